@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "预算公开平台", template: "%s · 预算公开平台" },
+  description: "政府预算单位预算公开：九张公开表、情况说明与绩效目标。",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:px-3 focus:py-2">
+          跳到正文
+        </a>
+        <header className="no-print border-b border-slate-200 bg-slate-900 text-white">
+          <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
+            <Link href="/" className="text-lg font-semibold tracking-wide focus:outline-2 focus:outline-offset-2 focus:outline-white">
+              预算公开平台
+            </Link>
+            <span className="text-sm text-slate-200">政府预算 · 公开透明</span>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+          {children}
+        </main>
+        <footer className="no-print mt-12 border-t border-slate-200 py-6 text-center text-xs text-slate-700">
+          依据《中华人民共和国预算法》与《地方预决算公开操作规程》公开
+        </footer>
+      </body>
+    </html>
+  );
+}
