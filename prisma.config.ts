@@ -7,7 +7,7 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(import.meta.dirname, "scri
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations" },
+  migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
   // Not env(): it throws when DATABASE_URL is unset, which would break `prisma generate` on install.
   datasource: { url: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/gongkai" },
 });
