@@ -12,22 +12,29 @@ import type {
   IncomeLine,
 } from "./types";
 
-/** Sources that are 财政拨款 of a given type, this year's or carried over from last year. */
-const APPROPRIATION_SOURCES: Record<AppropriationType, readonly FundSource[]> = {
-  GENERAL_BUDGET: ["GENERAL_BUDGET", "CARRYOVER_GENERAL_BUDGET"],
-  GOVERNMENT_FUND: ["GOVERNMENT_FUND", "CARRYOVER_GOVERNMENT_FUND"],
-  STATE_CAPITAL: ["STATE_CAPITAL", "CARRYOVER_STATE_CAPITAL"],
-};
-
 export function isCarryover(source: FundSource): boolean {
   return source.startsWith("CARRYOVER_");
 }
 
+const APPROPRIATION_OF: Record<FundSource, AppropriationType | null> = {
+  GENERAL_BUDGET: "GENERAL_BUDGET",
+  GOVERNMENT_FUND: "GOVERNMENT_FUND",
+  STATE_CAPITAL: "STATE_CAPITAL",
+  SPECIAL_ACCOUNT: null,
+  BUSINESS: null,
+  OPERATING: null,
+  SUPERIOR_SUBSIDY: null,
+  SUBORDINATE_REMITTANCE: null,
+  OTHER: null,
+  CARRYOVER_GENERAL_BUDGET: "GENERAL_BUDGET",
+  CARRYOVER_GOVERNMENT_FUND: "GOVERNMENT_FUND",
+  CARRYOVER_STATE_CAPITAL: "STATE_CAPITAL",
+  CARRYOVER_OTHER: null,
+};
+
+/** The kind of 财政拨款 a source is (this year's or carried over), or null when it is not fiscal. */
 export function appropriationOf(source: FundSource): AppropriationType | null {
-  for (const [type, sources] of Object.entries(APPROPRIATION_SOURCES) as [AppropriationType, readonly FundSource[]][]) {
-    if (sources.includes(source)) return type;
-  }
-  return null;
+  return APPROPRIATION_OF[source];
 }
 
 const sum = (values: readonly Fen[]): Fen => values.reduce((a, b) => a + b, 0);
@@ -392,9 +399,8 @@ function deriveAppropriationTable(budget: Budget, type: AppropriationType, nameO
 
 function deriveT6(budget: Budget, nameOf: (code: string) => string): DerivedTable {
   const byCode = new Map<string, Fen[]>();
-  const general: readonly FundSource[] = APPROPRIATION_SOURCES.GENERAL_BUDGET;
   for (const line of budget.basicEconomic as readonly BasicEconomicLine[]) {
-    if (!general.includes(line.source)) continue;
+    if (appropriationOf(line.source) !== "GENERAL_BUDGET") continue;
     const values = byCode.get(line.economicCode) ?? [0, 0, 0];
     values[line.category === "PERSONNEL" ? 1 : 2] = (values[line.category === "PERSONNEL" ? 1 : 2] ?? 0) + line.amount;
     byCode.set(line.economicCode, values);

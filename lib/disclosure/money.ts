@@ -13,9 +13,9 @@ export function amountUnitLabel(unit: AmountUnit): string {
 /** Decimals a document prints amounts with: 0.01 万元 or 0.01 元. */
 export const PRINT_DECIMALS = 2;
 
-/** Value in 分 of one unit of the printed last digit (0.01 万元 = 100 分, 0.01 元 = 1 分). */
+/** Value in 分 of one unit of the printed last digit (0.01 万元 = 100 元 = 10,000 分, 0.01 元 = 1 分). */
 export function lastDigitFen(unit: AmountUnit): Fen {
-  return unit === "WAN_YUAN" ? 100 : 1;
+  return fenPerUnit(unit) / 10 ** PRINT_DECIMALS;
 }
 
 export function assertFen(value: number, what = "amount"): Fen {

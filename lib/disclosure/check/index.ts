@@ -1,0 +1,82 @@
+import { deriveTables } from "../derive-tables";
+import type { Finding } from "../findings";
+import { lastDigitFen } from "../money";
+import { narrativeFigures, type NarrativeFigures } from "../narrative";
+import type { DerivedTables } from "../table-model";
+import type { Budget, CodeBook } from "../types";
+import { checkAssets } from "./assets";
+import type { CheckContext } from "./context";
+import {
+  checkAppropriationTables,
+  checkBasicExpenditureTable,
+  checkContributionPairs,
+  checkIncomeEqualsExpenditureByFunction,
+} from "./cross-table";
+import { checkDataValidity } from "./data-validity";
+import { checkHierarchies } from "./hierarchy";
+import { checkNarrativeFigures } from "./narrative-figures";
+import { checkPrintedTables } from "./printed-tables";
+import { checkPriorYear } from "./prior-year";
+import { checkProcurement } from "./procurement";
+import { checkProjects, checkSpendingPlans } from "./projects";
+import { checkThreePublic } from "./three-public";
+import { checkTable1, checkTable2, checkTable3, checkTable4 } from "./totals";
+
+export { FORM_SECTIONS, FORM_SECTION_LABELS, formSectionOf, groupBySection, type FindingGroup, type FormSection } from "./sections";
+export type { Finding, FindingLocation, Severity } from "../findings";
+
+export interface CheckInput {
+  budget: Budget;
+  codeBook: CodeBook;
+  /** printed tables of an imported document; derived from the budget when absent */
+  tables?: DerivedTables;
+  /** figures an imported narrative states; taken from the tables when absent */
+  narrative?: NarrativeFigures;
+}
+
+/**
+ * Runs every consistency rule (C1–C16) and data-validity rule (D1–D9) and returns the findings,
+ * data problems first since they are usually the cause of the others.
+ *
+ * `location.lineIndex` indexes the budget array implied by the rest of the location: table T1 →
+ * `income`, T3 → `expenditure`, T6 → `basicEconomic`, T9 → `threePublic`; section `projects` →
+ * `projects`, `procurement` → `procurement`, `assets` → `assets.holdings`.
+ */
+export function checkDisclosure(input: CheckInput): Finding[] {
+  const tables = input.tables ?? deriveTables(input.budget, input.codeBook);
+  const ctx: CheckContext = {
+    budget: input.budget,
+    codeBook: input.codeBook,
+    tables,
+    narrative: input.narrative ?? narrativeFigures(input.budget, tables),
+    tablesSupplied: input.tables !== undefined,
+    unit: input.budget.amountUnit,
+    digit: lastDigitFen(input.budget.amountUnit),
+    rowIndexes: new Map(),
+  };
+  const out: Finding[] = [];
+  checkDataValidity(ctx, out);
+  if (ctx.tablesSupplied) checkPrintedTables(ctx, out);
+  checkTable1(ctx, out);
+  checkHierarchies(ctx, out);
+  checkTable2(ctx, out);
+  checkTable3(ctx, out);
+  checkIncomeEqualsExpenditureByFunction(ctx, out);
+  checkTable4(ctx, out);
+  checkAppropriationTables(ctx, out);
+  checkBasicExpenditureTable(ctx, out);
+  checkContributionPairs(ctx, out);
+  checkProjects(ctx, out);
+  checkSpendingPlans(ctx, out);
+  checkThreePublic(ctx, out);
+  checkNarrativeFigures(ctx, out);
+  checkPriorYear(ctx, out);
+  checkProcurement(ctx, out);
+  checkAssets(ctx, out);
+  return out;
+}
+
+/** Errors block submission; warnings only ask for an explanation. */
+export function hasBlockingErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === "error");
+}
