@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv, requireDatabaseUrl } from "./env";
+
+describe("parseEnv", () => {
+  it("applies defaults when nothing is set", () => {
+    expect(parseEnv({})).toEqual({
+      NODE_ENV: "development",
+      DATABASE_URL: undefined,
+      DATABASE_URL_TEST: undefined,
+      PORT: 3000,
+      GONGKAI_DATA_DIR: undefined,
+      GONGKAI_DB_PORT: 54329,
+    });
+  });
+
+  it("treats empty variables as unset", () => {
+    const env = parseEnv({ DATABASE_URL: "", PORT: "", GONGKAI_DATA_DIR: "" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+    expect(env.GONGKAI_DATA_DIR).toBeUndefined();
+  });
+
+  it("accepts both postgres URL schemes and coerces ports", () => {
+    const env = parseEnv({
+      DATABASE_URL: "postgres://u:p@db:5432/gongkai",
+      DATABASE_URL_TEST: "postgresql://u:p@db:5432/gongkai_test",
+      PORT: "3100",
+      GONGKAI_DB_PORT: "54339",
+    });
+    expect(env.PORT).toBe(3100);
+    expect(env.GONGKAI_DB_PORT).toBe(54339);
+    expect(env.DATABASE_URL).toBe("postgres://u:p@db:5432/gongkai");
+  });
+
+  it("reports every invalid variable in one error", () => {
+    const parse = () =>
+      parseEnv({ DATABASE_URL: "mysql://db/gongkai", PORT: "70000", GONGKAI_DB_PORT: "abc" });
+    expect(parse).toThrow(EnvError);
+    expect(parse).toThrow(/DATABASE_URL[\s\S]*PORT[\s\S]*GONGKAI_DB_PORT/);
+  });
+});
+
+describe("requireDatabaseUrl", () => {
+  it("returns the configured URL", () => {
+    expect(requireDatabaseUrl({ DATABASE_URL: "postgresql://u:p@db/gongkai" })).toBe(
+      "postgresql://u:p@db/gongkai",
+    );
+  });
+
+  it("explains how to get a database when none is configured", () => {
+    expect(() => requireDatabaseUrl({})).toThrow(/npm start/);
+  });
+});

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/** An empty variable (`DATABASE_URL=` in a .env file) means "not set", not "invalid". */
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+
+const postgresUrl = z.preprocess(
+  unsetIfEmpty,
+  z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
+);
+
+const tcpPort = (fallback: number) =>
+  z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(65535).default(fallback));
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess(
+    unsetIfEmpty,
+    z.enum(["development", "production", "test"]).default("development"),
+  ),
+  /** A PostgreSQL server to use instead of the embedded one. */
+  DATABASE_URL: postgresUrl,
+  /** A server for the integration tests; without it they start their own throw-away cluster. */
+  DATABASE_URL_TEST: postgresUrl,
+  /** HTTP port of the Next.js server. */
+  PORT: tcpPort(3000),
+  /** Folder for the embedded cluster, its password and its log (default: `.data` in the project). */
+  GONGKAI_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
+  /** Port of the embedded PostgreSQL, on 127.0.0.1 only. */
+  GONGKAI_DB_PORT: tcpPort(54329),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Reports every invalid variable at once, so a misconfigured deployment is fixed in one go. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map(
+    (issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`,
+  );
+  throw new EnvError(`Invalid environment variables:\n${problems.join("\n")}`);
+}
+
+/** The connection string every database client uses; the start scripts set it for the embedded server. */
+export function requireDatabaseUrl(source: Record<string, string | undefined> = process.env): string {
+  const url = parseEnv(source).DATABASE_URL;
+  if (url === undefined) {
+    throw new EnvError(
+      "DATABASE_URL is not set. Run the app with `npm start` or `npm run dev` (they start the " +
+        "embedded PostgreSQL and set it), run a one-off command with `npm run with-db -- <command>`, " +
+        "or set DATABASE_URL to your own PostgreSQL server.",
+    );
+  }
+  return url;
+}

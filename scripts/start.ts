@@ -1,0 +1,132 @@
+/**
+ * `npm start` (production) and `npm run dev` (`--dev`): everything a fresh clone needs after
+ * `npm ci`: start or reuse the database, migrate, seed, build when needed, then serve.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { acquireDatabase, projectRoot } from "@/lib/database/acquire-database";
+import { DatabaseStartError } from "@/lib/database/embedded-server";
+import { isPortAvailable, portInUseMessage } from "@/lib/database/ports";
+import { EnvError, parseEnv } from "@/lib/env";
+import { loadEnvFiles } from "./lib/load-env-files";
+import { decideBuild } from "./lib/needs-build";
+import { exitCodeOf, Supervisor } from "./lib/supervisor";
+
+const isDev = process.argv.includes("--dev");
+const npmCommand = isDev ? "npm run dev" : "npm start";
+
+const log = (message: string) => process.stderr.write(`[gongkai] ${message}\n`);
+const supervisor = new Supervisor(log);
+
+class StartError extends Error {}
+
+const PRISMA_CLI = "node_modules/prisma/build/index.js";
+const TSX_CLI = "node_modules/tsx/dist/cli.mjs";
+const NEXT_CLI = "node_modules/next/dist/bin/next";
+
+async function main(): Promise<never> {
+  const startedAt = performance.now();
+  const loadedEnvFiles = loadEnvFiles(projectRoot, isDev ? "development" : "production");
+  if (loadedEnvFiles.length > 0) log(`Loaded ${loadedEnvFiles.join(", ")}.`);
+  const env = parseEnv();
+
+  // Checked before anything starts, so a second copy of the app fails in milliseconds.
+  if (!(await isPortAvailable(env.PORT))) {
+    throw new StartError(portInUseMessage(env.PORT, "PORT", npmCommand));
+  }
+  assertDatabaseFilesExist();
+
+  const database = await acquireDatabase({ env, log, whenAlreadyRunning: "fail", command: npmCommand });
+  supervisor.onCleanup(database.release);
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    // Air-gapped servers: no attempts to reach Next.js's telemetry endpoint.
+    NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
+  };
+
+  await step("Applying migrations (prisma migrate deploy)", PRISMA_CLI, ["migrate", "deploy"], childEnv);
+  await step("Seeding demo data into an empty database (prisma/seed.ts)", TSX_CLI, ["prisma/seed.ts"], childEnv);
+
+  if (!isDev) {
+    const build = decideBuild(projectRoot);
+    if (build.isNeeded) {
+      await step(`Building the app (${build.reason})`, NEXT_CLI, ["build"], childEnv);
+    } else {
+      log("Build is up to date.");
+    }
+  }
+
+  const setUpSeconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  log(
+    `Set-up done in ${setUpSeconds} s; starting Next.js on http://localhost:${env.PORT} (Ctrl+C stops the app and the database).`,
+  );
+  const status = await supervisor.run(
+    process.execPath,
+    [
+      "--require",
+      path.join(projectRoot, "scripts/lib/exit-with-parent.cjs"),
+      path.join(projectRoot, NEXT_CLI),
+      isDev ? "dev" : "start",
+      "--port",
+      String(env.PORT),
+    ],
+    { cwd: projectRoot, env: childEnv, stdio: "inherit" },
+  );
+  const code = supervisor.stopSignal === undefined ? exitCodeOf(status) : 0;
+  if (supervisor.stopSignal === undefined) log(`Next.js exited (${describe(status)}).`);
+  return supervisor.exit(code);
+}
+
+function assertDatabaseFilesExist(): void {
+  const migrationsDir = path.join(projectRoot, "prisma", "migrations");
+  const hasMigrations =
+    existsSync(migrationsDir) &&
+    readdirSync(migrationsDir, { withFileTypes: true }).some(
+      (entry) => entry.isDirectory() && existsSync(path.join(migrationsDir, entry.name, "migration.sql")),
+    );
+  const missing = [
+    ...(hasMigrations ? [] : ["prisma/migrations/<timestamp>_<name>/migration.sql (no migration yet)"]),
+    ...(existsSync(path.join(projectRoot, "prisma", "seed.ts")) ? [] : ["prisma/seed.ts (the demo-data seed)"]),
+  ];
+  if (missing.length > 0) {
+    throw new StartError(
+      `Cannot set up the database; missing:\n${missing.map((item) => `  - ${item}`).join("\n")}\n` +
+        `Create the first migration with \`npm run with-db -- prisma migrate dev --name init\`.`,
+    );
+  }
+}
+
+/** Runs one of the project's Node CLIs to completion; any failure stops the start-up. */
+async function step(title: string, script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  if (supervisor.stopSignal !== undefined) await supervisor.exit(0);
+  log(`${title}…`);
+  const startedAt = performance.now();
+  const status = await supervisor.run(process.execPath, [path.join(projectRoot, script), ...args], {
+    cwd: projectRoot,
+    env,
+    stdio: "inherit",
+  });
+  if (supervisor.stopSignal !== undefined) await supervisor.exit(0);
+  if (status.code !== 0) {
+    throw new StartError(`${title} failed (${describe(status)}); see the output above.`);
+  }
+  log(`Done in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`);
+}
+
+function describe(status: { code: number | null; signal: NodeJS.Signals | null }): string {
+  return status.signal === null ? `exit code ${status.code}` : `signal ${status.signal}`;
+}
+
+main().catch(async (error: unknown) => {
+  if (supervisor.stopSignal !== undefined) {
+    // Ctrl+C also reaches initdb/postgres directly, so their failure here is the requested stop.
+    await supervisor.exit(0);
+  }
+  if (error instanceof StartError || error instanceof DatabaseStartError || error instanceof EnvError) {
+    log(error.message);
+  } else {
+    log(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  await supervisor.exit(1);
+});
