@@ -8,7 +8,7 @@ import tseslint from "typescript-eslint";
 const noDomainEscapes = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", "lib/generated/", ".data/", "test-results/", "playwright-report/", "next-env.d.ts"] },
+  { ignores: ["node_modules/", ".next/", "lib/generated/", ".data/", "test-results/", "playwright-report/", "e2e/.artifacts/", "next-env.d.ts"] },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.{ts,tsx,mts,mjs}"],

@@ -41,7 +41,7 @@ test("on a phone the wide tables scroll inside their own box, not the page", asy
   await expect(page.getByRole("table", { name: /^表2 / })).toBeVisible();
   const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(pageOverflow).toBeLessThanOrEqual(0);
-  const box = page.getByRole("region", { name: /表2 单位预算收入总表/ });
+  const box = page.getByRole("region", { name: "表2 单位预算收入总表（可横向滚动）" });
   const boxOverflow = await box.evaluate((el) => el.scrollWidth - el.clientWidth);
   expect(boxOverflow).toBeGreaterThan(0);
   await page.screenshot({ path: "e2e/.artifacts/unit-page-375.png", fullPage: false });

@@ -14,7 +14,7 @@ export function BudgetTable({ table, unit, unitHeading }: { table: DerivedTable;
   const rows = printRows(table, unit);
   const numbers = columnNumbers(table);
   return (
-    <section aria-labelledby={`${table.id}-title`} className="mb-10 break-inside-avoid-page" id={table.id}>
+    <section className="mb-10" id={table.id}>
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-6 text-sm text-slate-700">
         <span>{unitHeading}</span>
         <span>单位：{amountUnitLabel(unit)}</span>
@@ -79,13 +79,13 @@ export function BudgetTable({ table, unit, unitHeading }: { table: DerivedTable;
                       }
                       if (column.kind === "text" && c === table.columns.findIndex((k) => k.kind === "text")) {
                         return (
-                          <th key={column.key} scope="row" className={`${base} text-left font-[inherit] whitespace-nowrap ${INDENT[row.level]}`}>
+                          <th key={column.key} scope="row" className={`${base} text-left whitespace-nowrap ${isTotal ? "font-semibold" : "font-normal"} ${INDENT[row.level]}`}>
                             {text}
                           </th>
                         );
                       }
                       return (
-                        <td key={column.key} data-column={column.key} className={`${base} whitespace-nowrap ${column.kind === "code" ? "font-mono" : ""}`}>
+                        <td key={column.key} data-column={column.key} className={`${base} whitespace-nowrap ${column.kind === "code" ? "tabular-nums" : ""}`}>
                           {text}
                         </td>
                       );

@@ -81,13 +81,40 @@ export default async function UnitBudgetPage({ params }: { params: Params }) {
           {budget.year}年单位预算信息公开情况说明
         </h2>
         <p className="mb-3">{narrative.intro}</p>
-        <h3 className="mt-4 font-semibold">一、单位预算安排的总体情况</h3>
-        <p className="mt-2"><strong>收入说明：</strong>{narrative.income}</p>
-        <p className="mt-2"><strong>支出说明：</strong>{narrative.expenditure}</p>
-        <p className="mt-2"><strong>比上年增减情况：</strong>{narrative.change}</p>
-        <h3 className="mt-4 font-semibold">二、机关运行经费安排情况</h3>
+        <h3 className="mt-4 font-semibold">一、单位职责及机构设置情况</h3>
+        <p className="mt-2 font-semibold">单位职责：</p>
+        {budget.unit.duties.map((duty, i) => (
+          <p key={i} className="mt-1">{duty}</p>
+        ))}
+        <p className="mt-3 font-semibold">机构设置：</p>
+        {budget.unit.organisation ? <p className="mt-1">{budget.unit.organisation}</p> : null}
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full border-collapse text-sm">
+            <caption className="py-1 text-left font-medium">单位机构设置情况</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                {["单位名称", "单位性质", "单位规格", "经费保障形式"].map((label) => (
+                  <th key={label} scope="col" className="border border-slate-300 px-2 py-1 font-medium">{label}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row" className="border border-slate-300 px-2 py-1 text-left font-normal">{budget.unit.name}</th>
+                <td className="border border-slate-300 px-2 py-1 text-center">{budget.unit.nature}</td>
+                <td className="border border-slate-300 px-2 py-1 text-center">{budget.unit.grade}</td>
+                <td className="border border-slate-300 px-2 py-1 text-center">{budget.unit.fundingForm}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <h3 className="mt-4 font-semibold">二、单位预算安排的总体情况</h3>
+        <p className="mt-2"><strong>1、收入说明：</strong>{narrative.income}</p>
+        <p className="mt-2"><strong>2、支出说明：</strong>{narrative.expenditure}</p>
+        <p className="mt-2"><strong>3、比上年增减情况：</strong>{narrative.change}</p>
+        <h3 className="mt-4 font-semibold">三、机关运行经费安排情况</h3>
         <p className="mt-2">{narrative.operatingFunds}</p>
-        <h3 className="mt-4 font-semibold">三、财政拨款“三公”经费预算情况及增减变化原因</h3>
+        <h3 className="mt-4 font-semibold">四、财政拨款“三公”经费预算情况及增减变化原因</h3>
         <p className="mt-2">{narrative.threePublic}</p>
       </section>
     </article>
