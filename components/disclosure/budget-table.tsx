@@ -1,103 +1,126 @@
+import type { ReactNode } from "react";
 import { amountUnitLabel } from "@/lib/disclosure/money";
 import { columnNumbers, printRows } from "@/lib/disclosure/print";
-import type { DerivedTable, TableRow } from "@/lib/disclosure/table-model";
+import type { Column, DerivedTable } from "@/lib/disclosure/table-model";
 import type { AmountUnit } from "@/lib/disclosure/types";
 
-const INDENT: Record<TableRow["level"], string> = { 0: "", 1: "", 2: "pl-4", 3: "pl-8" };
+/**
+ * The nine disclosure tables, styled only by the semantic classes of disclosure-document.css so
+ * the same markup serves the Next preview and the self-contained published page.
+ */
+
+/** What every table of the document prints above itself: unit code and name, year, amount unit. */
+export interface TableHeading {
+  unitCode: string;
+  unitName: string;
+  year: number;
+  amountUnit: AmountUnit;
+}
+
+/** The line under a table's title, as in the official template: unit on the left, then year, then amount unit. */
+export function TableMeta({ items }: { items: string[] }) {
+  return (
+    <div className="doc-table__meta">
+      {items.map((item) => (
+        <span key={item}>{item}</span>
+      ))}
+    </div>
+  );
+}
+
+export function headingMetaItems(heading: TableHeading): string[] {
+  return [`${heading.unitCode}${heading.unitName}`, `预算年度：${heading.year}`, `单位：${amountUnitLabel(heading.amountUnit)}`];
+}
+
+/** A keyboard-focusable box that scrolls a wide table sideways so the page itself never does. */
+export function ScrollBox({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="doc-scroll" role="region" aria-label={`${label}（可横向滚动）`} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+const CELL_CLASS: Record<Column["kind"], string> = {
+  seq: "cell-seq",
+  code: "cell-code",
+  text: "cell-text",
+  amount: "cell-amount",
+};
 
 /**
- * One of the nine derived tables as a real, accessible <table>: caption, the multi-row header
- * of the official template, the 栏次 row, codes and names indented by 类/款/项, totals in bold,
- * amounts right-aligned with fixed decimals. Wide tables scroll inside their own box.
+ * One of the nine derived tables as a real, accessible <table>: the multi-row header of the
+ * official template, the 栏次 row, codes and names indented by 类/款/项, totals set apart,
+ * amounts right-aligned with fixed decimals, and the empty-table note when it has no rows.
  */
-export function BudgetTable({ table, unit, unitHeading }: { table: DerivedTable; unit: AmountUnit; unitHeading: string }) {
-  const rows = printRows(table, unit);
+export function BudgetTable({ table, heading }: { table: DerivedTable; heading: TableHeading }) {
+  const printed = printRows(table, heading.amountUnit);
   const numbers = columnNumbers(table);
+  const title = `表${table.number} ${table.title}`;
+  // The first text column is the row's name (收入项目, 科目名称, 项目): indented by level.
+  const nameIndex = table.columns.findIndex((c) => c.kind === "text");
   return (
-    <section className="mb-10" id={table.id}>
-      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-6 text-sm text-slate-700">
-        <span>{unitHeading}</span>
-        <span>单位：{amountUnitLabel(unit)}</span>
-      </div>
-      <div className="overflow-x-auto rounded border border-slate-300" role="region" aria-label={`表${table.number} ${table.title}（可横向滚动）`} tabIndex={0}>
-        <table className="w-full border-collapse text-sm">
-          <caption id={`${table.id}-title`} className="bg-slate-50 px-3 py-2 text-left text-base font-semibold text-slate-900">
-            表{table.number} {table.title}
-          </caption>
-          <thead className="bg-slate-100 text-slate-900">
+    <section className={`doc-table doc-table--${table.id.toLowerCase()}`} id={table.id} aria-labelledby={`${table.id}-title`}>
+      <h2 className="doc-table__title" id={`${table.id}-title`}>
+        <span className="doc-table__number">表{table.number}</span> {table.title}
+      </h2>
+      <TableMeta items={headingMetaItems(heading)} />
+      <ScrollBox label={title}>
+        <table className="budget-table">
+          <caption className="visually-hidden">{title}</caption>
+          <colgroup>
+            {table.columns.map((column) => (
+              <col key={column.key} className={`col-${column.kind}`} />
+            ))}
+          </colgroup>
+          <thead>
             {table.header.map((headerRow, r) => (
               <tr key={r}>
                 {headerRow.map((cell, c) => (
-                  <th
-                    key={c}
-                    scope={(cell.colSpan ?? 1) > 1 ? "colgroup" : "col"}
-                    colSpan={cell.colSpan}
-                    rowSpan={cell.rowSpan}
-                    className="border border-slate-300 px-2 py-1 text-center font-medium whitespace-nowrap"
-                  >
+                  <th key={c} scope={(cell.colSpan ?? 1) > 1 ? "colgroup" : "col"} colSpan={cell.colSpan} rowSpan={cell.rowSpan}>
                     {cell.label}
                   </th>
                 ))}
               </tr>
             ))}
-            <tr className="text-xs text-slate-700">
+            <tr className="budget-table__column-numbers">
               {numbers.map((n, i) => (
-                <td key={i} className="border border-slate-300 px-2 py-0.5 text-center">
-                  {n}
-                </td>
+                <td key={i}>{n}</td>
               ))}
             </tr>
           </thead>
           <tbody>
             {table.rows.length === 0 ? (
-              <tr>
-                <td colSpan={table.columns.length} className="border border-slate-300 px-3 py-3 text-center text-slate-700">
-                  （本表无数据）
-                </td>
+              <tr className="budget-table__empty">
+                <td colSpan={table.columns.length}>（本表无数据）</td>
               </tr>
             ) : (
-              table.rows.map((row, r) => {
-                const isTotal = row.kind === "total";
-                return (
-                  <tr key={row.key} data-row-key={row.key} className={isTotal ? "bg-amber-50 font-semibold" : r % 2 ? "bg-slate-50/60" : ""}>
-                    {table.columns.map((column, c) => {
-                      const text = rows[r]?.[c] ?? "";
-                      const base = "border border-slate-300 px-2 py-1";
-                      if (column.kind === "amount") {
-                        return (
-                          <td key={column.key} data-column={column.key} className={`${base} text-right tabular-nums whitespace-nowrap`}>
-                            {text}
-                          </td>
-                        );
-                      }
-                      if (column.kind === "seq") {
-                        return (
-                          <td key={column.key} className={`${base} text-center text-slate-700`}>
-                            {text}
-                          </td>
-                        );
-                      }
-                      if (column.kind === "text" && c === table.columns.findIndex((k) => k.kind === "text")) {
-                        return (
-                          <th key={column.key} scope="row" className={`${base} text-left whitespace-nowrap ${isTotal ? "font-semibold" : "font-normal"} ${INDENT[row.level]}`}>
-                            {text}
-                          </th>
-                        );
-                      }
+              table.rows.map((row, r) => (
+                <tr key={row.key} data-row-key={row.key} className={`row-${row.kind} row-level-${row.level}`}>
+                  {table.columns.map((column, c) => {
+                    const text = printed[r]?.[c] ?? "";
+                    const className = c === nameIndex ? "cell-name" : CELL_CLASS[column.kind];
+                    // Item names head their row for screen readers; tables 1 and 4 name both sides.
+                    if (column.kind === "text" && text !== "") {
                       return (
-                        <td key={column.key} data-column={column.key} className={`${base} whitespace-nowrap ${column.kind === "code" ? "tabular-nums" : ""}`}>
+                        <th key={column.key} scope="row" data-column={column.key} className={className}>
                           {text}
-                        </td>
+                        </th>
                       );
-                    })}
-                  </tr>
-                );
-              })
+                    }
+                    return (
+                      <td key={column.key} data-column={column.key} className={className}>
+                        {text}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))
             )}
           </tbody>
         </table>
-      </div>
-      {table.emptyNote ? <p className="mt-2 text-sm text-slate-700">{table.emptyNote}</p> : null}
+      </ScrollBox>
+      {table.emptyNote ? <p className="doc-table__note">{table.emptyNote}</p> : null}
     </section>
   );
 }

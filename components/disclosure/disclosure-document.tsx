@@ -1,0 +1,257 @@
+import type { ReactNode } from "react";
+import { amountUnitLabel, formatAmount } from "@/lib/disclosure/money";
+import { TABLE_IDS } from "@/lib/disclosure/table-model";
+import type { SnapshotContent } from "@/lib/publication/snapshot-content";
+import { AssetTable } from "./asset-table";
+import { BudgetTable, ScrollBox, type TableHeading } from "./budget-table";
+import { PerformanceForm } from "./performance-form";
+import { ProcurementTable } from "./procurement-table";
+
+/** The numbered parts of the 情况说明, in the template's order; ids are the anchors of the table of contents. */
+const NARRATIVE_PARTS = [
+  { id: "narrative-duties", title: "一、单位职责及机构设置情况" },
+  { id: "narrative-overview", title: "二、单位预算安排的总体情况" },
+  { id: "narrative-operating-funds", title: "三、机关运行经费安排情况" },
+  { id: "narrative-three-public", title: "四、财政拨款“三公”经费预算情况及增减变化原因" },
+  { id: "narrative-performance", title: "五、单位项目预算安排情况及绩效目标" },
+  { id: "narrative-procurement", title: "六、政府采购预算情况" },
+  { id: "narrative-assets", title: "七、国有资产信息" },
+  { id: "narrative-glossary", title: "八、名词解释" },
+  { id: "narrative-other", title: "九、其他需要说明的事项" },
+] as const;
+
+type PartId = (typeof NARRATIVE_PARTS)[number]["id"];
+
+function Part({ id, children }: { id: PartId; children: ReactNode }) {
+  const part = NARRATIVE_PARTS.find((p) => p.id === id);
+  return (
+    <section className={`doc-part doc-part--${id.replace("narrative-", "")}`} id={id} aria-labelledby={`${id}-title`}>
+      <h3 className="doc-part__title" id={`${id}-title`}>
+        {part?.title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+/** Splits text entered with line breaks into paragraphs. */
+function paragraphs(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+}
+
+function Cover({ content }: { content: SnapshotContent }) {
+  const { budget, narrative } = content;
+  const unitLabel = amountUnitLabel(budget.amountUnit);
+  // Short facts share a row; the long names of region and department get a row each.
+  const facts: [string, string, boolean][] = [
+    ["单位编码", budget.unit.code, false],
+    ["预算年度", String(budget.year), false],
+    ["金额单位", unitLabel, false],
+    ["收支总计", `${formatAmount(narrative.figures.income.total, budget.amountUnit)}${unitLabel}`, false],
+    ["所属地区", budget.region.name, true],
+    ["主管部门", budget.department.name, true],
+  ];
+  return (
+    <header className="doc-cover">
+      <h1 className="doc-cover__title">
+        <span className="doc-cover__unit">{budget.unit.name}</span>
+        <span className="doc-cover__year">{budget.year}年单位预算</span>
+      </h1>
+      <dl className="doc-cover__facts">
+        {facts.map(([term, value, isWide]) => (
+          <div key={term} className={isWide ? "doc-cover__fact doc-cover__fact--wide" : "doc-cover__fact"}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </header>
+  );
+}
+
+function CorrectionNote({ note, version }: { note: string; version: number }) {
+  return (
+    <aside className="doc-correction" aria-labelledby="correction-title">
+      <h2 className="doc-correction__title" id="correction-title">
+        更正说明（第{version}版）
+      </h2>
+      {paragraphs(note).map((line, i) => (
+        <p key={i}>{line}</p>
+      ))}
+    </aside>
+  );
+}
+
+function TableOfContents({ content }: { content: SnapshotContent }) {
+  const { tables, budget } = content;
+  return (
+    <nav className="doc-toc" aria-labelledby="toc-title">
+      <h2 className="doc-toc__title" id="toc-title">
+        目录
+      </h2>
+      <ol className="doc-toc__list">
+        {TABLE_IDS.map((id) => (
+          <li key={id}>
+            <a href={`#${id}`}>
+              表{tables[id].number} {tables[id].title}
+            </a>
+          </li>
+        ))}
+        <li>
+          <a href="#narrative">情况说明</a>
+          <ol className="doc-toc__sublist">
+            {NARRATIVE_PARTS.map((part) => (
+              <li key={part.id}>
+                <a href={`#${part.id}`}>{part.title}</a>
+                {part.id === "narrative-performance" && budget.projects.length > 0 ? (
+                  <ol className="doc-toc__sublist">
+                    {budget.projects.map((project, i) => (
+                      <li key={project.code}>
+                        <a href={`#project-${i + 1}`}>
+                          {i + 1}、{project.name}
+                        </a>
+                      </li>
+                    ))}
+                  </ol>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </li>
+      </ol>
+    </nav>
+  );
+}
+
+function OrganisationTable({ content }: { content: SnapshotContent }) {
+  const { unit } = content.budget;
+  const title = "单位机构设置情况";
+  return (
+    <div className="doc-table doc-table--organisation">
+      <h4 className="doc-table__title">{title}</h4>
+      <ScrollBox label={title}>
+        <table className="form-table organisation-table">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">单位名称</th>
+              <th scope="col">单位性质</th>
+              <th scope="col">单位规格</th>
+              <th scope="col">经费保障形式</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{unit.name}</th>
+              <td className="cell-center">{unit.nature}</td>
+              <td className="cell-center">{unit.grade}</td>
+              <td className="cell-center">{unit.fundingForm}</td>
+            </tr>
+          </tbody>
+        </table>
+      </ScrollBox>
+    </div>
+  );
+}
+
+function Narrative({ content, heading }: { content: SnapshotContent; heading: TableHeading }) {
+  const { budget, narrative } = content;
+  const otherNotes = paragraphs(budget.narrative.otherNotes);
+  return (
+    <section className="doc-narrative" id="narrative" aria-labelledby="narrative-title">
+      <h2 className="doc-narrative__title" id="narrative-title">
+        {budget.unit.name}
+        {budget.year}年单位预算信息公开情况说明
+      </h2>
+      <p>{narrative.intro}</p>
+
+      <Part id="narrative-duties">
+        <p className="doc-label">单位职责：</p>
+        {budget.unit.duties.map((duty, i) => (
+          <p key={i} className="doc-duty">
+            {duty}
+          </p>
+        ))}
+        <p className="doc-label">机构设置：</p>
+        {paragraphs(budget.unit.organisation).map((line, i) => (
+          <p key={i}>{line}</p>
+        ))}
+        <OrganisationTable content={content} />
+      </Part>
+
+      <Part id="narrative-overview">
+        <p>按照预算管理有关规定，目前单位预算的编制实行综合预算管理，即全部收入和支出都反映在预算中。</p>
+        <h4 className="doc-subtitle">1、收入说明</h4>
+        <p>{narrative.income}</p>
+        <h4 className="doc-subtitle">2、支出说明</h4>
+        <p>{narrative.expenditure}</p>
+        <h4 className="doc-subtitle">3、比上年增减情况</h4>
+        <p>{narrative.change}</p>
+      </Part>
+
+      <Part id="narrative-operating-funds">
+        <p>{narrative.operatingFunds}</p>
+      </Part>
+
+      <Part id="narrative-three-public">
+        <p>{narrative.threePublic}</p>
+      </Part>
+
+      <Part id="narrative-performance">
+        {budget.projects.length === 0 ? <p>本单位{budget.year}年无项目支出预算，无项目绩效目标表。</p> : null}
+        {budget.projects.map((project, i) => (
+          <PerformanceForm key={project.code} project={project} index={i + 1} amountUnit={budget.amountUnit} />
+        ))}
+      </Part>
+
+      <Part id="narrative-procurement">
+        <ProcurementTable budget={budget} heading={heading} />
+      </Part>
+
+      <Part id="narrative-assets">
+        <p>{narrative.assets}</p>
+        <AssetTable budget={budget} assetTotal={narrative.assetTotal} />
+      </Part>
+
+      <Part id="narrative-glossary">
+        <ol className="doc-glossary">
+          {budget.glossary.map((entry, i) => (
+            <li key={entry.term}>
+              <span className="doc-glossary__number">{i + 1}、</span>
+              <dfn>{entry.term}</dfn>：{entry.definition}
+            </li>
+          ))}
+        </ol>
+      </Part>
+
+      <Part id="narrative-other">
+        {otherNotes.length > 0 ? otherNotes.map((line, i) => <p key={i}>{line}</p>) : <p>无。</p>}
+      </Part>
+    </section>
+  );
+}
+
+/**
+ * The complete disclosure of one published budget, in the order and layout of the official
+ * template: cover data, table of contents, the nine tables, then the 情况说明 numbered 一 to 九.
+ * A server component without client code: the same markup is the Next preview and, rendered to
+ * static HTML, the published page and the PDF.
+ */
+export function DisclosureDocument({ content }: { content: SnapshotContent }) {
+  const { budget, tables, publication } = content;
+  const heading: TableHeading = { unitCode: budget.unit.code, unitName: budget.unit.name, year: budget.year, amountUnit: budget.amountUnit };
+  return (
+    <article className="doc" lang="zh-CN">
+      <Cover content={content} />
+      {publication.correctionNote !== null ? <CorrectionNote note={publication.correctionNote} version={publication.version} /> : null}
+      <TableOfContents content={content} />
+      {TABLE_IDS.map((id) => (
+        <BudgetTable key={id} table={tables[id]} heading={heading} />
+      ))}
+      <Narrative content={content} heading={heading} />
+    </article>
+  );
+}
