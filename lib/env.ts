@@ -26,6 +26,20 @@ const envSchema = z.object({
   GONGKAI_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
   /** Port of the embedded PostgreSQL, on 127.0.0.1 only. */
   GONGKAI_DB_PORT: tcpPort(54329),
+  /**
+   * Signs session cookies. Required with your own database; on the embedded one it is generated
+   * into the data folder when unset (lib/auth/auth-settings.ts).
+   */
+  BETTER_AUTH_SECRET: z.preprocess(
+    unsetIfEmpty,
+    z.string().min(32, { error: "must be at least 32 characters (e.g. openssl rand -base64 32)" }).optional(),
+  ),
+  /** The public address of the app, e.g. https://yusuan.example.gov.cn; https makes cookies Secure. */
+  BETTER_AUTH_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
+  /** Reverse proxies whose X-Forwarded-For is trusted for client addresses: comma-separated IPs or CIDRs. */
+  GONGKAI_TRUSTED_PROXIES: z.preprocess(unsetIfEmpty, z.string().optional()),
+  /** "false" stops the seed from creating the demo accounts; production must set it. */
+  GONGKAI_DEMO_USERS: z.preprocess(unsetIfEmpty, z.enum(["true", "false"]).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,51 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { buildDatabaseUrl } from "@/lib/database/database-url";
+
+/**
+ * The database of the app under test (playwright.config.ts starts it): DATABASE_URL_TEST when
+ * set, otherwise the embedded cluster in the run's data folder. Tests create their own users
+ * through the shared factories and check what the app wrote with plain SQL. (Playwright's loader
+ * cannot import the generated Prisma client, which is ESM; the factories run under tsx instead.)
+ */
+export function e2eDatabaseUrl(): string {
+  const configured = process.env.DATABASE_URL_TEST;
+  if (configured !== undefined && configured !== "") return configured;
+  const dataDir = process.env.GONGKAI_E2E_DATA_DIR;
+  if (dataDir === undefined) throw new Error("GONGKAI_E2E_DATA_DIR is not set; run the tests through playwright.config.ts");
+  return buildDatabaseUrl({
+    host: "127.0.0.1",
+    port: Number(process.env.E2E_DB_PORT ?? 54339),
+    user: "postgres",
+    password: readFileSync(path.join(dataDir, "postgres-password"), "utf8").trim(),
+    database: "gongkai",
+  });
+}
+
+export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+}
+
+/** A user who can sign in, made by lib/demo/factories.ts createUser (password rule included). */
+export function createUser(user: NewUser): { id: string; email: string } {
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", path.join(process.cwd(), "e2e/support/create-user.ts"), JSON.stringify(user)],
+    { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: "utf8" },
+  );
+  return JSON.parse(output) as { id: string; email: string };
+}

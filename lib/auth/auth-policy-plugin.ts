@@ -1,0 +1,216 @@
+import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth";
+import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
+import { deleteSessionCookie } from "better-auth/cookies";
+import type { DbClient, DbReader } from "@/lib/budgets/db-client";
+import { writeAuditEvent, type AuditDetails, type AuditEventInput } from "@/lib/audit/write-audit-event";
+import { activeLockEnd, lockedMessage, wrongCredentialsMessage } from "./lockout";
+import { normalizeEmail, readLockout, registerFailedSignIn, registerSuccessfulSignIn } from "./lockout-store";
+import { passwordProblems } from "./password-policy";
+
+/** Where better-auth's HTTP endpoints live (app/api/auth/[...all]/route.ts). */
+export const AUTH_BASE_PATH = "/api/auth";
+
+/**
+ * better-auth endpoints reachable over HTTP. Everything else (sign-up, password reset by e-mail,
+ * social login, account linking, user self-service) answers 404: accounts are created by
+ * administrators, and an endpoint that checks a password outside sign-in (verify-password,
+ * change-password) would be a way around the lockout until it is wired into it.
+ */
+export const HTTP_ENDPOINTS: readonly string[] = ["/sign-in/email", "/sign-out", "/get-session", "/ok", "/error"];
+
+/** better-auth endpoints that set a password, and the body field that carries it. */
+const PASSWORD_FIELDS: Readonly<Record<string, string>> = {
+  "/sign-up/email": "password",
+  "/change-password": "newPassword",
+  "/reset-password": "newPassword",
+  "/set-password": "newPassword",
+};
+
+export const ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
+export const INVALID_CREDENTIALS = "INVALID_EMAIL_OR_PASSWORD";
+export const PASSWORD_TOO_WEAK = "PASSWORD_TOO_WEAK";
+
+export interface AuthPolicyOptions {
+  db: DbClient & DbReader;
+  /** injectable so tests can move time; defaults to the clock */
+  now?: () => Date;
+}
+
+interface RequestInfo {
+  request?: Request | undefined;
+  headers?: Headers | undefined;
+}
+
+/** The client address as better-auth resolves it (X-Forwarded-For, trusted proxies honoured). */
+export function clientAddressOf(source: RequestInfo, options: BetterAuthOptions): string | null {
+  const carrier = source.request ?? source.headers;
+  return carrier === undefined ? null : getIP(carrier, options);
+}
+
+function requestDetails(source: RequestInfo, extra: AuditDetails = {}): AuditDetails {
+  const userAgent = (source.request?.headers ?? source.headers)?.get("user-agent");
+  return { ...extra, ...(userAgent ? { userAgent: userAgent.slice(0, 300) } : {}) };
+}
+
+function lockedError(lockedUntil: Date): APIError {
+  return new APIError("LOCKED", { code: ACCOUNT_LOCKED, message: lockedMessage(lockedUntil), lockedUntil: lockedUntil.toISOString() });
+}
+
+function emailOf(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null || !("email" in body)) return undefined;
+  return typeof body.email === "string" ? normalizeEmail(body.email) : undefined;
+}
+
+/**
+ * Gongkai's rules around better-auth's own endpoints, for the HTTP route and for server-side
+ * `auth.api` calls alike: lockout and audit around email sign-in, the password rule on every
+ * endpoint that sets a password, and the allow-list of HTTP endpoints.
+ */
+export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptions): BetterAuthPlugin {
+  const audit = (event: AuditEventInput) => writeAuditEvent(db, event);
+
+  return {
+    id: "gongkai-auth-policy",
+
+    onRequest: async (request) => {
+      const { pathname } = new URL(request.url);
+      const endpoint = pathname.startsWith(AUTH_BASE_PATH) ? pathname.slice(AUTH_BASE_PATH.length) : pathname;
+      if (!HTTP_ENDPOINTS.includes(endpoint)) return { response: new Response("Not Found", { status: 404 }) };
+      return undefined;
+    },
+
+    hooks: {
+      before: [
+        {
+          matcher: (context) => context.path !== undefined && Object.hasOwn(PASSWORD_FIELDS, context.path),
+          handler: createAuthMiddleware(async (ctx) => {
+            const field = PASSWORD_FIELDS[ctx.path];
+            const body: unknown = ctx.body;
+            const password =
+              field !== undefined && typeof body === "object" && body !== null && field in body
+                ? (body as Record<string, unknown>)[field]
+                : undefined;
+            if (typeof password !== "string") return;
+            const problems = passwordProblems(password);
+            if (problems.length > 0) {
+              throw new APIError("BAD_REQUEST", { code: PASSWORD_TOO_WEAK, message: problems.join("") });
+            }
+          }),
+        },
+        {
+          // The lock holds even for the right password, so it is checked before better-auth verifies it.
+          matcher: (context) => context.path === "/sign-in/email",
+          handler: createAuthMiddleware(async (ctx) => {
+            const email = emailOf(ctx.body);
+            if (email === undefined) return;
+            const record = await readLockout(db, email);
+            const lockEnd = activeLockEnd(record.state, now());
+            if (lockEnd === null) return;
+            await audit({
+              action: "auth.sign_in",
+              result: "DENIED",
+              userId: record.userId,
+              clientAddress: clientAddressOf(ctx, ctx.context.options),
+              details: requestDetails(ctx, { email, reason: "locked", lockedUntil: lockEnd.toISOString() }),
+            });
+            throw lockedError(lockEnd);
+          }),
+        },
+      ],
+      after: [
+        {
+          matcher: (context) => context.path === "/sign-in/email",
+          handler: createAuthMiddleware(async (ctx) => {
+            const email = emailOf(ctx.body) ?? null;
+            const clientAddress = clientAddressOf(ctx, ctx.context.options);
+            const returned = ctx.context.returned;
+
+            if (isAPIError(returned)) {
+              if (returned.body?.code === ACCOUNT_LOCKED) return;
+              if (email === null || returned.body?.code !== INVALID_CREDENTIALS) {
+                await audit({
+                  action: "auth.sign_in",
+                  result: "FAILURE",
+                  clientAddress,
+                  details: requestDetails(ctx, { email, reason: String(returned.body?.code ?? returned.status) }),
+                });
+                return;
+              }
+              const { userId, outcome } = await registerFailedSignIn(db, email, now());
+              const reason = userId === null ? "unknown_account" : "wrong_password";
+              await audit({ action: "auth.sign_in", result: "FAILURE", userId, clientAddress, details: requestDetails(ctx, { email, reason }) });
+              if (outcome.kind === "already_locked") throw lockedError(outcome.lockedUntil);
+              if (outcome.kind === "locked") {
+                await audit({
+                  action: "auth.lock",
+                  result: "SUCCESS",
+                  userId,
+                  clientAddress,
+                  details: requestDetails(ctx, { email, reason, lockedUntil: outcome.lockedUntil.toISOString() }),
+                });
+                throw lockedError(outcome.lockedUntil);
+              }
+              throw new APIError("UNAUTHORIZED", {
+                code: INVALID_CREDENTIALS,
+                message: wrongCredentialsMessage(outcome.remainingAttempts),
+                remainingAttempts: outcome.remainingAttempts,
+              });
+            }
+
+            const created = ctx.context.newSession;
+            if (created === null) return;
+            const lockEnd = await registerSuccessfulSignIn(db, created.user.id, now());
+            if (lockEnd !== null) {
+              // Locked by a parallel request after this one passed the check: take the session back.
+              await ctx.context.internalAdapter.deleteSession(created.session.token);
+              deleteSessionCookie(ctx);
+              await audit({
+                action: "auth.sign_in",
+                result: "DENIED",
+                userId: created.user.id,
+                clientAddress,
+                details: requestDetails(ctx, { email, reason: "locked", lockedUntil: lockEnd.toISOString() }),
+              });
+              throw lockedError(lockEnd);
+            }
+            await audit({
+              action: "auth.sign_in",
+              result: "SUCCESS",
+              userId: created.user.id,
+              objectType: "session",
+              objectId: created.session.id,
+              clientAddress,
+              details: requestDetails(ctx, { email }),
+            });
+          }),
+        },
+      ],
+    },
+
+    init: () => ({
+      options: {
+        databaseHooks: {
+          session: {
+            delete: {
+              // Sign-out, and an idle session found expired, both end in deleting the session row.
+              after: async (session, context) => {
+                const action =
+                  context?.path === "/sign-out" ? "auth.sign_out" : context?.path === "/get-session" ? "auth.session_expire" : null;
+                if (action === null) return;
+                await audit({
+                  action,
+                  result: "SUCCESS",
+                  userId: session.userId,
+                  objectType: "session",
+                  objectId: session.id,
+                  clientAddress: clientAddressOf(context ?? {}, context?.context.options ?? {}),
+                  details: requestDetails(context ?? {}),
+                });
+              },
+            },
+          },
+        },
+      },
+    }),
+  };
+}

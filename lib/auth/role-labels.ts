@@ -1,0 +1,9 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** What each role is called in the interface. */
+export const ROLE_LABELS: Record<Role, string> = {
+  ACCOUNTANT: "单位填报人",
+  DEPARTMENT_REVIEWER: "主管部门审核人",
+  FINANCE_REVIEWER: "财政部门审核人",
+  ADMIN: "系统管理员",
+};
