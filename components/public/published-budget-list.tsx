@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { formatChinaDate } from "@/components/disclosure/china-time";
+import type { RegionListing } from "@/lib/public/queries";
+
+/** 第1版; a later version is a correction (更正) of a published budget. */
+export function versionLabel(version: number): string {
+  return version > 1 ? `第${version}版（更正）` : `第${version}版`;
+}
+
+const cell = "border-b border-slate-200 px-3 py-2 align-top";
+
+/**
+ * One region's published budgets on the home page, a table per year. On a phone the department
+ * moves under the unit's name: three columns of long Chinese names would squeeze one of them to
+ * a character per line.
+ */
+export function PublishedBudgetList({ listing }: { listing: RegionListing }) {
+  const { region, ancestors, years } = listing;
+  const headingId = `region-${region.code}`;
+  return (
+    <section aria-labelledby={headingId} className="mb-10">
+      <div className="mb-3 flex flex-wrap items-baseline gap-x-3 border-b-2 border-slate-900 pb-1">
+        <h2 id={headingId} className="text-xl font-semibold">
+          <Link href={`/regions/${region.code}`} className="text-slate-900 underline decoration-slate-400 underline-offset-4 hover:decoration-slate-900">
+            {region.name}
+          </Link>
+        </h2>
+        {ancestors.length > 0 && <p className="text-sm text-slate-700">{ancestors.map((a) => a.name).join(" · ")}</p>}
+      </div>
+      {years.map(({ year, budgets }) => (
+        <div key={year} className="mb-6">
+          <h3 className="mb-2 text-base font-semibold text-slate-800">{year}年度</h3>
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">
+              {region.name}
+              {year}年度已公开的单位预算
+            </caption>
+            <thead>
+              <tr className="bg-slate-100 text-left">
+                <th scope="col" className={`${cell} w-1/2 font-medium`}>
+                  单位
+                </th>
+                <th scope="col" className={`${cell} hidden font-medium sm:table-cell`}>
+                  主管部门
+                </th>
+                <th scope="col" className={`${cell} w-28 font-medium`}>
+                  公开日期
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {budgets.map((b) => (
+                <tr key={b.unitCode}>
+                  <th scope="row" className={`${cell} text-left font-normal`}>
+                    <Link href={`/budgets/${b.year}/${b.unitCode}`} className="text-blue-800 underline underline-offset-2 hover:text-blue-950">
+                      {b.unitName}
+                    </Link>
+                    <span className="mt-0.5 block font-mono text-xs text-slate-700">单位编码 {b.unitCode}</span>
+                    <span className="mt-0.5 block text-xs text-slate-700 sm:hidden">主管部门：{b.department.name}</span>
+                  </th>
+                  <td className={`${cell} hidden sm:table-cell`}>{b.department.name}</td>
+                  <td className={`${cell} whitespace-nowrap tabular-nums`}>
+                    {formatChinaDate(b.publishedAt)}
+                    <span className="block text-xs text-slate-700">{versionLabel(b.version)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}
