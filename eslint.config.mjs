@@ -51,6 +51,16 @@ export default tseslint.config(
     ]),
   },
   {
+    // Integration tests of publishing need real renderers, which only the composition root assembles.
+    files: ["lib/**/*.integration.test.ts"],
+    rules: noDomainEscapes([
+      {
+        group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*", "!@/app/document-renderers"],
+        message: "lib/ integration tests may use the app's composition root (app/document-renderers.ts), nothing else of app/ or components/.",
+      },
+    ]),
+  },
+  {
     files: ["components/**/*.{ts,tsx}"],
     rules: noDomainEscapes([
       { group: ["@/app/*"], message: "components/ must not import from app/." },

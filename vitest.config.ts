@@ -13,15 +13,15 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
-          exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
+          exclude: ["**/*.integration.test.{ts,tsx}", "**/node_modules/**"],
         },
       },
       {
         extends: true,
         test: {
           name: "integration",
-          include: ["**/*.integration.test.ts"],
+          include: ["**/*.integration.test.{ts,tsx}"],
           exclude: ["**/node_modules/**", ".data/**", ".next/**"],
           // One database for all files: files running side by side would truncate each other's rows.
           fileParallelism: false,

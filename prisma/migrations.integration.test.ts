@@ -74,6 +74,15 @@ describe("prisma/migrations", () => {
       ]),
     );
     expect(checks.length).toBeGreaterThanOrEqual(20);
-    expect(triggers.map((t) => t.name)).toEqual(["audit_events_append_only", "published_snapshots_permanent"]);
+    expect(checks.map((c) => c.name)).toEqual(
+      expect.arrayContaining(["published_artifacts_sha256_check", "published_artifacts_size_check"]),
+    );
+    expect(triggers.map((t) => t.name)).toEqual([
+      "audit_events_append_only",
+      "published_artifacts_append_only",
+      "published_artifacts_notify",
+      "published_snapshots_notify",
+      "published_snapshots_permanent",
+    ]);
   });
 });

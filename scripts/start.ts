@@ -59,22 +59,27 @@ async function main(): Promise<never> {
 
   const setUpSeconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   log(
-    `Set-up done in ${setUpSeconds} s; starting Next.js on http://localhost:${env.PORT} (Ctrl+C stops the app and the database).`,
+    `Set-up done in ${setUpSeconds} s; starting the server on http://localhost:${env.PORT} (Ctrl+C stops the app and the database).`,
   );
+  // Published documents are served from memory by scripts/serve.ts, everything else by Next.js inside it.
   const status = await supervisor.run(
     process.execPath,
     [
       "--require",
       path.join(projectRoot, "scripts/lib/exit-with-parent.cjs"),
-      path.join(projectRoot, NEXT_CLI),
-      isDev ? "dev" : "start",
-      "--port",
-      String(env.PORT),
+      "--import",
+      "tsx",
+      path.join(projectRoot, "scripts/serve.ts"),
+      ...(isDev ? ["--dev"] : []),
     ],
-    { cwd: projectRoot, env: childEnv, stdio: "inherit" },
+    {
+      cwd: projectRoot,
+      env: { ...childEnv, PORT: String(env.PORT), NODE_ENV: isDev ? "development" : "production" },
+      stdio: "inherit",
+    },
   );
   const code = supervisor.stopSignal === undefined ? exitCodeOf(status) : 0;
-  if (supervisor.stopSignal === undefined) log(`Next.js exited (${describe(status)}).`);
+  if (supervisor.stopSignal === undefined) log(`The server exited (${describe(status)}).`);
   return supervisor.exit(code);
 }
 

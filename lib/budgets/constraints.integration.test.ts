@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { disconnectPrisma } from "@/lib/db";
 import { guantao2024CodeBook } from "@/lib/demo/guantao-2024";
@@ -127,7 +128,7 @@ describe("append-only tables", () => {
     });
     const second = await snapshot(v2.id, 2);
 
-    await expect(prisma.publishedSnapshot.update({ where: { id: first.id }, data: { html: "<p>改</p>" } })).rejects.toThrow(
+    await expect(prisma.publishedSnapshot.update({ where: { id: first.id }, data: { correctionNote: "改" } })).rejects.toThrow(
       /permanent/,
     );
     await prisma.publishedSnapshot.update({ where: { id: first.id }, data: { supersededById: second.id } });
@@ -135,5 +136,41 @@ describe("append-only tables", () => {
       /permanent/,
     );
     await expect(prisma.publishedSnapshot.delete({ where: { id: second.id } })).rejects.toThrow(/permanent/);
+  });
+
+  it("published_artifacts record the hash and size of their bytes, accept new files and refuse UPDATE and DELETE", async () => {
+    const saved = await createBudget(prisma, { status: "SIGNED_OFF" });
+    const budget = await prisma.budget.findUniqueOrThrow({ where: { id: saved.id } });
+    const snapshot = await prisma.publishedSnapshot.create({
+      data: { budgetId: budget.id, unitId: budget.unitId, year: budget.year, version: 1, contentHash: "b".repeat(64), content: {} },
+    });
+    const bytes = Buffer.from("<p>公开</p>");
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const artifact = (data: { kind: "HTML" | "CSV"; bytes: Buffer; sha256: string; size: number; fileName?: string }) =>
+      prisma.publishedArtifact.create({
+        data: {
+          snapshotId: snapshot.id,
+          contentType: "text/html; charset=utf-8",
+          ...data,
+          fileName: data.fileName ?? "预算.html",
+          bytes: new Uint8Array(data.bytes),
+        },
+      });
+
+    await expect(artifact({ kind: "HTML", bytes, sha256: "c".repeat(64), size: bytes.length })).rejects.toThrow(
+      /published_artifacts_sha256_check/,
+    );
+    await expect(artifact({ kind: "HTML", bytes, sha256, size: 1 })).rejects.toThrow(/published_artifacts_size_check/);
+    await expect(artifact({ kind: "HTML", bytes, sha256, size: bytes.length, fileName: "../预算.html" })).rejects.toThrow(
+      /published_artifacts_file_name_check/,
+    );
+    const html = await artifact({ kind: "HTML", bytes, sha256, size: bytes.length });
+    await expect(artifact({ kind: "CSV", bytes, sha256, size: bytes.length })).resolves.toMatchObject({ kind: "CSV" });
+
+    await expect(prisma.publishedArtifact.update({ where: { id: html.id }, data: { fileName: "改.html" } })).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(prisma.publishedArtifact.delete({ where: { id: html.id } })).rejects.toThrow(/append-only/);
+    expect(Buffer.from((await prisma.publishedArtifact.findUniqueOrThrow({ where: { id: html.id } })).bytes)).toEqual(bytes);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentRenderers } from "@/app/document-renderers";
 import { disconnectPrisma } from "@/lib/db";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { TABLE_IDS } from "@/lib/disclosure/table-model";
@@ -9,7 +10,7 @@ import { runCli } from "./run-cli";
 
 beforeAll(async () => {
   await resetDatabase();
-  await seedDemo(prisma);
+  await seedDemo(prisma, documentRenderers);
 });
 afterAll(disconnectPrisma);
 

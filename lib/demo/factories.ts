@@ -3,6 +3,7 @@ import type { Budget } from "@/lib/disclosure/types";
 import type { BudgetAction, BudgetStatus, RegionLevel, Role } from "@/lib/generated/prisma/enums";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import { writeBudget, type SavedBudget } from "@/lib/budgets/save-budget";
+import { storePassword } from "@/lib/auth/credential-store";
 import { guantao2024Budget } from "./guantao-2024";
 
 /**
@@ -202,10 +203,10 @@ export interface RoleSpec {
   regionId?: number;
 }
 
-/** A user (no credential: signing in is set up by the auth layer) with the given roles. */
+/** A user with the given roles; with `password` (which must satisfy the password rule) it can sign in. */
 export async function createUser(
   db: DbReader,
-  overrides: { name?: string; email?: string; roles?: readonly RoleSpec[] } = {},
+  overrides: { name?: string; email?: string; roles?: readonly RoleSpec[]; password?: string } = {},
 ): Promise<{ id: string; name: string; email: string }> {
   const suffix = uniqueSuffix();
   const user = await db.user.create({
@@ -220,5 +221,6 @@ export async function createUser(
   if (overrides.roles !== undefined && overrides.roles.length > 0) {
     await db.roleAssignment.createMany({ data: overrides.roles.map((spec) => ({ ...spec, userId: user.id })) });
   }
+  if (overrides.password !== undefined) await storePassword(db, user.id, overrides.password);
   return user;
 }

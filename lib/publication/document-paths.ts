@@ -1,0 +1,99 @@
+import type { ArtifactKind } from "@/lib/generated/prisma/enums";
+
+/** Where the page leaves room for a notice: the server puts one there when a correction supersedes it. */
+export const NOTICE_MARKER = "<!--gongkai-notice-->";
+
+/**
+ * The public URLs of a published budget. They are printed in documents, linked from other sites
+ * and bookmarked, so they must stay valid forever: the publisher builds them and the public
+ * server parses them here, in one place.
+ *
+ *   /budgets/{year}/{unit}                               the newest published version
+ *   /budgets/{year}/{unit}/v{n}                          version n
+ *   /budgets/{year}/{unit}/v{n}/{unit}-{year}-v{n}.pdf   a download of version n (.pdf .xlsx .csv .json)
+ */
+
+export const DOWNLOAD_FORMATS = ["pdf", "xlsx", "csv", "json"] as const;
+export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
+export type DownloadPaths = Record<DownloadFormat, string>;
+
+export const ARTIFACT_KIND_OF: Record<DownloadFormat, Exclude<ArtifactKind, "HTML">> = {
+  pdf: "PDF",
+  xlsx: "XLSX",
+  csv: "CSV",
+  json: "JSON",
+};
+
+export const CONTENT_TYPES: Record<ArtifactKind, string> = {
+  HTML: "text/html; charset=utf-8",
+  PDF: "application/pdf",
+  XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  CSV: "text/csv; charset=utf-8; header=present",
+  JSON: "application/json",
+};
+
+const EXTENSIONS: Record<ArtifactKind, string> = { HTML: "html", PDF: "pdf", XLSX: "xlsx", CSV: "csv", JSON: "json" };
+
+export interface DocumentKey {
+  year: number;
+  unitCode: string;
+}
+
+export function latestPath({ year, unitCode }: DocumentKey): string {
+  return `/budgets/${year}/${unitCode}`;
+}
+
+export function versionPath(key: DocumentKey, version: number): string {
+  return `${latestPath(key)}/v${version}`;
+}
+
+export function downloadPath(key: DocumentKey, version: number, format: DownloadFormat): string {
+  return `${versionPath(key, version)}/${key.unitCode}-${key.year}-v${version}.${format}`;
+}
+
+export function downloadPaths(key: DocumentKey, version: number): DownloadPaths {
+  return {
+    pdf: downloadPath(key, version, "pdf"),
+    xlsx: downloadPath(key, version, "xlsx"),
+    csv: downloadPath(key, version, "csv"),
+    json: downloadPath(key, version, "json"),
+  };
+}
+
+/** Characters Windows, macOS or Linux refuse in a file name, and control characters. */
+const UNSAFE_FILE_NAME_CHARACTERS = /[\u0000-\u001f\u007f/\\:*?"<>|]/g;
+
+/** The name a citizen's browser saves a file as, e.g. "…办公室本级2024年单位预算（第1版）.pdf". */
+export function displayFileName(unitName: string, year: number, version: number, kind: ArtifactKind): string {
+  const name = unitName.replace(UNSAFE_FILE_NAME_CHARACTERS, "_").trim() || "单位";
+  return `${name}${year}年单位预算（第${version}版）.${EXTENSIONS[kind]}`;
+}
+
+export type DocumentRequest =
+  | { kind: "latest"; key: DocumentKey }
+  | { kind: "version"; key: DocumentKey; version: number }
+  /** fileName: the URL's last segment, e.g. 224001-2024-v1.pdf */
+  | { kind: "download"; key: DocumentKey; version: number; format: DownloadFormat; fileName: string };
+
+const YEAR = /^\d{4}$/;
+const UNIT_CODE = /^[0-9A-Za-z]{1,32}$/;
+const VERSION = /^v([1-9]\d{0,5})$/;
+
+/**
+ * Reads a request path (without query string). `null`: not a document URL at all (left to the
+ * app, e.g. `/budgets`); "not-found": under a document URL but naming nothing that can exist.
+ */
+export function parseDocumentPath(pathname: string): DocumentRequest | "not-found" | null {
+  if (!pathname.startsWith("/budgets/")) return null;
+  const segments = pathname.slice("/budgets/".length).split("/");
+  if (segments.length < 2) return null;
+  const [year, unitCode, versionSegment, file, ...rest] = segments;
+  if (year === undefined || unitCode === undefined || !YEAR.test(year) || !UNIT_CODE.test(unitCode)) return "not-found";
+  const key = { year: Number(year), unitCode };
+  if (versionSegment === undefined) return { kind: "latest", key };
+  const version = VERSION.exec(versionSegment)?.[1];
+  if (version === undefined || rest.length > 0) return "not-found";
+  if (file === undefined) return { kind: "version", key, version: Number(version) };
+  const format = DOWNLOAD_FORMATS.find((f) => file === `${unitCode}-${year}-v${version}.${f}`);
+  return format === undefined ? "not-found" : { kind: "download", key, version: Number(version), format, fileName: file };
+}

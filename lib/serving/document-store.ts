@@ -1,0 +1,298 @@
+import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
+import type { DbReader } from "@/lib/budgets/db-client";
+import type { ArtifactKind } from "@/lib/generated/prisma/enums";
+import { latestPath, NOTICE_MARKER, type DocumentKey } from "@/lib/publication/document-paths";
+import { listPublishedVersions, loadPublishedFile, type PublishedVersion } from "@/lib/publication/queries";
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** The bytes of a file in one encoding, with their strong validator. */
+export interface Variant {
+  body: Buffer;
+  /** quoted, e.g. "<sha256>-gzip": different bytes, different strong ETag */
+  etag: string;
+}
+
+/** One file ready to send: the bytes in each encoding, computed once when loaded. */
+export interface Representation {
+  contentType: string;
+  fileName: string;
+  identity: Variant;
+  gzip: Variant | null;
+  br: Variant | null;
+}
+
+export type FileLookup =
+  | { status: "ok"; representation: Representation; version: number; isSuperseded: boolean }
+  | { status: "not-found" }
+  /** the file was never stored (a PDF Chromium could not render) */
+  | { status: "unavailable" }
+  /** the stored bytes do not match their recorded hash: never served */
+  | { status: "corrupt" };
+
+interface DocumentVersions {
+  key: DocumentKey;
+  byVersion: Map<number, PublishedVersion>;
+  bySnapshotId: Map<number, PublishedVersion>;
+  latest: PublishedVersion | null;
+}
+
+type LoadedFile = { status: "ok"; representation: Representation } | { status: "corrupt" } | { status: "unavailable" };
+
+/** A load in flight or done; `value` is set once it is done, so hits need no promise. */
+interface Slot<T> {
+  promise: Promise<T>;
+  value: T | undefined;
+}
+
+interface FileSlot extends Slot<LoadedFile> {
+  documentKey: string;
+  bytes: number;
+}
+
+export interface DocumentStoreOptions {
+  /** bound on the bytes kept for files (all encodings); least recently used files go first */
+  maxFileBytes?: number;
+  /** bound on the number of documents whose version lists are kept */
+  maxDocuments?: number;
+  log?: (message: string) => void;
+}
+
+/** Text compresses; PDF and XLSX are compressed already. */
+const COMPRESSIBLE: ReadonlySet<ArtifactKind> = new Set(["HTML", "CSV", "JSON"]);
+
+/**
+ * The published files, kept in memory as ready-to-send bytes: read from the database once,
+ * checked against their recorded sha256, compressed once (gzip and brotli), then served from
+ * memory. Only published snapshots are read, so a draft can never be served. Entries are
+ * dropped when the database announces a change (`invalidate`) and when memory runs short.
+ */
+export class DocumentStore {
+  private readonly documents = new Map<string, Slot<DocumentVersions>>();
+  private readonly files = new Map<string, FileSlot>();
+  private fileBytes = 0;
+  private readonly maxFileBytes: number;
+  private readonly maxDocuments: number;
+  private readonly log: (message: string) => void;
+
+  constructor(
+    private readonly db: DbReader,
+    options: DocumentStoreOptions = {},
+  ) {
+    this.maxFileBytes = options.maxFileBytes ?? 256 * 1024 * 1024;
+    this.maxDocuments = options.maxDocuments ?? 10_000;
+    this.log = options.log ?? ((message) => console.error(`[serve] ${message}`));
+  }
+
+  /**
+   * The answer from memory, without a promise, when everything it needs is loaded; undefined
+   * otherwise (then `lookup`). Most requests end here.
+   */
+  peek(key: DocumentKey, version: number | null, kind: ArtifactKind): FileLookup | undefined {
+    const document = this.touch(this.documents, keyOf(key))?.value;
+    if (document === undefined) return undefined;
+    const entry = pick(document, version);
+    if (entry === undefined) return { status: "not-found" };
+    if (!entry.files.some((file) => file.kind === kind)) return { status: "unavailable" };
+    const loaded = this.touch(this.files, fileKeyOf(document, entry, kind))?.value;
+    return loaded === undefined ? undefined : withVersion(loaded, entry);
+  }
+
+  /** The page of the newest version (`version` null), of a version, or one of its downloads. */
+  async lookup(key: DocumentKey, version: number | null, kind: ArtifactKind): Promise<FileLookup> {
+    const document = await this.versions(key);
+    const entry = pick(document, version);
+    if (entry === undefined) return { status: "not-found" };
+    if (!entry.files.some((file) => file.kind === kind)) return { status: "unavailable" };
+    return withVersion(await this.file(document, entry, kind), entry);
+  }
+
+  /** Forgets what is cached about one document (a new version, supersession or file was stored). */
+  invalidate(key: DocumentKey): void {
+    const documentKey = keyOf(key);
+    this.documents.delete(documentKey);
+    for (const [fileKey, file] of this.files) {
+      if (file.documentKey === documentKey) this.dropFile(fileKey);
+    }
+  }
+
+  /** Forgets everything (the change notifications were interrupted). */
+  clear(): void {
+    this.documents.clear();
+    this.files.clear();
+    this.fileBytes = 0;
+  }
+
+  /** A cached slot, moved to the most recently used end. */
+  private touch<T>(map: Map<string, T>, key: string): T | undefined {
+    const slot = map.get(key);
+    if (slot !== undefined) {
+      map.delete(key);
+      map.set(key, slot);
+    }
+    return slot;
+  }
+
+  private versions(key: DocumentKey): Promise<DocumentVersions> {
+    const documentKey = keyOf(key);
+    const cached = this.touch(this.documents, documentKey);
+    if (cached !== undefined) return cached.promise;
+    const slot: Slot<DocumentVersions> = { promise: this.loadVersions(key), value: undefined };
+    this.documents.set(documentKey, slot);
+    slot.promise.then(
+      (value) => {
+        slot.value = value;
+      },
+      () => {
+        if (this.documents.get(documentKey) === slot) this.documents.delete(documentKey);
+      },
+    );
+    if (this.documents.size > this.maxDocuments) {
+      const oldest = this.documents.keys().next().value;
+      if (oldest !== undefined) this.documents.delete(oldest);
+    }
+    return slot.promise;
+  }
+
+  private async loadVersions(key: DocumentKey): Promise<DocumentVersions> {
+    const rows = await listPublishedVersions(this.db, key);
+    const unitIds = new Set(rows.map((row) => row.unitId));
+    // The URL has no region: if two regions' units share a code, serving either could show the wrong budget.
+    const usable = unitIds.size > 1 ? [] : rows;
+    if (unitIds.size > 1) this.log(`${latestPath(key)}: unit code ${key.unitCode} is published in several regions; answering 404.`);
+    return {
+      key,
+      byVersion: new Map(usable.map((row) => [row.version, row])),
+      bySnapshotId: new Map(usable.map((row) => [row.snapshotId, row])),
+      latest: usable.at(-1) ?? null,
+    };
+  }
+
+  private file(document: DocumentVersions, entry: PublishedVersion, kind: ArtifactKind): Promise<LoadedFile> {
+    const fileKey = fileKeyOf(document, entry, kind);
+    const cached = this.touch(this.files, fileKey);
+    if (cached !== undefined) return cached.promise;
+    const slot: FileSlot = { promise: this.loadFile(document, entry, kind), value: undefined, documentKey: keyOf(document.key), bytes: 0 };
+    this.files.set(fileKey, slot);
+    slot.promise.then(
+      (loaded) => {
+        if (this.files.get(fileKey) !== slot) return;
+        // A corrupt file is looked at again on the next request, so a repaired row is served without a restart.
+        if (loaded.status === "corrupt") {
+          this.dropFile(fileKey);
+          return;
+        }
+        slot.value = loaded;
+        if (loaded.status !== "ok") return;
+        const { identity, gzip: gz, br } = loaded.representation;
+        slot.bytes = identity.body.length + (gz?.body.length ?? 0) + (br?.body.length ?? 0);
+        this.fileBytes += slot.bytes;
+        this.evict(fileKey);
+      },
+      () => {
+        if (this.files.get(fileKey) === slot) this.dropFile(fileKey);
+      },
+    );
+    return slot.promise;
+  }
+
+  private async loadFile(document: DocumentVersions, entry: PublishedVersion, kind: ArtifactKind): Promise<LoadedFile> {
+    const info = entry.files.find((file) => file.kind === kind);
+    const stored = info === undefined ? null : await loadPublishedFile(this.db, entry.snapshotId, kind);
+    if (info === undefined || stored === null) return { status: "unavailable" };
+    const actual = sha256Hex(stored.bytes);
+    if (actual !== stored.sha256) {
+      this.log(
+        `${latestPath(document.key)} v${entry.version} ${kind}: stored bytes hash to ${actual}, ` +
+          `but ${stored.sha256} was recorded at publication; refusing to serve them.`,
+      );
+      return { status: "corrupt" };
+    }
+    const successor = entry.supersededById === null ? undefined : document.bySnapshotId.get(entry.supersededById);
+    const identity =
+      kind === "HTML" && successor !== undefined ? withNotice(stored.bytes, document.key, entry, successor) : stored.bytes;
+    const sha256 = identity === stored.bytes ? stored.sha256 : sha256Hex(identity);
+    const [gz, br] = COMPRESSIBLE.has(kind)
+      ? await Promise.all([gzipAsync(identity, { level: 9 }), brotliAsync(identity, BROTLI_OPTIONS)])
+      : [null, null];
+    const variant = (body: Buffer | null, suffix: string): Variant | null =>
+      body === null || body.length >= identity.length ? null : { body, etag: `"${sha256}-${suffix}"` };
+    return {
+      status: "ok",
+      representation: {
+        contentType: info.contentType,
+        fileName: info.fileName,
+        identity: { body: identity, etag: `"${sha256}"` },
+        gzip: variant(gz, "gzip"),
+        br: variant(br, "br"),
+      },
+    };
+  }
+
+  private dropFile(fileKey: string): void {
+    const slot = this.files.get(fileKey);
+    if (slot === undefined) return;
+    this.files.delete(fileKey);
+    this.fileBytes -= slot.bytes;
+  }
+
+  private evict(keep: string): void {
+    for (const fileKey of this.files.keys()) {
+      if (this.fileBytes <= this.maxFileBytes) return;
+      if (fileKey !== keep) this.dropFile(fileKey);
+    }
+  }
+}
+
+function pick(document: DocumentVersions, version: number | null): PublishedVersion | undefined {
+  return (version === null ? document.latest : document.byVersion.get(version)) ?? undefined;
+}
+
+function withVersion(loaded: LoadedFile, entry: PublishedVersion): FileLookup {
+  return loaded.status === "ok" ? { ...loaded, version: entry.version, isSuperseded: entry.supersededById !== null } : loaded;
+}
+
+function fileKeyOf(document: DocumentVersions, entry: PublishedVersion, kind: ArtifactKind): string {
+  return `${keyOf(document.key)}|${entry.snapshotId}|${kind}`;
+}
+
+const BROTLI_OPTIONS = {
+  params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 10, [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT },
+};
+
+function keyOf(key: DocumentKey): string {
+  return `${key.year}/${key.unitCode}`;
+}
+
+function sha256Hex(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+const CHINA_DAY = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The superseded version's page with a notice where the renderer left the marker. It names the
+ * correction that superseded it and links to the newest version through the alias URL, so the
+ * page never changes again, even after further corrections.
+ */
+function withNotice(html: Buffer, key: DocumentKey, entry: PublishedVersion, successor: PublishedVersion): Buffer {
+  const note = successor.correctionNote?.trim() ?? "";
+  const notice =
+    `<aside role="note" aria-label="更正提示" style="margin:0 0 1.5em;padding:0.75em 1em;border:2px solid #b45309;background:#fffbeb;color:#1c1917">` +
+    `<p style="margin:0 0 0.5em"><strong>本文件已被更正。</strong>您正在查看第${entry.version}版（${CHINA_DAY.format(entry.publishedAt)}公开），` +
+    `该版本已被第${successor.version}版（${CHINA_DAY.format(successor.publishedAt)}公开）更正，请以最新版本为准。</p>` +
+    (note === "" ? "" : `<p style="margin:0 0 0.5em">更正说明：${escapeHtml(note)}</p>`) +
+    `<p style="margin:0"><a href="${latestPath(key)}" style="color:#1d4ed8">查看最新版本</a></p>` +
+    `</aside>`;
+  const text = html.toString("utf8");
+  const at = text.indexOf(NOTICE_MARKER);
+  if (at < 0) return html;
+  return Buffer.from(text.slice(0, at) + notice + text.slice(at + NOTICE_MARKER.length), "utf8");
+}

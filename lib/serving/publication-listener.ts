@@ -1,0 +1,93 @@
+import pg from "pg";
+import { z } from "zod";
+import type { DocumentKey } from "@/lib/publication/document-paths";
+
+/** Channel the migration's triggers notify on commit of a new snapshot, supersession or file. */
+export const PUBLICATION_CHANNEL = "gongkai_published_documents";
+
+const payloadSchema = z.object({ year: z.number().int(), unit: z.string().min(1) });
+
+export interface PublicationListener {
+  /** resolves once LISTEN is active, so nothing published after it can be missed */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ListenerCallbacks {
+  onChange(key: DocumentKey): void;
+  /** notifications may have been missed (connection lost): everything cached may be stale */
+  onReset(): void;
+  log(message: string): void;
+}
+
+/**
+ * Keeps a dedicated connection LISTENing for publications, reconnecting with a growing delay
+ * when it drops; every reconnection resets the cache, since notifications sent meanwhile are lost.
+ */
+export function listenForPublications(databaseUrl: string, callbacks: ListenerCallbacks): PublicationListener {
+  let client: pg.Client | null = null;
+  let isClosed = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let delayMs = 500;
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    resolveReady = resolve;
+  });
+
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: databaseUrl, application_name: "gongkai-public-server" });
+    client = next;
+    let hasFailed = false;
+    const retry = (error: Error | undefined) => {
+      if (hasFailed || isClosed) return;
+      hasFailed = true;
+      callbacks.log(`lost the publication notifications (${error?.message ?? "connection ended"}); retrying in ${delayMs} ms.`);
+      next.removeAllListeners();
+      next.on("error", () => undefined);
+      void next.end().catch(() => undefined);
+      callbacks.onReset();
+      retryTimer = setTimeout(() => void connect(), delayMs);
+      delayMs = Math.min(delayMs * 2, 30_000);
+    };
+    next.on("error", retry);
+    next.on("end", () => retry(undefined));
+    next.on("notification", (message) => {
+      if (message.channel !== PUBLICATION_CHANNEL || message.payload === undefined) return;
+      const parsed = payloadSchema.safeParse(safeJson(message.payload));
+      if (parsed.success) callbacks.onChange({ year: parsed.data.year, unitCode: parsed.data.unit });
+      else callbacks.onReset();
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${PUBLICATION_CHANNEL}`);
+      delayMs = 500;
+      // Anything published between the first load and LISTEN would otherwise go unnoticed.
+      callbacks.onReset();
+      resolveReady();
+    } catch (error) {
+      retry(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  void connect();
+
+  return {
+    ready,
+    async close() {
+      isClosed = true;
+      clearTimeout(retryTimer);
+      const current = client;
+      client = null;
+      current?.removeAllListeners();
+      current?.on("error", () => undefined);
+      await current?.end().catch(() => undefined);
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
