@@ -20,13 +20,18 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="text-lg font-semibold tracking-wide focus:outline-2 focus:outline-offset-2 focus:outline-white">
               预算公开平台
             </Link>
-            <span className="text-sm text-slate-200">政府预算 · 公开透明</span>
+            <nav aria-label="站点" className="flex items-center gap-4 text-sm">
+              <span className="hidden text-slate-200 sm:inline">政府预算 · 公开透明</span>
+              <Link href="/login" className="text-slate-100 underline underline-offset-2 hover:text-white focus:outline-2 focus:outline-offset-2 focus:outline-white">
+                工作人员登录
+              </Link>
+            </nav>
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
         </main>
-        <footer className="no-print mt-12 border-t border-slate-200 py-6 text-center text-xs text-slate-700">
+        <footer className="no-print mt-12 border-t border-slate-200 px-4 py-6 text-center text-xs text-slate-700">
           依据《中华人民共和国预算法》与《地方预决算公开操作规程》公开
         </footer>
       </body>
