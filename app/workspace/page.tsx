@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getAccountOverview } from "@/lib/auth/queries";
 import { getViewer } from "@/lib/auth/session";
+import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
+import { listAccountantUnits } from "@/lib/budgets/workspace";
 import { signOutAction } from "./actions";
+import { CreateDraftForm } from "./create-draft-form";
 
 export const metadata: Metadata = { title: "工作台" };
 
 export default async function WorkspacePage() {
   const viewer = await getViewer();
   if (viewer === null) redirect("/login?next=/workspace");
-  const account = await getAccountOverview(viewer);
+  const [account, units] = await Promise.all([getAccountOverview(viewer), listAccountantUnits(viewer)]);
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -45,6 +49,35 @@ export default async function WorkspacePage() {
           </ul>
         )}
       </section>
+      {units.map((unit) => (
+        <section key={unit.unitCode} aria-labelledby={`budgets-${unit.unitCode}`} className="mt-8">
+          <h2 id={`budgets-${unit.unitCode}`} className="mb-3 text-lg font-semibold">
+            本单位预算 · {unit.unitCode} {unit.unitName}
+          </h2>
+          {unit.budgets.length === 0 ? (
+            <p className="rounded border border-slate-300 bg-slate-50 p-4">本单位还没有预算。</p>
+          ) : (
+            <ul className="divide-y divide-slate-200 rounded border border-slate-300">
+              {unit.budgets.map((budget) => (
+                <li key={budget.year} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3">
+                  <Link
+                    href={`/workspace/budgets/${budget.year}`}
+                    className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950"
+                  >
+                    {budget.year}年预算
+                  </Link>
+                  <span className="text-slate-700">
+                    第{budget.version}版 · <span className="font-medium text-slate-900">{BUDGET_STATUS_LABELS[budget.status]}</span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {unit.nextYear !== null && (
+            <CreateDraftForm unitCode={unit.unitCode} year={unit.nextYear.year} priorYear={unit.nextYear.priorYear} />
+          )}
+        </section>
+      ))}
       <p className="mt-6 text-sm text-slate-700">为保障安全，30 分钟无操作将自动退出登录。</p>
     </div>
   );
