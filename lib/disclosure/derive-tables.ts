@@ -109,10 +109,13 @@ function nameLookup(codeBook: CodeBook, scheme: "functional" | "economic"): (cod
   return (code) => names.get(code) ?? "";
 }
 
-const FUNCTIONAL_HEADER_TOP = (amountHeaders: HeaderCell[]): HeaderCell[][] => [
-  [{ label: "序号", rowSpan: 2 }, { label: "功能分类科目", colSpan: 2 }, ...amountHeaders.map((h) => ({ ...h, rowSpan: 2 }))],
-  [{ label: "科目编码" }, { label: "科目名称" }],
-];
+/** Functional tables whose amount columns each span both header rows: the header follows the columns. */
+function functionalHeader(amountColumns: readonly Column[]): HeaderCell[][] {
+  return [
+    [{ label: "序号", rowSpan: 2 }, { label: "功能分类科目", colSpan: 2 }, ...amountColumns.map((c) => ({ label: c.label, rowSpan: 2 }))],
+    [{ label: "科目编码" }, { label: "科目名称" }],
+  ];
+}
 
 function deriveT1(budget: Budget): DerivedTable {
   const income: [string, Fen][] = [
@@ -258,6 +261,15 @@ function withTotal(leaves: Leaf[]): Leaf[] {
   return leaves;
 }
 
+const T3_AMOUNTS: readonly Column[] = [
+  col("total", "amount", "合计"),
+  col("basic", "amount", "基本支出"),
+  col("project", "amount", "项目支出"),
+  col("operating", "amount", "经营支出"),
+  col("remitToSuperior", "amount", "上解上级支出"),
+  col("subsidyToSubordinate", "amount", "对附属单位补助支出"),
+];
+
 function deriveT3(budget: Budget, nameOf: (code: string) => string): DerivedTable {
   const leaves = withTotal(functionalLeaves(budget.expenditure, 6, (l) => KIND_COLUMN[l.kind]));
   const rows = hierarchyTable(leaves, 6, FUNCTIONAL_LENGTHS, nameOf);
@@ -265,25 +277,8 @@ function deriveT3(budget: Budget, nameOf: (code: string) => string): DerivedTabl
     id: "T3",
     number: 3,
     title: "单位预算支出总表",
-    header: FUNCTIONAL_HEADER_TOP([
-      { label: "合计" },
-      { label: "基本支出" },
-      { label: "项目支出" },
-      { label: "经营支出" },
-      { label: "上解上级支出" },
-      { label: "对附属单位补助支出" },
-    ]),
-    columns: [
-      SEQ,
-      CODE,
-      NAME,
-      col("total", "amount", "合计"),
-      col("basic", "amount", "基本支出"),
-      col("project", "amount", "项目支出"),
-      col("operating", "amount", "经营支出"),
-      col("remitToSuperior", "amount", "上解上级支出"),
-      col("subsidyToSubordinate", "amount", "对附属单位补助支出"),
-    ],
+    header: functionalHeader(T3_AMOUNTS),
+    columns: [SEQ, CODE, NAME, ...T3_AMOUNTS],
     rows,
     emptyNote: emptyNote(rows, "注：无支出预算，空表列示。"),
   };
@@ -376,6 +371,12 @@ const APPROPRIATION_TABLE: Record<AppropriationType, { id: "T5" | "T7" | "T8"; n
   STATE_CAPITAL: { id: "T8", number: 8, title: "单位预算国有资本经营预算财政拨款支出表", note: "注：无国有资本经营预算财政拨款预算，空表列示。" },
 };
 
+const APPROPRIATION_AMOUNTS: readonly Column[] = [
+  col("total", "amount", "合计"),
+  col("basic", "amount", "基本支出"),
+  col("project", "amount", "项目支出"),
+];
+
 /** Tables 5, 7 and 8: spending of one appropriation type by function, basic and project. */
 function deriveAppropriationTable(budget: Budget, type: AppropriationType, nameOf: (code: string) => string): DerivedTable {
   const meta = APPROPRIATION_TABLE[type];
@@ -390,8 +391,8 @@ function deriveAppropriationTable(budget: Budget, type: AppropriationType, nameO
     id: meta.id,
     number: meta.number,
     title: meta.title,
-    header: FUNCTIONAL_HEADER_TOP([{ label: "合计" }, { label: "基本支出" }, { label: "项目支出" }]),
-    columns: [SEQ, CODE, NAME, col("total", "amount", "合计"), col("basic", "amount", "基本支出"), col("project", "amount", "项目支出")],
+    header: functionalHeader(APPROPRIATION_AMOUNTS),
+    columns: [SEQ, CODE, NAME, ...APPROPRIATION_AMOUNTS],
     rows,
     emptyNote: emptyNote(rows, meta.note),
   };
