@@ -13,10 +13,6 @@ describe("clientAddressFromHeaders", () => {
     expect(clientAddressFromHeaders(chain, options(["10.0.0.0/8"]))).toBe("203.0.113.7");
   });
 
-  it("does not trust a forwarded chain through proxies nobody declared", () => {
-    expect(clientAddressFromHeaders(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" }), options([]))).toBeNull();
-  });
-
   it("normalises an IPv4-mapped IPv6 address", () => {
     expect(clientAddressFromHeaders(new Headers({ "x-forwarded-for": "::ffff:198.51.100.4" }), options([]))).toBe("198.51.100.4");
   });
