@@ -3,8 +3,10 @@ import type { BudgetStatus } from "@/lib/generated/prisma/enums";
 import {
   canAdminister,
   canApproveBudget,
+  canCommentOnBudget,
   canEditBudget,
   canReadBudget,
+  canResolveReviewComment,
   canReviewBudget,
   canSubmitBudget,
   type BudgetScope,
@@ -92,6 +94,22 @@ describe("canReviewBudget", () => {
 
 describe("canApproveBudget", () => {
   checkTable(canApproveBudget, { "finance reviewer of the region": ["FINANCE_REVIEW"] });
+});
+
+describe("canCommentOnBudget", () => {
+  checkTable(canCommentOnBudget, {
+    "reviewer of the department": ["DEPARTMENT_REVIEW"],
+    "finance reviewer of the region": ["FINANCE_REVIEW"],
+    "accountant of the unit": ["RETURNED"],
+    "accountant of the unit who also reviews the region": ["RETURNED"],
+  });
+});
+
+describe("canResolveReviewComment", () => {
+  checkTable(canResolveReviewComment, {
+    "reviewer of the department": ["DEPARTMENT_REVIEW"],
+    "finance reviewer of the region": ["FINANCE_REVIEW"],
+  });
 });
 
 describe("canAdminister", () => {

@@ -103,3 +103,17 @@ export function canAdminister(viewer: Viewer | null, scope: { regionId?: number 
     (grant) => grant.regionId === undefined || (scope.regionId !== undefined && grant.regionId === scope.regionId),
   );
 }
+
+/**
+ * Review comments (审核意见): written by the reviewer of the stage the budget is in; on a returned
+ * budget, the unit's accountant may reply to them (and the reviewers read the replies).
+ */
+export function canCommentOnBudget(viewer: Viewer | null, budget: BudgetScope): boolean {
+  if (canReviewBudget(viewer, budget)) return true;
+  return budget.status === "RETURNED" && isAccountantOf(viewer, budget.unitId);
+}
+
+/** Marking a comment resolved is the reviewer's call, at the stage the budget is in. */
+export function canResolveReviewComment(viewer: Viewer | null, budget: BudgetScope): boolean {
+  return canReviewBudget(viewer, budget);
+}

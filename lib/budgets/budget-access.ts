@@ -77,7 +77,7 @@ export function assertLockVersion(budget: EditableBudget, baseLockVersion: numbe
 export async function auditingRefusals<T>(
   db: DbClient,
   viewer: Viewer | null,
-  event: { action: string; details: AuditDetails },
+  event: { action: string; details: AuditDetails; objectId?: string; clientAddress?: string | null },
   run: () => Promise<T>,
 ): Promise<T> {
   try {
@@ -91,6 +91,8 @@ export async function auditingRefusals<T>(
           result: denied ? "DENIED" : "FAILURE",
           userId: viewer?.userId ?? null,
           objectType: "budget",
+          ...(event.objectId === undefined ? {} : { objectId: event.objectId }),
+          clientAddress: event.clientAddress ?? null,
           details: { ...event.details, reason: error.code },
         }),
       );

@@ -2,7 +2,8 @@ import { AppError, type FieldErrors } from "@/lib/app-error";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { Viewer } from "@/lib/auth/policies";
 import { checkDisclosure, hasBlockingErrors, type Finding } from "@/lib/disclosure/check";
-import { assertCanEdit, assertLockVersion, auditingRefusals, findReadableBudget } from "./budget-access";
+import { assertStep, loadWorkflowTarget, requireViewer } from "@/lib/workflow/workflow-access";
+import { assertLockVersion, auditingRefusals, findReadableBudget } from "./budget-access";
 import { TEXT_LIMITS } from "./budget-input-schema";
 import type { DbClient, DbReader } from "./db-client";
 import { findingKey } from "./finding-key";
@@ -15,6 +16,8 @@ export interface SubmitBudgetInput {
   lockVersion: number;
   /** a written explanation per warning, keyed by `findingKey` */
   explanations: Record<string, string>;
+  /** the client's address as the edge resolved it, for the audit log */
+  clientAddress?: string | null;
 }
 
 export interface SubmittedBudget {
@@ -41,14 +44,15 @@ export function submitBudget(
   return auditingRefusals(
     db,
     viewer,
-    { action: "budget.submit", details },
+    { action: "budget.submit", details, clientAddress: request.clientAddress ?? null },
     () => db.$transaction((tx) => submitInTransaction(tx, viewer, request, now), { timeout: 15_000 }),
   );
 }
 
 async function submitInTransaction(tx: DbReader, viewer: Viewer | null, request: SubmitBudgetInput, now: Date): Promise<SubmittedBudget> {
   const target = await findReadableBudget(tx, viewer, request);
-  assertCanEdit(viewer, target);
+  const workflow = await loadWorkflowTarget(tx, requireViewer(viewer), target.id);
+  const to = assertStep(viewer, workflow, "SUBMIT");
   assertLockVersion(target, request.lockVersion);
 
   const loaded = await loadBudget(tx, { unitCode: request.unitCode, year: request.year, version: target.version });
@@ -74,7 +78,7 @@ async function submitInTransaction(tx: DbReader, viewer: Viewer | null, request:
 
   const { count } = await tx.budget.updateMany({
     where: { id: target.id, lockVersion: target.lockVersion, status: target.status },
-    data: { status: "SUBMITTED", submittedAt: now, lockVersion: { increment: 1 } },
+    data: { status: to, submittedAt: now, lockVersion: { increment: 1 } },
   });
   if (count !== 1) throw new AppError("CONFLICT", "预算已被他人修改，请刷新后重试。");
   const userId = viewer?.userId ?? null;
@@ -83,7 +87,7 @@ async function submitInTransaction(tx: DbReader, viewer: Viewer | null, request:
       budgetId: target.id,
       action: "SUBMIT",
       fromStatus: target.status,
-      toStatus: "SUBMITTED",
+      toStatus: to,
       actorId: userId,
       at: now,
       comment: warnings.length === 0 ? null : warnings.map((f) => `${findingKey(f)}：${request.explanations[findingKey(f)]?.trim() ?? ""}`).join("\n"),
@@ -95,6 +99,7 @@ async function submitInTransaction(tx: DbReader, viewer: Viewer | null, request:
     userId,
     objectType: "budget",
     objectId: String(target.id),
+    clientAddress: request.clientAddress ?? null,
     details: { unitCode: request.unitCode, year: request.year, version: target.version, explainedWarnings: warnings.length },
   });
   return { budgetId: target.id, lockVersion: target.lockVersion + 1, submittedAt: now, explainedWarnings: warnings.length };
