@@ -1,4 +1,5 @@
 import { formatChinaDateTime } from "@/components/disclosure/china-time";
+import { ActionForm, type WorkflowAction } from "./action-form";
 import { anchorLabel, type AnchorContext } from "@/lib/review/anchors";
 import type { CommentView } from "@/lib/review/queries";
 
@@ -7,11 +8,14 @@ export function CommentList({
   comments,
   context,
   showAnchor = true,
+  resolve,
 }: {
   comments: readonly CommentView[];
   context: AnchorContext;
   /** off where the list sits next to the table it is about */
   showAnchor?: boolean;
+  /** lets the reviewer mark open comments resolved */
+  resolve?: { action: WorkflowAction; budgetId: number };
 }) {
   return (
     <ul className="space-y-2">
@@ -32,6 +36,18 @@ export function CommentList({
             {comment.resolvedAt !== null && <span>已解决{comment.resolvedByName === null ? "" : `（${comment.resolvedByName}）`}</span>}
           </p>
           <p className="mt-1 whitespace-pre-line">{comment.body}</p>
+          {resolve !== undefined && comment.resolvedAt === null && (
+            <div className="mt-2 text-sm">
+              <ActionForm
+                action={resolve.action}
+                hidden={{ budgetId: resolve.budgetId, commentId: comment.id }}
+                submitLabel="标记已解决"
+                pendingLabel="正在标记…"
+                tone="secondary"
+                label={`将意见“${comment.body.slice(0, 20)}”标记为已解决`}
+              />
+            </div>
+          )}
         </li>
       ))}
     </ul>

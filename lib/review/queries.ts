@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/app-error";
-import type { BudgetScope, Viewer } from "@/lib/auth/policies";
+import { canCommentOnBudget, canResolveReviewComment, type BudgetScope, type Viewer } from "@/lib/auth/policies";
 import { budgetFromRecord, budgetSelect, metaFromRecord, type BudgetMeta } from "@/lib/budgets/budget-mapper";
 import { NOT_FOUND_MESSAGE } from "@/lib/budgets/budget-access";
 import type { DbReader } from "@/lib/budgets/db-client";
@@ -14,6 +14,7 @@ import type { BudgetAction, BudgetStatus } from "@/lib/generated/prisma/enums";
 import { buildSnapshotContent, type SnapshotContent } from "@/lib/publication/snapshot-content";
 import { changeLabeler } from "./change-labels";
 import { compareWithPriorYear, comparedFigure, type ComparedFigure, type PriorYearComparison } from "./comparison";
+import { availableSteps, type WorkflowStep } from "@/lib/workflow/state-machine";
 import { canOpenReview } from "./review-access";
 import { describeChanges, type SubmissionChange } from "./submission-changes";
 
@@ -384,6 +385,10 @@ export interface ReviewScreen {
   comments: CommentView[];
   history: HistoryEntry[];
   anchorRows: Record<TableId, AnchorRow[]>;
+  /** the workflow steps this viewer may take now (the buttons to show) */
+  steps: WorkflowStep[];
+  canComment: boolean;
+  canResolve: boolean;
 }
 
 /** Readable names of each derived table's rows, for row-level comments. */
@@ -444,5 +449,13 @@ export async function loadReviewScreen(db: DbReader, viewer: Viewer | null, budg
     comments,
     history,
     anchorRows: anchorRowsOf(loaded.tables),
+    steps: availableSteps(viewer, {
+      ...header.scope,
+      hasDepartmentReview: header.hasDepartmentReview,
+      secrecyReviewed: loaded.meta.secrecyReviewedAt !== null,
+      isNewestVersion: header.isNewestVersion,
+    }),
+    canComment: canCommentOnBudget(viewer, header.scope),
+    canResolve: canResolveReviewComment(viewer, header.scope),
   };
 }

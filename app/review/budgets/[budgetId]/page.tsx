@@ -4,6 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { formatChinaDateTime } from "@/components/disclosure/china-time";
 import { DisclosureDocument } from "@/components/disclosure/disclosure-document";
 import { DOCUMENT_CSS } from "@/components/disclosure/document-css";
+import { SectionCommentForm, TableCommentForm } from "@/components/review/comment-form";
+import { DecisionPanel } from "@/components/review/decision-panel";
 import { PriorYearComparisonView } from "@/components/review/prior-year-comparison";
 import { ReviewedFindings } from "@/components/review/reviewed-findings";
 import { SubmissionChangesView } from "@/components/review/submission-changes-view";
@@ -15,6 +17,7 @@ import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import type { AnchorContext } from "@/lib/review/anchors";
 import type { ReviewScreen } from "@/lib/review/queries";
 import { loadReviewPage } from "@/lib/review/screens";
+import { addReviewCommentAction, approveBudgetAction, resolveReviewCommentAction, returnBudgetAction, startReviewAction } from "./actions";
 
 export const metadata: Metadata = { title: "预算审核" };
 
@@ -38,6 +41,7 @@ export default async function ReviewBudgetPage({ params }: { params: Params }) {
   const { header, meta, content, comments } = screen;
   const context: AnchorContext = { tables: content.tables, rows: screen.anchorRows };
   const open = comments.filter((c) => c.resolvedAt === null);
+  const resolve = screen.canResolve ? { action: resolveReviewCommentAction, budgetId: header.id } : undefined;
 
   return (
     <div className="mx-auto max-w-5xl">
@@ -57,6 +61,13 @@ export default async function ReviewBudgetPage({ params }: { params: Params }) {
         {meta.submittedAt !== null && <> · 报送于 {formatChinaDateTime(meta.submittedAt)}</>}
       </p>
 
+      <DecisionPanel
+        budgetId={header.id}
+        status={header.status}
+        steps={screen.steps}
+        openComments={open.length}
+        actions={{ start: startReviewAction, returnBudget: returnBudgetAction, approve: approveBudgetAction }}
+      />
       <SubmissionChangesView changes={screen.changes} />
       <ReviewedFindings findings={screen.findings} />
       <PriorYearComparisonView comparison={screen.comparison} />
@@ -70,8 +81,16 @@ export default async function ReviewBudgetPage({ params }: { params: Params }) {
         ) : (
           <>
             <p className="mb-2 text-sm text-slate-700">共 {comments.length} 条，未解决 {open.length} 条。</p>
-            <CommentList comments={comments} context={context} />
+            <CommentList comments={comments} context={context} resolve={resolve} />
           </>
+        )}
+        {screen.canComment && (
+          <details className="mt-4 rounded border border-slate-300 bg-slate-50 px-3 py-2">
+            <summary className="cursor-pointer font-medium text-blue-900">提出总体意见或针对情况说明的意见</summary>
+            <div className="mt-3">
+              <SectionCommentForm action={addReviewCommentAction} budgetId={header.id} />
+            </div>
+          </details>
         )}
       </section>
 
@@ -89,10 +108,23 @@ export default async function ReviewBudgetPage({ params }: { params: Params }) {
             afterTable={(id) => {
               const number = content.tables[id].number;
               const here = comments.filter((c) => c.anchorTable === number);
-              return here.length === 0 ? null : (
-                <div className="no-print mb-6 font-sans" aria-label={`表${number}的审核意见`} role="group">
-                  <CommentList comments={here} context={context} showAnchor={false} />
-                </div>
+              return (
+                <>
+                  {here.length > 0 && (
+                    <div className="no-print mb-3 font-sans" aria-label={`表${number}的审核意见`} role="group">
+                      <CommentList comments={here} context={context} showAnchor={false} resolve={resolve} />
+                    </div>
+                  )}
+                  {screen.canComment && (
+                    <TableCommentForm
+                      action={addReviewCommentAction}
+                      budgetId={header.id}
+                      tableNumber={number}
+                      tableTitle={content.tables[id].title}
+                      rows={screen.anchorRows[id]}
+                    />
+                  )}
+                </>
               );
             }}
           />
