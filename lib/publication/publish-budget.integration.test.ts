@@ -57,7 +57,7 @@ function failingAt(model: "publishedArtifact", method: "createMany"): DbClient {
 
 describe("publishBudget", () => {
   it("stores the snapshot, its five files, the status, a workflow event and an audit event", async () => {
-    const saved = await createBudget(prisma, { status: "APPROVED", at: approvedAt });
+    const saved = await createBudget(prisma, { status: "SIGNED_OFF", at: approvedAt });
     const publisher = await createUser(prisma);
 
     const result = await publishBudget(prisma, { ...key, actorId: publisher.id, clientAddress: "203.0.113.7", now }, renderers);
@@ -107,7 +107,7 @@ describe("publishBudget", () => {
     expect(JSON.parse(Buffer.from(files.JSON!.bytes).toString("utf8"))).toBeTypeOf("object");
 
     const events = await prisma.budgetEvent.findMany({ where: { budgetId: saved.id }, orderBy: { id: "asc" } });
-    expect(events.at(-1)).toMatchObject({ action: "PUBLISH", fromStatus: "APPROVED", toStatus: "PUBLISHED", actorId: publisher.id, at: now });
+    expect(events.at(-1)).toMatchObject({ action: "PUBLISH", fromStatus: "SIGNED_OFF", toStatus: "PUBLISHED", actorId: publisher.id, at: now });
     expect(await prisma.auditEvent.findMany()).toEqual([
       expect.objectContaining({
         action: "budget.publish",
@@ -128,8 +128,10 @@ describe("publishBudget", () => {
   });
 
   it.each<[FactoryStatus | "PUBLISHED", RegExp]>([
-    ["DRAFT", /当前状态为“草稿”，只有已批复或已审签的预算可以公开/],
-    ["SUBMITTED", /当前状态为“已报送”，只有已批复或已审签的预算可以公开/],
+    ["DRAFT", /当前状态为“草稿”，只有已审签的预算可以公开/],
+    ["SUBMITTED", /当前状态为“已报送”，只有已审签的预算可以公开/],
+    // 批复 alone is not enough: the secrecy review and the head's sign-off come first.
+    ["APPROVED", /当前状态为“已批复”，只有已审签的预算可以公开/],
     ["RETURNED", /当前状态为“已退回”/],
     ["PUBLISHED", /已公开，不能再次公开/],
   ])("refuses a budget that is %s, in Chinese, and writes nothing but the refusal's audit event", async (status, message) => {
@@ -155,8 +157,8 @@ describe("publishBudget", () => {
     );
   });
 
-  it("leaves no snapshot and the budget still APPROVED when a write fails in the middle of the transaction", async () => {
-    await createBudget(prisma, { status: "APPROVED", at: approvedAt });
+  it("leaves no snapshot and the budget still SIGNED_OFF when a write fails in the middle of the transaction", async () => {
+    await createBudget(prisma, { status: "SIGNED_OFF", at: approvedAt });
     const before = await budgetState();
     const events = await prisma.budgetEvent.count();
 
@@ -165,7 +167,7 @@ describe("publishBudget", () => {
     );
 
     expect(await budgetState()).toEqual(before);
-    expect(before[0]?.status).toBe("APPROVED");
+    expect(before[0]?.status).toBe("SIGNED_OFF");
     expect(await prisma.publishedSnapshot.count()).toBe(0);
     expect(await prisma.publishedArtifact.count()).toBe(0);
     expect(await prisma.budgetEvent.count()).toBe(events);
@@ -177,13 +179,13 @@ describe("publishBudget", () => {
   });
 
   it("publishes a correction as version 2, which supersedes version 1; version 1 stays as it was", async () => {
-    const v1 = await createBudget(prisma, { status: "APPROVED", at: approvedAt });
+    const v1 = await createBudget(prisma, { status: "SIGNED_OFF", at: approvedAt });
     const first = await publishBudget(prisma, { ...key, now }, renderers);
     const v1Files = await prisma.publishedArtifact.findMany({ where: { snapshotId: first.snapshotId }, orderBy: { kind: "asc" } });
     const corrected = buildBudget();
     corrected.basicEconomic[0]!.amount += 1_000;
     corrected.basicEconomic[1]!.amount -= 1_000;
-    const v2 = await createBudget(prisma, { budget: corrected, version: 2, status: "APPROVED", at: approvedAt });
+    const v2 = await createBudget(prisma, { budget: corrected, version: 2, status: "SIGNED_OFF", at: approvedAt });
 
     await expect(publishBudget(prisma, key, renderers)).rejects.toThrow("是更正版本，公开前必须填写更正说明");
     await prisma.budget.update({ where: { id: v2.id }, data: { correctionNote: "更正基本工资与津贴补贴的分列金额。" } });
@@ -222,12 +224,12 @@ describe("publishBudget", () => {
   });
 
   it("does not publish when the PDF fails for another reason than a missing Chromium", async () => {
-    await createBudget(prisma, { status: "APPROVED" });
+    await createBudget(prisma, { status: "SIGNED_OFF" });
 
     const attempt = publishBudget(prisma, key, { ...renderers, pdf: () => Promise.reject(new Error("page crashed")) });
 
     await expect(attempt).rejects.toThrow("page crashed");
     expect(await prisma.publishedSnapshot.count()).toBe(0);
-    expect((await loadBudget(prisma, key))?.meta.status).toBe("APPROVED");
+    expect((await loadBudget(prisma, key))?.meta.status).toBe("SIGNED_OFF");
   });
 });

@@ -6,6 +6,7 @@ import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArtifactKind, BudgetStatus } from "@/lib/generated/prisma/enums";
 import { PdfUnavailableError } from "@/lib/export/pdf";
+import { statusesAllowing } from "@/lib/workflow/state-machine";
 import {
   CONTENT_TYPES,
   displayFileName,
@@ -46,6 +47,8 @@ export interface PublishInput {
   year: number;
   /** needed only when the unit code exists in several regions */
   regionCode?: string;
+  /** the version the caller authorized (publishUnitBudget): refused if the newest version is another one */
+  budgetId?: number;
   /** who publishes (null: the system, e.g. the demo seed) */
   actorId?: string | null;
   clientAddress?: string | null;
@@ -71,7 +74,8 @@ export interface PublishResult {
   pdfError: string | null;
 }
 
-const PUBLISHABLE: readonly BudgetStatus[] = ["APPROVED", "SIGNED_OFF"];
+/** The state machine's answer: only a signed-off version (批复, 保密审查 and 负责人审签 done). */
+const PUBLISHABLE: readonly BudgetStatus[] = statusesAllowing("PUBLISH");
 
 /** 批复 is a date in China, whatever the server's time zone. */
 const CHINA_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
@@ -83,6 +87,9 @@ const CHINA_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai",
  * in one transaction. Rendering happens first, outside the transaction (a PDF takes seconds).
  * A PDF that this machine cannot render (no Chromium) does not stop publication: the page is
  * what the law requires, and the PDF can be added later. Refusals and failures are audited too.
+ *
+ * This checks the state (only SIGNED_OFF, as lib/workflow/state-machine.ts says), not who
+ * publishes: people publish through publishUnitBudget (lib/workflow), which authorizes first.
  */
 export async function publishBudget(db: DbClient, input: PublishInput, renderers: DocumentRenderers): Promise<PublishResult> {
   const now = input.now ?? new Date();
@@ -123,13 +130,16 @@ async function prepare(db: DbClient, input: PublishInput, now: Date): Promise<Pr
     if (loaded === null) throw new PublicationError("NOT_FOUND", `未找到${label}。`);
     const { budget, codeBook, meta } = loaded;
     const versionLabel = `${label}（第${meta.version}版）`;
+    if (input.budgetId !== undefined && meta.id !== input.budgetId) {
+      throw new PublicationError("CONFLICT", `${versionLabel}已不是要公开的版本，请刷新后重试。`);
+    }
     if (meta.status === "PUBLISHED") {
       throw new PublicationError("ALREADY_PUBLISHED", `${versionLabel}已公开，不能再次公开；如需更正，请创建更正版本。`);
     }
     if (!PUBLISHABLE.includes(meta.status)) {
       throw new PublicationError(
         "NOT_PUBLISHABLE",
-        `${versionLabel}当前状态为“${BUDGET_STATUS_LABELS[meta.status]}”，只有已批复或已审签的预算可以公开。`,
+        `${versionLabel}当前状态为“${BUDGET_STATUS_LABELS[meta.status]}”，只有${PUBLISHABLE.map((s) => `${BUDGET_STATUS_LABELS[s]}`).join("或")}的预算可以公开。`,
       );
     }
     const correctionNote = meta.version > 1 ? (meta.correctionNote?.trim() ?? "") : null;

@@ -60,7 +60,7 @@ async function startServer(): Promise<PublicServer> {
 }
 
 async function publishDemo(using: DocumentRenderers = renderers) {
-  await createBudget(prisma, { status: "APPROVED", at: approvedAt });
+  await createBudget(prisma, { status: "SIGNED_OFF", at: approvedAt });
   return publishBudget(prisma, { ...key, now }, using);
 }
 
@@ -272,7 +272,7 @@ describe("the public server", () => {
     const corrected = buildBudget();
     corrected.basicEconomic[0]!.amount += 1_000;
     corrected.basicEconomic[1]!.amount -= 1_000;
-    const v2 = await createBudget(prisma, { budget: corrected, version: 2, status: "APPROVED", at: approvedAt });
+    const v2 = await createBudget(prisma, { budget: corrected, version: 2, status: "SIGNED_OFF", at: approvedAt });
     await prisma.budget.update({ where: { id: v2.id }, data: { correctionNote: "更正<基本工资>与津贴补贴的分列金额。" } });
     await publishBudget(prisma, { ...key, now: new Date("2024-03-01T08:00:00.000Z") }, renderers);
     const v2Html = await storedFile(2, "HTML");

@@ -97,3 +97,4 @@ export function auditRows(db: DbReader) {
     select: { action: true, result: true, userId: true, objectType: true, objectId: true, clientAddress: true, details: true },
   });
 }
+

@@ -90,7 +90,7 @@ export interface TransitionWrite {
   /** the budget_events comment (return message, correction note …) */
   comment?: string | null;
   /** further columns set with the status (approvedAt, headSignerName …) */
-  data?: Prisma.BudgetUpdateManyMutationInput;
+  data?: Prisma.BudgetUncheckedUpdateManyInput;
   /** the audit_events row */
   audit: { action: string; clientAddress?: string | null; details?: AuditDetails };
 }
