@@ -4,7 +4,10 @@ import { checkDisclosure, type Finding } from "@/lib/disclosure/check";
 import type { BudgetStatus } from "@/lib/generated/prisma/enums";
 import { createDraftFromPriorYear, type CreatedDraft, type CreateDraftFromPriorYearInput } from "./create-draft-from-prior-year";
 import { loadBudgetForViewer } from "./load-budget-for-viewer";
+import type { PriorYearLines } from "@/lib/entry/prior-lines";
+import { listBudgetChanges, loadPriorYearLines, type BudgetChangeEntry } from "./editor-data";
 import type { LoadedBudget } from "./queries";
+import { saveBudgetDraft, type SaveBudgetDraftInput, type SaveBudgetDraftResult } from "./save-budget-draft";
 import { submitBudget, type SubmitBudgetInput, type SubmittedBudget } from "./submit-budget";
 
 /** Only a budget the finance bureau has approved can be carried into the next year. */
@@ -64,4 +67,16 @@ export function createNextYearDraft(viewer: Viewer | null, input: CreateDraftFro
 
 export function submitWorkspaceBudget(viewer: Viewer | null, input: SubmitBudgetInput): Promise<SubmittedBudget> {
   return submitBudget(prisma, viewer, input);
+}
+
+export function saveWorkspaceDraft(viewer: Viewer | null, input: SaveBudgetDraftInput): Promise<SaveBudgetDraftResult> {
+  return saveBudgetDraft(prisma, viewer, input);
+}
+
+export function recentBudgetChanges(viewer: Viewer | null, key: { unitCode: string; year: number }): Promise<BudgetChangeEntry[]> {
+  return listBudgetChanges(prisma, viewer, key);
+}
+
+export function priorYearLinesFor(viewer: Viewer | null, key: { unitCode: string; year: number }): Promise<PriorYearLines | null> {
+  return loadPriorYearLines(prisma, viewer, key);
 }

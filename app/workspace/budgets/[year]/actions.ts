@@ -1,10 +1,12 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/action";
+import { AppError } from "@/lib/app-error";
 import { getViewer } from "@/lib/auth/session";
-import { submitWorkspaceBudget } from "@/lib/budgets/workspace";
+import type { BudgetChangeEntry } from "@/lib/budgets/editor-data";
+import { recentBudgetChanges, saveWorkspaceDraft, submitWorkspaceBudget } from "@/lib/budgets/workspace";
 
 export type SubmitState = ActionResult<{ year: number }> | null;
 
@@ -45,4 +47,44 @@ export async function submitBudgetAction(previous: SubmitState, formData: FormDa
     if (typeof key === "string" && typeof text === "string") values[key] = text;
   });
   return { ...result, values };
+}
+
+/** What the editor's autosave gets back. */
+export type SaveDraftResult =
+  | { ok: true; lockVersion: number; changedFields: number; savedAt: string; changes: BudgetChangeEntry[] }
+  | {
+      ok: false;
+      /** invalid: field errors say where; conflict: someone saved or submitted first; refused: not allowed; error: anything else */
+      kind: "invalid" | "conflict" | "refused" | "error";
+      message: string;
+      fieldErrors: Record<string, string[]>;
+    };
+
+const saveRequestSchema = z.object({
+  unitCode: z.string().trim().min(1, "缺少单位编码。").max(50),
+  year: z.number().int().min(2000).max(2100),
+  baseLockVersion: z.number().int().min(0),
+  draft: z.unknown(),
+});
+
+/** Autosave of the entry form: the whole draft, from the lockVersion it was loaded with. */
+export async function saveDraftAction(request: unknown): Promise<SaveDraftResult> {
+  const parsed = saveRequestSchema.safeParse(request);
+  if (!parsed.success) return { ok: false, kind: "invalid", message: "保存请求格式不正确，请刷新页面后重试。", fieldErrors: {} };
+  const { unitCode, year, baseLockVersion, draft } = parsed.data;
+  const viewer = await getViewer();
+  try {
+    const result = await saveWorkspaceDraft(viewer, { unitCode, year, baseLockVersion, input: draft });
+    if (!result.ok) return { ok: false, kind: "invalid", message: result.message, fieldErrors: result.fieldErrors };
+    const changes = await recentBudgetChanges(viewer, { unitCode, year });
+    return { ok: true, lockVersion: result.data.lockVersion, changedFields: result.data.changedFields, savedAt: new Date().toISOString(), changes };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof AppError) {
+      const kind = error.code === "CONFLICT" ? "conflict" : error.code === "INVALID_INPUT" ? "invalid" : "refused";
+      return { ok: false, kind, message: error.message, fieldErrors: error.fieldErrors };
+    }
+    console.error("Unexpected error while saving a draft:", error);
+    return { ok: false, kind: "error", message: "系统暂时无法保存，请稍后再试。您的修改仍保留在本页。", fieldErrors: {} };
+  }
 }

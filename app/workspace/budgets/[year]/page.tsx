@@ -1,31 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { DisclosureDocument } from "@/components/disclosure/disclosure-document";
-import { DOCUMENT_CSS } from "@/components/disclosure/document-css";
+import { BudgetEditor } from "@/components/workspace/budget-editor";
 import { AppError } from "@/lib/app-error";
 import { getViewer } from "@/lib/auth/session";
-import { findingKey } from "@/lib/budgets/finding-key";
+import { draftInputFromBudget } from "@/lib/budgets/budget-draft-input";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
-import { listAccountantUnits, loadWorkspaceBudget, type WorkspaceBudgetView } from "@/lib/budgets/workspace";
-import { groupBySection, hasBlockingErrors } from "@/lib/disclosure/check";
-import { buildSnapshotContent } from "@/lib/publication/snapshot-content";
-import { SubmitForm } from "./submit-form";
+import { listAccountantUnits, loadWorkspaceBudget, priorYearLinesFor, recentBudgetChanges, type WorkspaceBudgetView } from "@/lib/budgets/workspace";
+import { saveDraftAction, submitBudgetAction } from "./actions";
 
 export const metadata: Metadata = { title: "预算" };
 
 type Params = Promise<{ year: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const SEVERITY_LABELS = { error: "错误", warning: "提醒" } as const;
-
-async function load(viewerYear: number, path: string): Promise<WorkspaceBudgetView> {
+async function load(viewerYear: number, path: string) {
   const viewer = await getViewer();
   if (viewer === null) redirect(`/login?next=${encodeURIComponent(path)}`);
   const [unit] = await listAccountantUnits(viewer);
   if (unit === undefined) notFound();
+  const key = { unitCode: unit.unitCode, year: viewerYear };
   try {
-    return await loadWorkspaceBudget(viewer, { unitCode: unit.unitCode, year: viewerYear });
+    const [view, prior, changes]: [WorkspaceBudgetView, Awaited<ReturnType<typeof priorYearLinesFor>>, Awaited<ReturnType<typeof recentBudgetChanges>>] =
+      await Promise.all([loadWorkspaceBudget(viewer, key), priorYearLinesFor(viewer, key), recentBudgetChanges(viewer, key)]);
+    return { viewer, view, prior, changes };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -37,18 +35,12 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
   if (!/^\d{4}$/.test(yearParam)) notFound();
   const year = Number(yearParam);
   const submitted = (await searchParams).submitted !== undefined;
-  const { budget, codeBook, meta, findings } = await load(year, `/workspace/budgets/${year}`);
-  const groups = groupBySection(findings);
+  const { viewer, view, prior, changes } = await load(year, `/workspace/budgets/${year}`);
+  const { budget, codeBook, meta } = view;
   const editable = meta.status === "DRAFT" || meta.status === "RETURNED";
-  const content = buildSnapshotContent(budget, codeBook, {
-    version: meta.version,
-    publishedAt: new Date().toISOString(),
-    approvedAt: null,
-    correctionNote: null,
-  });
 
   return (
-    <div className="mx-auto max-w-5xl">
+    <div>
       <p className="mb-4 text-sm">
         <Link href="/workspace" className="text-blue-800 underline underline-offset-2 hover:text-blue-950">
           返回工作台
@@ -66,67 +58,23 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
           预算已报送，等待审核。
         </p>
       )}
-
-      <section aria-labelledby="findings-heading" className="mb-8">
-        <h2 id="findings-heading" className="mb-3 text-lg font-semibold">
-          一致性检查
-        </h2>
-        {findings.length === 0 ? (
-          <p className="rounded border border-green-700 bg-green-50 px-4 py-3 text-green-900">未发现问题</p>
-        ) : (
-          <ul className="divide-y divide-slate-200 rounded border border-slate-300">
-            {groups
-              .filter((group) => group.findings.length > 0)
-              .map((group) => (
-                <li key={group.section} className="px-4 py-3">
-                  <h3 className="mb-2 font-semibold">{group.label}</h3>
-                  <ul className="space-y-1">
-                    {group.findings.map((finding) => (
-                      <li key={findingKey(finding)} className="flex gap-2">
-                        <span
-                          className={
-                            finding.severity === "error"
-                              ? "shrink-0 rounded bg-red-100 px-1.5 text-sm font-semibold text-red-900"
-                              : "shrink-0 rounded bg-amber-100 px-1.5 text-sm font-semibold text-amber-900"
-                          }
-                        >
-                          {SEVERITY_LABELS[finding.severity]}
-                        </span>
-                        <span>{finding.message}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-          </ul>
-        )}
-      </section>
-
-      {editable && (
-        <section aria-labelledby="submit-heading" className="mb-8 rounded border border-slate-300 p-4 sm:p-5">
-          <h2 id="submit-heading" className="mb-3 text-lg font-semibold">
-            报送
-          </h2>
-          <SubmitForm
-            unitCode={budget.unit.code}
-            year={year}
-            lockVersion={meta.lockVersion}
-            blockedReason={hasBlockingErrors(findings) ? "预算还有错误，改正后才能报送。" : null}
-            warnings={findings.filter((f) => f.severity === "warning").map((f) => ({ key: findingKey(f), message: f.message }))}
-          />
-        </section>
+      {!editable && (
+        <p className="mb-6 rounded border-l-4 border-slate-500 bg-slate-50 px-4 py-3 text-slate-900">
+          本预算为“{BUDGET_STATUS_LABELS[meta.status]}”状态，只能查看，不能修改。
+        </p>
       )}
-
-      <section aria-labelledby="preview-heading">
-        <h2 id="preview-heading" className="mb-1 text-lg font-semibold">
-          公开预览
-        </h2>
-        <p className="mb-4 text-sm text-slate-700">以下是本预算公开后的样式，九张表和情况说明与公开页面一致。</p>
-        <style>{DOCUMENT_CSS}</style>
-        <div className="overflow-x-auto rounded border border-slate-300 p-2 sm:p-4">
-          <DisclosureDocument content={content} />
-        </div>
-      </section>
+      <BudgetEditor
+        identity={{ unit: { code: budget.unit.code, name: budget.unit.name }, department: budget.department, region: budget.region, year: budget.year }}
+        initialDraft={draftInputFromBudget(budget)}
+        codeBook={codeBook}
+        lockVersion={meta.lockVersion}
+        editable={editable}
+        prior={prior}
+        changes={changes}
+        userId={viewer.userId}
+        saveAction={saveDraftAction}
+        submitAction={submitBudgetAction}
+      />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { submitBudgetAction, type SubmitState } from "./actions";
+import type { ActionResult } from "@/lib/action";
+
+export type SubmitState = ActionResult<{ year: number }> | null;
 
 export interface WarningToExplain {
   key: string;
@@ -15,11 +17,13 @@ interface SubmitFormProps {
   /** why the budget cannot be submitted yet; null when it can */
   blockedReason: string | null;
   warnings: WarningToExplain[];
+  /** the server action that submits (app/workspace/budgets/[year]/actions.ts) */
+  submitAction: (previous: SubmitState, formData: FormData) => Promise<SubmitState>;
 }
 
 /** 报送: a plain form posting to a server action, so it works without JavaScript. */
-export function SubmitForm({ unitCode, year, lockVersion, blockedReason, warnings }: SubmitFormProps) {
-  const [state, formAction, isPending] = useActionState<SubmitState, FormData>(submitBudgetAction, null);
+export function SubmitForm({ unitCode, year, lockVersion, blockedReason, warnings, submitAction }: SubmitFormProps) {
+  const [state, formAction, isPending] = useActionState<SubmitState, FormData>(submitAction, null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const failure = state !== null && !state.ok ? state : null;
 
