@@ -13,6 +13,8 @@ import {
   type ReviewScreen,
 } from "./queries";
 import { isReviewer } from "./review-access";
+import { loadUnitWorkflow, unitCommands, type UnitWorkflow } from "./unit-workflow";
+import type { DocumentRenderers } from "@/lib/publication/publish-budget";
 
 /**
  * The loaders of the review pages: the application's database, the viewer, and the page's
@@ -53,4 +55,14 @@ export async function loadReviewQueuePage(
 /** The review screen of one budget version; NOT_FOUND for a viewer who may not review it. */
 export function loadReviewPage(viewer: Viewer | null, budgetId: number): Promise<ReviewScreen> {
   return loadReviewScreen(prisma, viewer, budgetId);
+}
+
+/** The unit's side of review and publication on its budget page; NOT_FOUND for anyone but its accountants. */
+export function loadUnitWorkflowPanel(viewer: Viewer | null, budgetId: number): Promise<UnitWorkflow> {
+  return loadUnitWorkflow(prisma, viewer, budgetId);
+}
+
+/** The unit's workflow steps on the application's database. */
+export function applicationUnitCommands(renderers: DocumentRenderers) {
+  return unitCommands(prisma, renderers);
 }
