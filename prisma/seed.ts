@@ -1,12 +1,11 @@
 import { documentRenderers } from "@/app/document-renderers";
 import { disconnectPrisma, prisma } from "@/lib/db";
 import { hasChanges, seedDemo } from "@/lib/demo/seed-demo";
-import { seedDemoUsers } from "@/lib/demo/seed-users";
 
 /** `tsx prisma/seed.ts`: loads the demo data into the database at DATABASE_URL; safe to run again. */
 async function main(): Promise<void> {
-  const report = await seedDemo(prisma, documentRenderers);
-  await seedDemoUsers(prisma, { log: console.log });
+  // Creates the demo accounts too (seedDemoUsers), which then take the demo budget through the workflow.
+  const report = await seedDemo(prisma, documentRenderers, { users: { log: console.log } });
   if (!hasChanges(report)) {
     console.log("Seed: the demo data is already in the database; nothing changed.");
     return;
@@ -16,7 +15,7 @@ async function main(): Promise<void> {
       "Seed: loaded the demo data.",
       `  regions created: ${report.regionsCreated}`,
       `  2024 classification codes created: ${report.codesCreated}, updated: ${report.codesUpdated}`,
-      `  budget 224001 2024 v1 (approved): ${report.isBudgetCreated ? "created" : "already present"}`,
+      `  budget 224001 2024 v1: ${report.isBudgetCreated ? "created" : "already present"}`,
       `  published as /budgets/2024/224001/v1: ${report.isBudgetPublished ? "yes" : "already published"}`,
       ...(report.pdfError === null ? [] : [`  without its PDF, which could not be rendered: ${report.pdfError}`]),
     ].join("\n"),

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { acquireDatabase, projectRoot } from "@/lib/database/acquire-database";
+import { APP_ROLE, enableAppRole, readOrCreateAppRolePassword } from "@/lib/database/app-role";
 import { DatabaseStartError } from "@/lib/database/embedded-server";
 import { isPortAvailable, portInUseMessage } from "@/lib/database/ports";
 import { EnvError, parseEnv } from "@/lib/env";
@@ -57,6 +58,10 @@ async function main(): Promise<never> {
     }
   }
 
+  // Migrations and the seed ran as the owner; the server connects as the application role, which
+  // cannot change or delete audit events (docs/decisions/0008-workflow-and-append-only-audit.md).
+  const serverDatabaseUrl = await applicationDatabaseUrl(env, database.url);
+
   const setUpSeconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   log(
     `Set-up done in ${setUpSeconds} s; starting the server on http://localhost:${env.PORT} (Ctrl+C stops the app and the database).`,
@@ -74,13 +79,29 @@ async function main(): Promise<never> {
     ],
     {
       cwd: projectRoot,
-      env: { ...childEnv, PORT: String(env.PORT), NODE_ENV: isDev ? "development" : "production" },
+      env: { ...childEnv, DATABASE_URL: serverDatabaseUrl, PORT: String(env.PORT), NODE_ENV: isDev ? "development" : "production" },
       stdio: "inherit",
     },
   );
   const code = supervisor.stopSignal === undefined ? exitCodeOf(status) : 0;
   if (supervisor.stopSignal === undefined) log(`The server exited (${describe(status)}).`);
   return supervisor.exit(code);
+}
+
+/**
+ * The embedded database: the application role's URL (its password kept in the data folder). Your
+ * own DATABASE_URL is used as given: point it at the application role yourself (see ADR 0008).
+ */
+async function applicationDatabaseUrl(env: ReturnType<typeof parseEnv>, ownerUrl: string): Promise<string> {
+  if (env.DATABASE_URL !== undefined) return ownerUrl;
+  const dataRoot = env.GONGKAI_DATA_DIR ?? path.join(projectRoot, ".data");
+  const appUrl = await enableAppRole(ownerUrl, readOrCreateAppRolePassword(dataRoot));
+  if (appUrl === null) {
+    log(`The database role ${APP_ROLE} is missing; the server connects as the owner.`);
+    return ownerUrl;
+  }
+  log(`The server connects as ${APP_ROLE} (audit events: insert and read only).`);
+  return appUrl;
 }
 
 function assertDatabaseFilesExist(): void {

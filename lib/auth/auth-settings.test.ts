@@ -43,6 +43,13 @@ describe("resolveAuthSettings", () => {
     expect(() => resolveAuthSettings(env({ DATABASE_URL: local }))).toThrow(EnvError);
   });
 
+  it("recognises the embedded database when the server connects as the application role (npm start)", () => {
+    writeFileSync(path.join(dataRoot, "app-role-password"), "app-role-secret\n", { mode: 0o600 });
+    const appUrl = "postgresql://gongkai_app:app-role-secret@127.0.0.1:54329/gongkai";
+    expect(resolveAuthSettings(env({ DATABASE_URL: appUrl })).secret).toBe(resolveAuthSettings(env({ DATABASE_URL: embeddedUrl })).secret);
+    expect(() => resolveAuthSettings(env({ DATABASE_URL: "postgresql://gongkai_app:guess@127.0.0.1:54329/gongkai" }))).toThrow(EnvError);
+  });
+
   it("refuses a short secret", () => {
     expect(() => resolveAuthSettings(env({ BETTER_AUTH_SECRET: "short", DATABASE_URL: embeddedUrl }))).toThrow(
       /BETTER_AUTH_SECRET: must be at least 32 characters/,

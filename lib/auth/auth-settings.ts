@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv, type Env } from "@/lib/env";
+import { readAppRolePassword } from "@/lib/database/app-role";
 
 export interface AuthSettings {
   secret: string;
@@ -66,7 +67,8 @@ export function isEmbeddedDatabase(env: Env, dataRoot: string): boolean {
     return (
       url.hostname === "127.0.0.1" &&
       Number(url.port) === env.GONGKAI_DB_PORT &&
-      decodeURIComponent(url.password) === readFileSync(passwordFile, "utf8").trim()
+      // the owner's password, or the application role's (lib/database/app-role.ts), which `npm start` connects with
+      [readFileSync(passwordFile, "utf8").trim(), readAppRolePassword(dataRoot)].includes(decodeURIComponent(url.password))
     );
   } catch {
     return false;

@@ -13,6 +13,8 @@ import { writeBudget } from "./save-budget";
 export interface CreateDraftFromPriorYearInput {
   unitCode: string;
   year: number;
+  /** the client's address as the edge resolved it, for the audit log */
+  clientAddress?: string | null;
 }
 
 export interface CreatedDraft {
@@ -43,7 +45,7 @@ export function createDraftFromPriorYear(
   return auditingRefusals(
     db,
     viewer,
-    { action: "budget.create", details },
+    { action: "budget.create", details, clientAddress: request.clientAddress ?? null },
     () => db.$transaction((tx) => createInTransaction(tx, viewer, request), { timeout: 15_000 }),
   );
 }
@@ -76,6 +78,7 @@ async function createInTransaction(tx: DbReader, viewer: Viewer | null, request:
     userId: viewer.userId,
     objectType: "budget",
     objectId: String(saved.id),
+    clientAddress: request.clientAddress ?? null,
     details: { unitCode: request.unitCode, year: request.year, priorBudgetId: prior.id, priorVersion: prior.version },
   });
   return { budgetId: saved.id, lockVersion: saved.lockVersion, priorBudgetId: prior.id, unknownCodes: unknownCodes(budget, codeBook) };

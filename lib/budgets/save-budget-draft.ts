@@ -18,6 +18,8 @@ export interface SaveBudgetDraftInput {
   baseLockVersion: number;
   /** the whole draft as the entry form sends it (parsed here) */
   input: unknown;
+  /** the client's address as the edge resolved it, for the audit log */
+  clientAddress?: string | null;
 }
 
 export type SaveBudgetDraftResult =
@@ -38,7 +40,7 @@ export function saveBudgetDraft(db: DbClient, viewer: Viewer | null, request: Sa
   return auditingRefusals(
     db,
     viewer,
-    { action: "budget.save", details },
+    { action: "budget.save", details, clientAddress: request.clientAddress ?? null },
     () => db.$transaction((tx) => saveDraftInTransaction(tx, viewer, request), { timeout: 15_000 }),
   );
 }
@@ -88,6 +90,7 @@ async function saveDraftInTransaction(tx: DbReader, viewer: Viewer | null, reque
     userId,
     objectType: "budget",
     objectId: String(target.id),
+    clientAddress: request.clientAddress ?? null,
     details: { unitCode: request.unitCode, year: request.year, version: target.version, lockVersion: saved.lockVersion, changedFields: changes.length },
   });
   return { ok: true, data: { budgetId: target.id, lockVersion: saved.lockVersion, changedFields: changes.length } };

@@ -5,13 +5,13 @@ import { loadBudget } from "@/lib/budgets/queries";
 import { buildSnapshotContent, contentHash } from "@/lib/publication/snapshot-content";
 import { prisma, resetDatabase } from "@/tests/integration/db";
 import { guantao2024Budget, guantao2024CodeBook } from "./guantao-2024";
-import { hasChanges, seedDemo } from "./seed-demo";
+import { DEMO_STORY, hasChanges, seedDemo } from "./seed-demo";
 
 beforeEach(resetDatabase);
 afterAll(disconnectPrisma);
 
 describe("seedDemo", () => {
-  it("loads the region chain, the 2024 code books and the demo budget, approved and then published", async () => {
+  it("loads the region chain, the 2024 code books and the demo budget, taken through the workflow by the demo accounts and published", async () => {
     const report = await seedDemo(prisma, documentRenderers);
 
     expect(report).toEqual({
@@ -49,16 +49,29 @@ describe("seedDemo", () => {
       { code: "130400", name: "邯郸市", level: "CITY", parent: { code: "130000" } },
       { code: "130433", name: "馆陶县", level: "COUNTY", parent: { code: "130400" } },
     ]);
-    const events = await prisma.budgetEvent.findMany({ select: { action: true, fromStatus: true, toStatus: true }, orderBy: { id: "asc" } });
-    expect(events).toEqual([
-      { action: "CREATE", fromStatus: null, toStatus: "DRAFT" },
-      { action: "SUBMIT", fromStatus: "DRAFT", toStatus: "SUBMITTED" },
-      { action: "START_FINANCE_REVIEW", fromStatus: "SUBMITTED", toStatus: "FINANCE_REVIEW" },
-      { action: "APPROVE", fromStatus: "FINANCE_REVIEW", toStatus: "APPROVED" },
-      { action: "PUBLISH", fromStatus: "APPROVED", toStatus: "PUBLISHED" },
+    // The demo accounts took it through the real workflow, on the dates of the story.
+    const users = Object.fromEntries((await prisma.user.findMany({ select: { id: true, email: true } })).map((u) => [u.id, u.email]));
+    const events = await prisma.budgetEvent.findMany({ select: { action: true, fromStatus: true, toStatus: true, actorId: true, at: true }, orderBy: { id: "asc" } });
+    const accountant = "tianbao.224001@demo.gongkai.test";
+    const reviewer = "caizheng.130433@demo.gongkai.test";
+    expect(events.map((e) => ({ ...e, actorId: e.actorId === null ? null : users[e.actorId] }))).toEqual([
+      { action: "CREATE", fromStatus: null, toStatus: "DRAFT", actorId: null, at: expect.any(Date) },
+      { action: "SUBMIT", fromStatus: "DRAFT", toStatus: "SUBMITTED", actorId: accountant, at: DEMO_STORY.SUBMIT },
+      { action: "START_FINANCE_REVIEW", fromStatus: "SUBMITTED", toStatus: "FINANCE_REVIEW", actorId: reviewer, at: DEMO_STORY.START_FINANCE_REVIEW },
+      { action: "APPROVE", fromStatus: "FINANCE_REVIEW", toStatus: "APPROVED", actorId: reviewer, at: DEMO_STORY.APPROVE },
+      { action: "RECORD_SECRECY_REVIEW", fromStatus: "APPROVED", toStatus: "APPROVED", actorId: accountant, at: DEMO_STORY.RECORD_SECRECY_REVIEW },
+      { action: "SIGN_OFF", fromStatus: "APPROVED", toStatus: "SIGNED_OFF", actorId: accountant, at: DEMO_STORY.SIGN_OFF },
+      { action: "PUBLISH", fromStatus: "SIGNED_OFF", toStatus: "PUBLISHED", actorId: accountant, at: DEMO_STORY.PUBLISH },
     ]);
-    expect(await prisma.auditEvent.findMany({ select: { action: true, objectType: true, objectId: true, result: true, userId: true } })).toEqual([
-      { action: "budget.publish", objectType: "budget", objectId: String(loaded?.meta.id), result: "SUCCESS", userId: null },
+    expect(loaded?.meta).toMatchObject({ approvedAt: DEMO_STORY.APPROVE, publishedAt: DEMO_STORY.PUBLISH });
+    const audits = await prisma.auditEvent.findMany({ select: { action: true, objectId: true, result: true, userId: true }, orderBy: { id: "asc" } });
+    expect(audits.map((a) => [a.action, a.result, a.userId === null ? null : users[a.userId], a.objectId])).toEqual([
+      ["budget.submit", "SUCCESS", accountant, String(loaded?.meta.id)],
+      ["budget.start_review", "SUCCESS", reviewer, String(loaded?.meta.id)],
+      ["budget.approve", "SUCCESS", reviewer, String(loaded?.meta.id)],
+      ["budget.secrecy_review", "SUCCESS", accountant, String(loaded?.meta.id)],
+      ["budget.sign_off", "SUCCESS", accountant, String(loaded?.meta.id)],
+      ["budget.publish", "SUCCESS", accountant, String(loaded?.meta.id)],
     ]);
   });
 
@@ -79,7 +92,18 @@ describe("seedDemo", () => {
     expect(before.budget.status).toBe("PUBLISHED");
     expect(await prisma.budget.count()).toBe(1);
     expect(await prisma.region.count()).toBe(3);
-    expect(await prisma.budgetEvent.count()).toBe(5);
-    expect(await prisma.auditEvent.count()).toBe(1);
+    expect(await prisma.budgetEvent.count()).toBe(7);
+    expect(await prisma.auditEvent.count()).toBe(6);
+  });
+
+  it("without demo accounts, stores the budget signed off by no one and publishes it as the system", async () => {
+    const report = await seedDemo(prisma, documentRenderers, { users: { env: { GONGKAI_DEMO_USERS: "false" } } });
+
+    expect(report).toMatchObject({ isBudgetCreated: true, isBudgetPublished: true });
+    expect(await prisma.user.count()).toBe(0);
+    expect((await loadBudget(prisma, { unitCode: "224001", year: 2024 }))?.meta).toMatchObject({ status: "PUBLISHED", publishedAt: DEMO_STORY.PUBLISH });
+    expect(await prisma.auditEvent.findMany({ select: { action: true, result: true, userId: true } })).toEqual([
+      { action: "budget.publish", result: "SUCCESS", userId: null },
+    ]);
   });
 });

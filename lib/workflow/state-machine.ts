@@ -27,9 +27,19 @@ import type { BudgetStatus } from "@/lib/generated/prisma/enums";
  * department stage, the region's finance reviewer the finance stage. Nobody reviews a budget of a
  * unit they are the accountant of (separation of duties); administrators take no steps.
  *
- * Deviation from workflow-contract.md (additive): a refusal also carries `code` (FORBIDDEN when
- * the viewer's role may not take the step, CONFLICT when the role could but the budget's state
- * does not allow it), so use cases can map it to AppError without guessing.
+ * Deviations from workflow-contract.md (all additive):
+ * - a refusal also carries `code` (UNAUTHENTICATED; FORBIDDEN when the viewer's role may never
+ *   take the step on this budget; CONFLICT when it may but not in this state), which the use
+ *   cases throw as AppError;
+ * - every use case input accepts `clientAddress?: string | null` (server actions pass
+ *   `await getClientAddress()` from lib/auth/client-address.ts) for the audit row, and every use
+ *   case takes `now` last;
+ * - `publishUnitBudget(db, viewer, { budgetId, clientAddress? }, renderers, now?)`;
+ *   `addReviewComment` also takes `parentId?` (a reply on the same budget);
+ *   `resolveReviewComment(db, viewer, { commentId, clientAddress? })` is audited as
+ *   `budget.comment_resolve`;
+ * - RECORD_SECRECY_REVIEW is refused once recorded (it is not offered twice);
+ * - publication (publishBudget) accepts SIGNED_OFF only, as this machine says.
  */
 
 export type WorkflowStep =
