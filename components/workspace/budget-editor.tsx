@@ -2,7 +2,6 @@
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { DisclosureDocument } from "@/components/disclosure/disclosure-document";
-import { DOCUMENT_CSS } from "@/components/disclosure/document-css";
 import { parseBudgetInput, type BudgetDraftInput } from "@/lib/budgets/budget-input-schema";
 import { findingKey } from "@/lib/budgets/finding-key";
 import { checkDisclosure, groupBySection, hasBlockingErrors, type Finding } from "@/lib/disclosure/check";
@@ -13,6 +12,7 @@ import { draftFen } from "@/lib/entry/amount-entry";
 import { budgetFromDraft, type BudgetIdentity } from "@/lib/entry/draft-budget";
 import { EDITOR_SECTIONS, findingTarget, type EditorSectionId } from "@/lib/entry/finding-target";
 import { BASIC_CATEGORY_LABELS, EXPENDITURE_KIND_LABELS, FUND_SOURCE_LABELS } from "@/lib/entry/labels";
+import { mergeDraft } from "@/lib/entry/merge-draft";
 import { basicEconomicKey, expenditureKey, type PriorYearLines } from "@/lib/entry/prior-lines";
 import { buildSnapshotContent } from "@/lib/publication/snapshot-content-core";
 import { AmountInput } from "./amount-input";
@@ -46,6 +46,8 @@ export interface BudgetEditorProps {
   userId: string;
   saveAction: (request: { unitCode: string; year: number; baseLockVersion: number; draft: BudgetDraftInput }) => Promise<SaveDraftOutcome>;
   submitAction: (previous: SubmitState, formData: FormData) => Promise<SubmitState>;
+  /** the published document's stylesheet (read on the server: components/disclosure/document-css.ts reads a file) */
+  documentCss: string;
 }
 
 type SaveStatus =
@@ -59,9 +61,27 @@ type SaveStatus =
 interface Backup {
   lockVersion: number;
   savedAt: string;
+  /** the draft as last saved (or loaded), to tell which parts the accountant changed */
+  base: BudgetDraftInput;
   draft: BudgetDraftInput;
   invalidEntries: Record<string, InvalidEntry>;
 }
+
+const PART_LABELS: Partial<Record<keyof BudgetDraftInput, string>> = {
+  unit: "单位信息",
+  income: "收入",
+  expenditure: "支出",
+  basicEconomic: "基本支出经济分类",
+  yearEndCarryover: "年终结转结余",
+  projects: "项目",
+  threePublic: "三公经费",
+  procurement: "政府采购",
+  assets: "国有资产",
+  priorYear: "上年数",
+  narrative: "情况说明",
+  glossary: "名词解释",
+  amountUnit: "金额单位",
+};
 
 /** Autosave waits this long after the last change. */
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -110,8 +130,10 @@ export function BudgetEditor(props: BudgetEditorProps) {
   const [changes, setChanges] = useState(props.changes);
   const [offer, setOffer] = useState<Backup | null>(null);
   const [copied, setCopied] = useState(false);
+  const [restored, setRestored] = useState<string[] | null>(null);
 
   const draftRef = useRef(draft);
+  const baseRef = useRef(props.initialDraft);
   const invalidRef = useRef(invalidEntries);
   const lockRef = useRef(props.lockVersion);
   const revisionRef = useRef(0);
@@ -152,10 +174,11 @@ export function BudgetEditor(props: BudgetEditorProps) {
     if (revisionRef.current === savedRevisionRef.current) return;
     savingRef.current = true;
     const revisionSent = revisionRef.current;
+    const sent = draftRef.current;
     setStatus({ kind: "saving" });
     let result: SaveDraftOutcome;
     try {
-      result = await saveAction({ unitCode: identity.unit.code, year: identity.year, baseLockVersion: lockRef.current, draft: draftRef.current });
+      result = await saveAction({ unitCode: identity.unit.code, year: identity.year, baseLockVersion: lockRef.current, draft: sent });
     } catch {
       result = { ok: false, kind: "error", message: "网络中断或服务器无响应，修改尚未保存，将在您下次修改时重试。", fieldErrors: {} };
     }
@@ -164,6 +187,7 @@ export function BudgetEditor(props: BudgetEditorProps) {
       lockRef.current = result.lockVersion;
       setLockVersion(result.lockVersion);
       savedRevisionRef.current = revisionSent;
+      baseRef.current = sent;
       setServerErrors({});
       setChanges(result.changes);
       setStatus({ kind: "saved", at: result.savedAt });
@@ -184,7 +208,13 @@ export function BudgetEditor(props: BudgetEditorProps) {
   useEffect(() => {
     if (readOnly || revision === 0 || revision === savedRevisionRef.current) return;
     try {
-      const backup: Backup = { lockVersion: lockRef.current, savedAt: new Date().toISOString(), draft: draftRef.current, invalidEntries: invalidRef.current };
+      const backup: Backup = {
+        lockVersion: lockRef.current,
+        savedAt: new Date().toISOString(),
+        base: baseRef.current,
+        draft: draftRef.current,
+        invalidEntries: invalidRef.current,
+      };
       localStorage.setItem(`${prefix}v${lockRef.current}`, JSON.stringify(backup));
     } catch {
       // Storage full or disabled: the autosave still runs.
@@ -290,7 +320,7 @@ export function BudgetEditor(props: BudgetEditorProps) {
         <div role="alert" className="mb-4 rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950">
           <p className="font-semibold">发现本页上次未保存的修改</p>
           <p className="mt-1 text-sm">
-            这些修改基于第{offer.lockVersion}次保存的内容，记录于{timeText(offer.savedAt)}，当前为第{lockVersion}次保存。恢复后，您的内容将替换当前内容并自动保存，请先核对他人的修改。
+            这些修改基于第{offer.lockVersion}次保存的内容，记录于{timeText(offer.savedAt)}，当前为第{lockVersion}次保存。恢复时，您改过的部分将替换为您的内容，其他部分保留他人已保存的内容，并自动保存。
           </p>
           <div className="mt-2 flex flex-wrap gap-2">
             <button
@@ -301,7 +331,9 @@ export function BudgetEditor(props: BudgetEditorProps) {
                 setOffer(null);
                 clearBackups(prefix);
                 setInvalidEntries(restored.invalidEntries ?? {});
-                change(() => restored.draft);
+                const merged = restored.base === undefined ? { draft: restored.draft, taken: [] } : mergeDraft(draftRef.current, restored.base, restored.draft);
+                setRestored(merged.taken.map((key) => PART_LABELS[key] ?? key));
+                change(() => merged.draft);
               }}
             >
               恢复我的修改
@@ -319,6 +351,12 @@ export function BudgetEditor(props: BudgetEditorProps) {
             </button>
           </div>
         </div>
+      )}
+
+      {restored !== null && (
+        <p role="status" className="mb-4 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
+          已恢复您的修改{restored.length > 0 ? `（${restored.join("、")}）` : ""}，正在自动保存。
+        </p>
       )}
 
       {status.kind === "conflict" && (
@@ -424,7 +462,7 @@ export function BudgetEditor(props: BudgetEditorProps) {
           公开预览
         </h2>
         <p className="mb-4 text-sm text-slate-700">以下是本预算公开后的样式，九张表和情况说明与公开页面一致，随录入即时更新。</p>
-        <style>{DOCUMENT_CSS}</style>
+        <style>{props.documentCss}</style>
         <div className="overflow-x-auto rounded border border-slate-300 p-2 sm:p-4">
           <DisclosureDocument content={live.content} />
         </div>

@@ -189,7 +189,7 @@ export function LinesGrid<R extends Record<string, unknown>>({ name, caption, co
                       type="button"
                       onClick={() => removeRow(index)}
                       aria-label={`删除${caption}第${index + 1}行`}
-                      className="rounded px-2 py-1 text-sm text-red-800 hover:bg-red-50 focus:outline-2 focus:outline-red-700"
+                      className="whitespace-nowrap rounded px-2 py-1 text-sm text-red-800 hover:bg-red-50 focus:outline-2 focus:outline-red-700"
                     >
                       删除
                     </button>
@@ -274,7 +274,7 @@ function ChoiceCell({
           // Up and down move between rows, as in the other cells; Alt+Down opens the list.
           if ((event.key === "ArrowUp" || event.key === "ArrowDown") && !event.altKey) event.preventDefault();
         }}
-        className={`${INPUT} bg-white`}
+        className={`${INPUT} min-w-[8.5rem] bg-white`}
       >
         {Object.entries(labels).map(([v, l]) => (
           <option key={v} value={v}>

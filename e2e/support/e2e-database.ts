@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { buildDatabaseUrl } from "@/lib/database/database-url";
+import type { Budget } from "@/lib/disclosure/types";
 
 /**
  * The database of the app under test (playwright.config.ts starts it): DATABASE_URL_TEST when
@@ -68,4 +69,29 @@ export function createReviewFixture(password: string): ReviewFixture {
     { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: "utf8" },
   );
   return JSON.parse(output) as ReviewFixture;
+}
+
+export interface AccountantUnit {
+  unitCode: string;
+  unitName: string;
+  userId: string;
+}
+
+/** A fresh unit with an accountant who can sign in and a draft for `year` (empty, or the demo budget's content). */
+export function createAccountantUnit(user: NewUser & { year: number; content: "empty" | "demo" }): AccountantUnit {
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", path.join(process.cwd(), "e2e/support/create-accountant-unit.ts"), JSON.stringify(user)],
+    { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: "utf8" },
+  );
+  return JSON.parse(output) as AccountantUnit;
+}
+
+/** The stored budget (newest version) as the application loads it, with its lockVersion and status. */
+export function loadStoredBudget(key: { unitCode: string; year: number }): { budget: Budget; meta: { lockVersion: number; status: string } } | null {
+  const output = execFileSync(process.execPath, ["--import", "tsx", path.join(process.cwd(), "e2e/support/load-budget.ts"), JSON.stringify(key)], {
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() },
+    encoding: "utf8",
+  });
+  return JSON.parse(output) as { budget: Budget; meta: { lockVersion: number; status: string } } | null;
 }

@@ -112,6 +112,28 @@ export function buildBudgetFor(unit: Pick<CreatedUnit, "region" | "department" |
   };
 }
 
+/** A budget with nothing entered yet (what an accountant starts from without a prior year), for a unit and year. */
+export function buildEmptyBudgetFor(unit: Pick<CreatedUnit, "region" | "department" | "unit">, year: number): Budget {
+  return {
+    unit: { code: unit.unit.code, name: unit.unit.name, nature: "", grade: "", fundingForm: "", duties: [], organisation: "" },
+    department: { ...unit.department },
+    region: { ...unit.region },
+    year,
+    amountUnit: "WAN_YUAN",
+    income: [],
+    expenditure: [],
+    basicEconomic: [],
+    yearEndCarryover: 0,
+    projects: [],
+    threePublic: [],
+    procurement: [],
+    assets: { asOf: `${year - 1}-12-31`, holdings: [], statedTotalValue: null, plannedPurchases: 0 },
+    priorYear: null,
+    narrative: { basicChangeReason: "", projectChangeReason: "", totalChangeReason: "", threePublicChangeReason: "", operatingFundsUse: "", otherNotes: "" },
+    glossary: [],
+  };
+}
+
 /** Statuses a factory can reach; PUBLISHED needs a published snapshot, which publishing creates. */
 export type FactoryStatus = Exclude<BudgetStatus, "PUBLISHED">;
 

@@ -41,7 +41,12 @@ const ARRAY_OF_TABLE: Partial<Record<string, "income" | "expenditure" | "basicEc
  */
 export function findingTarget(finding: Finding, budget: Budget): { path: string | null; section: EditorSectionId } {
   const section = SECTION_OF_FORM[formSectionOf(finding)];
-  const { table, lineIndex, projectCode, rowKey } = finding.location;
+  const { table, lineIndex, projectCode, rowKey, column } = finding.location;
+  // C14: a change from last year without its reason; the fix is the reason's field.
+  if (finding.rule === "C14" && rowKey === "total") {
+    const reason = table === "T9" ? "threePublicChangeReason" : column === "basic" ? "basicChangeReason" : column === "project" ? "projectChangeReason" : "totalChangeReason";
+    return { path: `narrative.${reason}`, section: "narrative" };
+  }
   if (projectCode !== undefined) {
     const index = budget.projects.findIndex((p) => p.code === projectCode);
     if (index >= 0) return { path: `projects.${index}`, section: "projects" };

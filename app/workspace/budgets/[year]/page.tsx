@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { DOCUMENT_CSS } from "@/components/disclosure/document-css";
 import { BudgetEditor } from "@/components/workspace/budget-editor";
 import { AppError } from "@/lib/app-error";
 import { getViewer } from "@/lib/auth/session";
@@ -95,6 +96,7 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
         userId={viewer.userId}
         saveAction={saveDraftAction}
         submitAction={submitBudgetAction}
+        documentCss={DOCUMENT_CSS}
       />
     </div>
   );
