@@ -5,6 +5,7 @@ import { getAccountOverview } from "@/lib/auth/queries";
 import { getViewer } from "@/lib/auth/session";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import { listAccountantUnits } from "@/lib/budgets/workspace";
+import { isReviewer } from "@/lib/review/review-access";
 import { signOutAction } from "./actions";
 import { CreateDraftForm } from "./create-draft-form";
 
@@ -49,6 +50,16 @@ export default async function WorkspacePage() {
           </ul>
         )}
       </section>
+      {isReviewer(viewer) && (
+        <section aria-labelledby="review-heading" className="mt-8">
+          <h2 id="review-heading" className="mb-3 text-lg font-semibold">
+            预算审核
+          </h2>
+          <Link href="/review" className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">
+            查看待审核的预算
+          </Link>
+        </section>
+      )}
       {units.map((unit) => (
         <section key={unit.unitCode} aria-labelledby={`budgets-${unit.unitCode}`} className="mt-8">
           <h2 id={`budgets-${unit.unitCode}`} className="mb-3 text-lg font-semibold">

@@ -1,6 +1,6 @@
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { amountUnitLabel, formatAmount } from "@/lib/disclosure/money";
-import { TABLE_IDS } from "@/lib/disclosure/table-model";
+import { TABLE_IDS, type TableId } from "@/lib/disclosure/table-model";
 import type { SnapshotContent } from "@/lib/publication/snapshot-content";
 import { AssetTable } from "./asset-table";
 import { BudgetTable, ScrollBox, type TableHeading } from "./budget-table";
@@ -240,7 +240,17 @@ function Narrative({ content, heading }: { content: SnapshotContent; heading: Ta
  * A server component without client code: the same markup is the Next preview and, rendered to
  * static HTML, the published page and the PDF.
  */
-export function DisclosureDocument({ content }: { content: SnapshotContent }) {
+export function DisclosureDocument({
+  content,
+  afterTable,
+  afterNarrative,
+}: {
+  content: SnapshotContent;
+  /** extra content after each table (the reviewer's comments); never used for published pages */
+  afterTable?: (id: TableId) => ReactNode;
+  /** extra content after the 情况说明 */
+  afterNarrative?: ReactNode;
+}) {
   const { budget, tables, publication } = content;
   const heading: TableHeading = { unitCode: budget.unit.code, unitName: budget.unit.name, year: budget.year, amountUnit: budget.amountUnit };
   return (
@@ -249,9 +259,13 @@ export function DisclosureDocument({ content }: { content: SnapshotContent }) {
       {publication.correctionNote !== null ? <CorrectionNote note={publication.correctionNote} version={publication.version} /> : null}
       <TableOfContents content={content} />
       {TABLE_IDS.map((id) => (
-        <BudgetTable key={id} table={tables[id]} heading={heading} />
+        <Fragment key={id}>
+          <BudgetTable table={tables[id]} heading={heading} />
+          {afterTable?.(id)}
+        </Fragment>
       ))}
       <Narrative content={content} heading={heading} />
+      {afterNarrative}
     </article>
   );
 }

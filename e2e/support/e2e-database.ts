@@ -51,6 +51,26 @@ export function createUser(user: NewUser): { id: string; email: string } {
   return JSON.parse(output) as { id: string; email: string };
 }
 
+export interface ReviewFixture {
+  budgetId: number;
+  unitCode: string;
+  unitName: string;
+  email: string;
+  userId: string;
+  /** warnings the accountant explained when submitting */
+  warnings: number;
+}
+
+/** A unit in the demo region with its accountant and a submitted 2024 budget with one wrong row (e2e/support/create-review-fixture.ts). */
+export function createReviewFixture(password: string): ReviewFixture {
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", path.join(process.cwd(), "e2e/support/create-review-fixture.ts"), JSON.stringify({ password })],
+    { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: "utf8" },
+  );
+  return JSON.parse(output) as ReviewFixture;
+}
+
 export interface AccountantUnit {
   unitCode: string;
   unitName: string;

@@ -9,6 +9,16 @@ import { draftInputFromBudget } from "@/lib/budgets/budget-draft-input";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import { listAccountantUnits, loadWorkspaceBudget, priorYearLinesFor, recentBudgetChanges, type WorkspaceBudgetView } from "@/lib/budgets/workspace";
 import { saveDraftAction, submitBudgetAction } from "./actions";
+// Review and publication (the unit's side): kept apart from the editor above.
+import { UnitWorkflowPanel } from "@/components/workflow/unit-workflow-panel";
+import { loadUnitWorkflowPanel } from "@/lib/review/screens";
+import {
+  openCorrectionAction,
+  publishBudgetAction,
+  recordSecrecyReviewAction,
+  signOffBudgetAction,
+  withdrawBudgetAction,
+} from "./workflow-actions";
 
 export const metadata: Metadata = { title: "预算" };
 
@@ -39,6 +49,7 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
   const { viewer, view, prior, changes } = await load(year, `/workspace/budgets/${year}`);
   const { budget, codeBook, meta } = view;
   const editable = meta.status === "DRAFT" || meta.status === "RETURNED";
+  const workflow = await loadUnitWorkflowPanel(viewer, meta.id);
 
   return (
     <div>
@@ -64,6 +75,16 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
           本预算为“{BUDGET_STATUS_LABELS[meta.status]}”状态，只能查看，不能修改。
         </p>
       )}
+      <UnitWorkflowPanel
+        workflow={workflow}
+        actions={{
+          withdraw: withdrawBudgetAction,
+          recordSecrecyReview: recordSecrecyReviewAction,
+          signOff: signOffBudgetAction,
+          publish: publishBudgetAction,
+          openCorrection: openCorrectionAction,
+        }}
+      />
       <BudgetEditor
         identity={{ unit: { code: budget.unit.code, name: budget.unit.name }, department: budget.department, region: budget.region, year: budget.year }}
         initialDraft={draftInputFromBudget(budget)}

@@ -1,0 +1,104 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { action, type ActionResult } from "@/lib/action";
+import { getViewer } from "@/lib/auth/session";
+import { clientAddressFromHeaders } from "@/lib/review/client-address";
+import { reviewCommands } from "@/lib/review/commands";
+
+/** What every review form gets back: a sentence to announce, or the refusal with its field errors. */
+export type ReviewActionState = ActionResult<{ message: string }> | null;
+
+const budgetId = z.coerce.number({ error: "缺少预算编号。" }).int().positive("缺少预算编号。");
+const optionalText = z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value : undefined), z.string().optional());
+
+async function requestContext() {
+  return { viewer: await getViewer(), clientAddress: clientAddressFromHeaders(await headers()) };
+}
+
+function refresh(id: number): void {
+  revalidatePath(`/review/budgets/${id}`);
+  revalidatePath("/review");
+}
+
+const start = action(z.object({ budgetId }), async (input) => {
+  const { viewer, clientAddress } = await requestContext();
+  const result = await reviewCommands.startReview(viewer, { budgetId: input.budgetId, clientAddress });
+  refresh(input.budgetId);
+  return { message: result.step === "START_DEPARTMENT_REVIEW" ? "已开始主管部门审核。" : "已开始财政审核。" };
+});
+
+const returnToUnit = action(
+  z.object({ budgetId, message: optionalText }),
+  async (input) => {
+    const { viewer, clientAddress } = await requestContext();
+    const result = await reviewCommands.returnBudget(viewer, { budgetId: input.budgetId, message: input.message ?? null, clientAddress });
+    refresh(input.budgetId);
+    return { message: `已退回单位修改，附审核意见 ${result.openComments} 条。` };
+  },
+  { echo: ["message"] },
+);
+
+const approve = action(z.object({ budgetId }), async (input) => {
+  const { viewer, clientAddress } = await requestContext();
+  await reviewCommands.approveBudget(viewer, { budgetId: input.budgetId, clientAddress });
+  refresh(input.budgetId);
+  return { message: "已批复。" };
+});
+
+const comment = action(
+  z.object({
+    budgetId,
+    anchorTable: z.preprocess(
+      (value) => (value === "" || value === undefined ? undefined : value),
+      z.coerce.number().int().min(1, "表号应为 1 到 9。").max(9, "表号应为 1 到 9。").optional(),
+    ),
+    anchorRow: optionalText,
+    anchorSection: optionalText,
+    body: z.string({ error: "请填写审核意见。" }).trim().min(1, "请填写审核意见。").max(2000, "审核意见最多2000个字。"),
+  }),
+  async (input) => {
+    const { viewer, clientAddress } = await requestContext();
+    await reviewCommands.addComment(viewer, {
+      budgetId: input.budgetId,
+      anchorTable: input.anchorTable ?? null,
+      anchorRow: input.anchorRow ?? null,
+      anchorSection: input.anchorSection ?? null,
+      body: input.body,
+      clientAddress,
+    });
+    refresh(input.budgetId);
+    revalidatePath("/workspace/budgets/[year]", "page");
+    return { message: "审核意见已添加。" };
+  },
+  { echo: ["body"] },
+);
+
+const resolve = action(z.object({ budgetId, commentId: z.coerce.number().int().positive("缺少意见编号。") }), async (input) => {
+  const { viewer, clientAddress } = await requestContext();
+  await reviewCommands.resolveComment(viewer, { commentId: input.commentId, clientAddress });
+  refresh(input.budgetId);
+  return { message: "已标记为已解决。" };
+});
+
+export async function startReviewAction(previous: ReviewActionState, formData: FormData): Promise<ReviewActionState> {
+  return start(previous, formData);
+}
+
+export async function returnBudgetAction(previous: ReviewActionState, formData: FormData): Promise<ReviewActionState> {
+  return returnToUnit(previous, formData);
+}
+
+export async function approveBudgetAction(previous: ReviewActionState, formData: FormData): Promise<ReviewActionState> {
+  return approve(previous, formData);
+}
+
+export async function addReviewCommentAction(previous: ReviewActionState, formData: FormData): Promise<ReviewActionState> {
+  return comment(previous, formData);
+}
+
+export async function resolveReviewCommentAction(previous: ReviewActionState, formData: FormData): Promise<ReviewActionState> {
+  return resolve(previous, formData);
+}

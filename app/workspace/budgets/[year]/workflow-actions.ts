@@ -1,0 +1,97 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { documentRenderers } from "@/app/document-renderers";
+import { action, type ActionResult } from "@/lib/action";
+import { getViewer } from "@/lib/auth/session";
+import { clientAddressFromHeaders } from "@/lib/review/client-address";
+import { applicationUnitCommands } from "@/lib/review/screens";
+
+/** The unit's workflow forms on its budget page: a sentence to announce, or the refusal. */
+export type UnitActionState = ActionResult<{ message: string }> | null;
+
+const budgetId = z.coerce.number({ error: "缺少预算编号。" }).int().positive("缺少预算编号。");
+const commands = () => applicationUnitCommands(documentRenderers);
+
+async function requestContext() {
+  return { viewer: await getViewer(), clientAddress: clientAddressFromHeaders(await headers()) };
+}
+
+function refresh(): void {
+  revalidatePath("/workspace/budgets/[year]", "page");
+  revalidatePath("/workspace");
+}
+
+const withdraw = action(z.object({ budgetId }), async (input) => {
+  const { viewer, clientAddress } = await requestContext();
+  await commands().withdraw(viewer, { budgetId: input.budgetId, clientAddress });
+  refresh();
+  return { message: "已撤回，预算回到草稿状态，可以继续修改。" };
+});
+
+const secrecy = action(z.object({ budgetId }), async (input) => {
+  const { viewer, clientAddress } = await requestContext();
+  await commands().recordSecrecyReview(viewer, { budgetId: input.budgetId, clientAddress });
+  refresh();
+  return { message: "保密审查已记录。" };
+});
+
+const signOff = action(
+  z.object({
+    budgetId,
+    signerName: z.string({ error: "请填写审签负责人姓名。" }).trim().min(1, "请填写审签负责人姓名。").max(50, "姓名最多50个字。"),
+  }),
+  async (input) => {
+    const { viewer, clientAddress } = await requestContext();
+    await commands().signOff(viewer, { budgetId: input.budgetId, signerName: input.signerName, clientAddress });
+    refresh();
+    return { message: "负责人审签已记录。" };
+  },
+  { echo: ["signerName"] },
+);
+
+const publish = action(
+  z.object({ budgetId, confirm: z.literal("yes", { error: "请先勾选确认，再公开。" }) }),
+  async (input) => {
+    const { viewer, clientAddress } = await requestContext();
+    const result = await commands().publish(viewer, { budgetId: input.budgetId, clientAddress });
+    refresh();
+    return { message: `已公开第${result.version}版，公众可以在 ${result.path} 查看。` };
+  },
+);
+
+const correction = action(
+  z.object({
+    budgetId,
+    correctionNote: z.string({ error: "请填写更正说明。" }).trim().min(1, "请填写更正说明。").max(2000, "更正说明最多2000个字。"),
+  }),
+  async (input) => {
+    const { viewer, clientAddress } = await requestContext();
+    const opened = await commands().openCorrection(viewer, { budgetId: input.budgetId, correctionNote: input.correctionNote, clientAddress });
+    refresh();
+    return { message: `已创建第${opened.version}版更正草稿，修改后按原流程报送、审核和公开。` };
+  },
+  { echo: ["correctionNote"] },
+);
+
+export async function withdrawBudgetAction(previous: UnitActionState, formData: FormData): Promise<UnitActionState> {
+  return withdraw(previous, formData);
+}
+
+export async function recordSecrecyReviewAction(previous: UnitActionState, formData: FormData): Promise<UnitActionState> {
+  return secrecy(previous, formData);
+}
+
+export async function signOffBudgetAction(previous: UnitActionState, formData: FormData): Promise<UnitActionState> {
+  return signOff(previous, formData);
+}
+
+export async function publishBudgetAction(previous: UnitActionState, formData: FormData): Promise<UnitActionState> {
+  return publish(previous, formData);
+}
+
+export async function openCorrectionAction(previous: UnitActionState, formData: FormData): Promise<UnitActionState> {
+  return correction(previous, formData);
+}
