@@ -1,5 +1,6 @@
 import { documentRenderers } from "@/app/document-renderers";
 import { disconnectPrisma, prisma } from "@/lib/db";
+import { seedDeadlineDemo } from "@/lib/demo/seed-deadline-demo";
 import { hasChanges, seedDemo } from "@/lib/demo/seed-demo";
 import { seedDemoUsers } from "@/lib/demo/seed-users";
 
@@ -7,6 +8,10 @@ import { seedDemoUsers } from "@/lib/demo/seed-users";
 async function main(): Promise<void> {
   const report = await seedDemo(prisma, documentRenderers);
   await seedDemoUsers(prisma, { log: console.log });
+  const deadlines = await seedDeadlineDemo(prisma, documentRenderers);
+  if (deadlines.unitsCreated > 0) {
+    console.log(`Seed: added ${deadlines.unitsCreated} more unit(s) of 130433 for the review queue and the deadline dashboard.`);
+  }
   if (!hasChanges(report)) {
     console.log("Seed: the demo data is already in the database; nothing changed.");
     return;

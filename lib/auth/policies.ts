@@ -103,3 +103,22 @@ export function canAdminister(viewer: Viewer | null, scope: { regionId?: number 
     (grant) => grant.regionId === undefined || (scope.regionId !== undefined && grant.regionId === scope.regionId),
   );
 }
+
+/**
+ * The publication-deadline dashboard: which units' budget states and dates a viewer sees. The
+ * region's finance reviewers and administrators (and global administrators) see every unit of the
+ * region; a department reviewer sees the units of their department. Dates and states only, never
+ * the budget's content.
+ */
+export function canViewPublicationDeadlines(viewer: Viewer | null, unit: { regionId: number; departmentId: number }): boolean {
+  return (
+    isFinanceReviewerOf(viewer, unit.regionId) ||
+    canAdminister(viewer, { regionId: unit.regionId }) ||
+    isDepartmentReviewerOf(viewer, unit.departmentId)
+  );
+}
+
+/** Reading the audit log: global administrators only (ADR 0010: events carry no reliable region). */
+export function canSearchAuditLog(viewer: Viewer | null): boolean {
+  return canAdminister(viewer);
+}
