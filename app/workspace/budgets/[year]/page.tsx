@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { BudgetHistory } from "@/components/audit/budget-history";
 import { DisclosureDocument } from "@/components/disclosure/disclosure-document";
 import { DOCUMENT_CSS } from "@/components/disclosure/document-css";
 import { AppError } from "@/lib/app-error";
+import { loadBudgetHistory } from "@/lib/audit/budget-history";
 import { getViewer } from "@/lib/auth/session";
 import { findingKey } from "@/lib/budgets/finding-key";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
@@ -38,6 +40,7 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
   const year = Number(yearParam);
   const submitted = (await searchParams).submitted !== undefined;
   const { budget, codeBook, meta, findings } = await load(year, `/workspace/budgets/${year}`);
+  const history = await loadBudgetHistory(await getViewer(), meta.id);
   const groups = groupBySection(findings);
   const editable = meta.status === "DRAFT" || meta.status === "RETURNED";
   const content = buildSnapshotContent(budget, codeBook, {
@@ -127,6 +130,11 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
           <DisclosureDocument content={content} />
         </div>
       </section>
+
+      {/* The budget's own history (lib/audit/budget-history.ts); kept separate from the entry sections above. */}
+      <div className="mt-10 border-t border-slate-200 pt-6">
+        <BudgetHistory entries={history} />
+      </div>
     </div>
   );
 }
