@@ -122,3 +122,8 @@ export function canViewPublicationDeadlines(viewer: Viewer | null, unit: { regio
 export function canSearchAuditLog(viewer: Viewer | null): boolean {
   return canAdminister(viewer);
 }
+
+/** Holds an administrator role anywhere (region or global): may open the account administration. */
+export function isAdministrator(viewer: Viewer | null): boolean {
+  return grants(viewer, "ADMIN").length > 0;
+}
