@@ -32,7 +32,7 @@ function detail(row: DeadlineRow): string | null {
 }
 
 /**
- * The deadline table. It scrolls sideways inside its own box (keyboard-focusable), so the page
+ * The deadline table, with the unit and its deadline state first (what a phone shows without scrolling). It scrolls sideways inside its own box (keyboard-focusable), so the page
  * itself never scrolls sideways on a phone.
  */
 export function DeadlineTable({ rows, caption }: { rows: readonly DeadlineRow[]; caption: string }) {
@@ -46,13 +46,13 @@ export function DeadlineTable({ rows, caption }: { rows: readonly DeadlineRow[];
         <thead className="bg-slate-100 text-left">
           <tr>
             <th scope="col" className="px-3 py-2 font-semibold">单位</th>
-            <th scope="col" className="px-3 py-2 font-semibold">主管部门</th>
+            <th scope="col" className="px-3 py-2 font-semibold">公开情况</th>
             <th scope="col" className="px-3 py-2 font-semibold">预算状态</th>
-            <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">报送日期</th>
             <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">批复日期</th>
             <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">公开日期</th>
             <th scope="col" className="px-3 py-2 text-right font-semibold whitespace-nowrap">批复后天数</th>
-            <th scope="col" className="px-3 py-2 font-semibold">公开情况</th>
+            <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">报送日期</th>
+            <th scope="col" className="px-3 py-2 font-semibold">主管部门</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
@@ -65,20 +65,20 @@ export function DeadlineTable({ rows, caption }: { rows: readonly DeadlineRow[];
                   <span className="font-mono text-slate-700">{row.unitCode}</span>
                   <span className="block font-medium text-slate-900">{row.unitName}</span>
                 </th>
-                <td className="px-3 py-2">{row.departmentName}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  {row.budgetStatus === null ? "无预算" : `${BUDGET_STATUS_LABELS[row.budgetStatus]}（第${row.version}版）`}
-                </td>
-                <td className="px-3 py-2 font-mono whitespace-nowrap tabular-nums">{dateText(row.submittedAt)}</td>
-                <td className="px-3 py-2 font-mono whitespace-nowrap tabular-nums">{dateText(a.approvedAt)}</td>
-                <td className="px-3 py-2 font-mono whitespace-nowrap tabular-nums">{dateText(a.publishedAt)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{a.daysSinceApproval ?? "—"}</td>
                 <td className="px-3 py-2">
                   <span className={`inline-block rounded border px-2 py-0.5 font-medium whitespace-nowrap ${BADGE[a.status]}`}>
                     {DEADLINE_STATUS_LABELS[a.status]}
                   </span>
                   {more !== null && <span className="mt-1 block whitespace-nowrap text-slate-700">{more}</span>}
                 </td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {row.budgetStatus === null ? "无预算" : `${BUDGET_STATUS_LABELS[row.budgetStatus]}（第${row.version}版）`}
+                </td>
+                <td className="px-3 py-2 font-mono whitespace-nowrap tabular-nums">{dateText(a.approvedAt)}</td>
+                <td className="px-3 py-2 font-mono whitespace-nowrap tabular-nums">{dateText(a.publishedAt)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{a.daysSinceApproval ?? "—"}</td>
+                <td className="px-3 py-2 font-mono whitespace-nowrap tabular-nums">{dateText(row.submittedAt)}</td>
+                <td className="px-3 py-2">{row.departmentName}</td>
               </tr>
             );
           })}

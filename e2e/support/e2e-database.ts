@@ -49,3 +49,22 @@ export function createUser(user: NewUser): { id: string; email: string } {
   );
   return JSON.parse(output) as { id: string; email: string };
 }
+
+export interface DeadlineUnits {
+  regionCode: string;
+  regionName: string;
+  late: { code: string; name: string };
+  overdue: { code: string; name: string };
+  onTime: { code: string; name: string };
+  reviewer: { id: string; email: string };
+}
+
+/** A new county with a unit published late, one overdue and one on time (2024), and its finance reviewer. */
+export function createDeadlineUnits(reviewer: NewUser): DeadlineUnits {
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", path.join(process.cwd(), "e2e/support/create-deadline-units.ts"), JSON.stringify({ reviewer })],
+    { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: "utf8" },
+  );
+  return JSON.parse(output) as DeadlineUnits;
+}

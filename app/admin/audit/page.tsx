@@ -128,7 +128,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             <p className="rounded border border-slate-300 bg-slate-50 p-4">没有符合条件的记录。</p>
           ) : (
             <div role="region" aria-label="审计记录" tabIndex={0} className="overflow-x-auto rounded border border-slate-300 focus:outline-2 focus:outline-blue-800">
-              <table className="w-full min-w-[60rem] border-collapse text-sm">
+              <table className="w-full min-w-[68rem] border-collapse text-sm">
                 <thead className="bg-slate-100 text-left">
                   <tr>
                     <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">时间（北京时间）</th>
@@ -137,7 +137,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     <th scope="col" className="px-3 py-2 font-semibold">结果</th>
                     <th scope="col" className="px-3 py-2 font-semibold">对象</th>
                     <th scope="col" className="px-3 py-2 font-semibold">客户端地址</th>
-                    <th scope="col" className="px-3 py-2 font-semibold">详情</th>
+                    <th scope="col" className="min-w-[18rem] px-3 py-2 font-semibold">详情</th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-200">
