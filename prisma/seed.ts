@@ -1,11 +1,16 @@
 import { documentRenderers } from "@/app/document-renderers";
 import { disconnectPrisma, prisma } from "@/lib/db";
+import { seedDeadlineDemo } from "@/lib/demo/seed-deadline-demo";
 import { hasChanges, seedDemo } from "@/lib/demo/seed-demo";
 
 /** `tsx prisma/seed.ts`: loads the demo data into the database at DATABASE_URL; safe to run again. */
 async function main(): Promise<void> {
   // Creates the demo accounts too (seedDemoUsers), which then take the demo budget through the workflow.
   const report = await seedDemo(prisma, documentRenderers, { users: { log: console.log } });
+  const deadlines = await seedDeadlineDemo(prisma, documentRenderers);
+  if (deadlines.unitsCreated > 0) {
+    console.log(`Seed: added ${deadlines.unitsCreated} more unit(s) of 130433 for the review queue and the deadline dashboard.`);
+  }
   if (!hasChanges(report)) {
     console.log("Seed: the demo data is already in the database; nothing changed.");
     return;

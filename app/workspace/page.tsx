@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { StaffLinks } from "@/components/workspace/staff-links";
+import { canSearchAuditLog, isAdministrator } from "@/lib/auth/policies";
 import { getAccountOverview } from "@/lib/auth/queries";
 import { getViewer } from "@/lib/auth/session";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
@@ -60,6 +62,13 @@ export default async function WorkspacePage() {
           </Link>
         </section>
       )}
+      <StaffLinks
+        flags={{
+          deadlines: viewer.roles.some((grant) => grant.role !== "ACCOUNTANT"),
+          accounts: isAdministrator(viewer),
+          auditLog: canSearchAuditLog(viewer),
+        }}
+      />
       {units.map((unit) => (
         <section key={unit.unitCode} aria-labelledby={`budgets-${unit.unitCode}`} className="mt-8">
           <h2 id={`budgets-${unit.unitCode}`} className="mb-3 text-lg font-semibold">

@@ -95,3 +95,22 @@ export function loadStoredBudget(key: { unitCode: string; year: number }): { bud
   });
   return JSON.parse(output) as { budget: Budget; meta: { lockVersion: number; status: string } } | null;
 }
+
+export interface DeadlineUnits {
+  regionCode: string;
+  regionName: string;
+  late: { code: string; name: string };
+  overdue: { code: string; name: string };
+  onTime: { code: string; name: string };
+  reviewer: { id: string; email: string };
+}
+
+/** A new county with a unit published late, one overdue and one on time (2024), and its finance reviewer. */
+export function createDeadlineUnits(reviewer: NewUser): DeadlineUnits {
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", path.join(process.cwd(), "e2e/support/create-deadline-units.ts"), JSON.stringify({ reviewer })],
+    { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: "utf8" },
+  );
+  return JSON.parse(output) as DeadlineUnits;
+}

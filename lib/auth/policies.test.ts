@@ -8,7 +8,10 @@ import {
   canReadBudget,
   canResolveReviewComment,
   canReviewBudget,
+  canSearchAuditLog,
   canSubmitBudget,
+  canViewPublicationDeadlines,
+  isAdministrator,
   type BudgetScope,
   type Viewer,
 } from "./policies";
@@ -124,5 +127,26 @@ describe("canAdminister", () => {
     ["anonymous", {}, false],
   ] as const)("%s, scope %o → %s", (name, scope, expected) => {
     expect(canAdminister(VIEWERS[name], scope)).toBe(expected);
+  });
+});
+
+describe("canViewPublicationDeadlines, canSearchAuditLog, isAdministrator", () => {
+  // unit 1 of department 10 in region 100
+  const unit = { regionId: 100, departmentId: 10 };
+  const cases: [ViewerName, boolean, boolean, boolean][] = [
+    ["anonymous", false, false, false],
+    ["no roles", false, false, false],
+    ["accountant of the unit", false, false, false],
+    ["reviewer of the department", true, false, false],
+    ["reviewer of another department", false, false, false],
+    ["finance reviewer of the region", true, false, false],
+    ["finance reviewer of another region", false, false, false],
+    ["global administrator", true, true, true],
+    ["administrator of the region", true, false, true],
+  ];
+  it.each(cases)("%s → deadlines %s, audit log %s, administration %s", (name, deadlines, audit, administer) => {
+    expect(canViewPublicationDeadlines(VIEWERS[name], unit)).toBe(deadlines);
+    expect(canSearchAuditLog(VIEWERS[name])).toBe(audit);
+    expect(isAdministrator(VIEWERS[name])).toBe(administer);
   });
 });

@@ -117,3 +117,27 @@ export function canCommentOnBudget(viewer: Viewer | null, budget: BudgetScope): 
 export function canResolveReviewComment(viewer: Viewer | null, budget: BudgetScope): boolean {
   return canReviewBudget(viewer, budget);
 }
+
+/**
+ * The publication-deadline dashboard: which units' budget states and dates a viewer sees. The
+ * region's finance reviewers and administrators (and global administrators) see every unit of the
+ * region; a department reviewer sees the units of their department. Dates and states only, never
+ * the budget's content.
+ */
+export function canViewPublicationDeadlines(viewer: Viewer | null, unit: { regionId: number; departmentId: number }): boolean {
+  return (
+    isFinanceReviewerOf(viewer, unit.regionId) ||
+    canAdminister(viewer, { regionId: unit.regionId }) ||
+    isDepartmentReviewerOf(viewer, unit.departmentId)
+  );
+}
+
+/** Reading the audit log: global administrators only (ADR 0010: events carry no reliable region). */
+export function canSearchAuditLog(viewer: Viewer | null): boolean {
+  return canAdminister(viewer);
+}
+
+/** Holds an administrator role anywhere (region or global): may open the account administration. */
+export function isAdministrator(viewer: Viewer | null): boolean {
+  return grants(viewer, "ADMIN").length > 0;
+}

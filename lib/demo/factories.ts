@@ -246,3 +246,55 @@ export async function createUser(
   if (overrides.password !== undefined) await storePassword(db, user.id, overrides.password);
   return user;
 }
+
+// ---------------------------------------------------------------------------
+// Budgets at a point of the publication clock (deadline dashboard, demo data)
+// ---------------------------------------------------------------------------
+
+export interface ApprovedBudgetOptions {
+  /** the unit (created in a new county when omitted) */
+  unit?: CreatedUnit;
+  year?: number;
+  /** 报送 time (the approval time when omitted) */
+  submittedAt?: Date;
+  /** 批复 time: starts the 20-day clock */
+  approvedAt: Date;
+  /**
+   * When given, the version is PUBLISHED at that time: a PUBLISH event and published_at, without
+   * a snapshot (the dashboard reads dates only; citizens see nothing of it). To publish for real
+   * (snapshot and files, as the demo seed does), call publishBudget with `now` instead.
+   */
+  publishedAt?: Date;
+  /** SIGNED_OFF instead of APPROVED when not published */
+  signedOff?: boolean;
+}
+
+/**
+ * A unit's budget that the finance bureau approved at `approvedAt`, and optionally published at
+ * `publishedAt`, with the workflow events at those times.
+ */
+export async function createApprovedBudget(
+  db: DbClient & DbReader,
+  options: ApprovedBudgetOptions,
+): Promise<{ unit: CreatedUnit; budgetId: number }> {
+  const unit = options.unit ?? (await createUnit(db));
+  const year = options.year ?? guantao2024Budget.year;
+  return db.$transaction(
+    async (tx) => {
+      const status: FactoryStatus = options.signedOff === true ? "SIGNED_OFF" : "APPROVED";
+      const saved = await writeBudgetWithHistory(tx, { budget: buildBudgetFor(unit, { year }), status, at: options.approvedAt });
+      if (options.submittedAt !== undefined) {
+        await tx.budget.update({ where: { id: saved.id }, data: { submittedAt: options.submittedAt } });
+        await tx.budgetEvent.updateMany({ where: { budgetId: saved.id, action: "SUBMIT" }, data: { at: options.submittedAt } });
+      }
+      if (options.publishedAt !== undefined) {
+        await tx.budget.update({ where: { id: saved.id }, data: { status: "PUBLISHED", publishedAt: options.publishedAt } });
+        await tx.budgetEvent.create({
+          data: { budgetId: saved.id, action: "PUBLISH", fromStatus: status, toStatus: "PUBLISHED", at: options.publishedAt },
+        });
+      }
+      return { unit, budgetId: saved.id };
+    },
+    { timeout: 15_000 },
+  );
+}

@@ -115,3 +115,18 @@ export function exportTablesLongCsv(content: SnapshotContent): Buffer {
   }
   return toBuffer(lines);
 }
+
+/** A cell of a plain table export: text is quoted (and formula-neutralised), numbers are written bare, null is empty. */
+export type CsvCell = string | number | null;
+
+/**
+ * Any list of rows as CSV with the conventions above (UTF-8 with BOM, CRLF, RFC 4180 quoting,
+ * text always quoted, numbers never), for reports that are not a disclosure document.
+ */
+export function encodeCsv(rows: readonly (readonly CsvCell[])[]): Buffer {
+  return toBuffer(
+    rows.map((cells) =>
+      encodeLine(cells.map((cell) => (cell === null ? null : typeof cell === "number" ? number(String(cell)) : text(cell)))),
+    ),
+  );
+}

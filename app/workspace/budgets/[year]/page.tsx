@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { BudgetHistory } from "@/components/audit/budget-history";
 import { DOCUMENT_CSS } from "@/components/disclosure/document-css";
 import { BudgetEditor } from "@/components/workspace/budget-editor";
 import { AppError } from "@/lib/app-error";
+import { loadBudgetHistory } from "@/lib/audit/budget-history";
 import { getViewer } from "@/lib/auth/session";
 import { draftInputFromBudget } from "@/lib/budgets/budget-draft-input";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
@@ -48,6 +50,7 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
   const submitted = (await searchParams).submitted !== undefined;
   const { viewer, view, prior, changes } = await load(year, `/workspace/budgets/${year}`);
   const { budget, codeBook, meta } = view;
+  const history = await loadBudgetHistory(viewer, meta.id);
   const editable = meta.status === "DRAFT" || meta.status === "RETURNED";
   const workflow = await loadUnitWorkflowPanel(viewer, meta.id);
 
@@ -98,6 +101,11 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
         submitAction={submitBudgetAction}
         documentCss={DOCUMENT_CSS}
       />
+
+      {/* The budget's own history (lib/audit/budget-history.ts); kept separate from the entry sections above. */}
+      <div className="mt-10 border-t border-slate-200 pt-6">
+        <BudgetHistory entries={history} />
+      </div>
     </div>
   );
 }

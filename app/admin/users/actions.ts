@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { action, type ActionResult } from "@/lib/action";
+import { accounts } from "@/lib/admin/accounts";
+import { createUserSchema, grantRoleSchema, revokeRoleSchema, unlockUserSchema } from "@/lib/admin/admin-schemas";
+import { getViewer } from "@/lib/auth/session";
+
+export type AdminState = ActionResult<{ message: string }> | null;
+
+const done = (message: string) => {
+  revalidatePath("/admin/users");
+  return { message };
+};
+
+const create = action(
+  createUserSchema,
+  async (input) => {
+    const created = await accounts.create(await getViewer(), input);
+    return done(`已创建账户 ${created.email}。`);
+  },
+  { echo: ["name", "email"] },
+);
+const grant = action(grantRoleSchema, async (input) => {
+  await accounts.grant(await getViewer(), { ...input, scope: input.scope.kind === "global" ? "global" : `${input.scope.kind}:${input.scope.id}` });
+  return done("已授予角色。");
+});
+const revoke = action(revokeRoleSchema, async (input) => {
+  await accounts.revoke(await getViewer(), input);
+  return done("已撤销角色。");
+});
+const unlock = action(unlockUserSchema, async (input) => {
+  await accounts.unlock(await getViewer(), input);
+  return done("已解锁账户。");
+});
+
+export async function createUserAction(previous: AdminState, formData: FormData): Promise<AdminState> {
+  return create(previous, formData);
+}
+export async function grantRoleAction(previous: AdminState, formData: FormData): Promise<AdminState> {
+  return grant(previous, formData);
+}
+export async function revokeRoleAction(previous: AdminState, formData: FormData): Promise<AdminState> {
+  return revoke(previous, formData);
+}
+export async function unlockUserAction(previous: AdminState, formData: FormData): Promise<AdminState> {
+  return unlock(previous, formData);
+}
+

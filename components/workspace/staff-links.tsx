@@ -1,0 +1,34 @@
+import Link from "next/link";
+
+export interface StaffLinkFlags {
+  deadlines: boolean;
+  auditLog: boolean;
+  accounts: boolean;
+}
+
+/** Links to the supervision and administration pages the viewer's roles open. */
+export function StaffLinks({ flags }: { flags: StaffLinkFlags }) {
+  const links = [
+    flags.deadlines ? { href: "/review/deadlines", label: "预算公开时限", note: "各单位批复后 20 日内公开的情况" } : null,
+    flags.accounts ? { href: "/admin/users", label: "账户管理", note: "创建账户、授予和撤销角色、解锁账户" } : null,
+    flags.auditLog ? { href: "/admin/audit", label: "审计日志", note: "查询登录、审核、公开和管理操作记录" } : null,
+  ].filter((link) => link !== null);
+  if (links.length === 0) return null;
+  return (
+    <section aria-labelledby="staff-links-heading" className="mt-8">
+      <h2 id="staff-links-heading" className="mb-3 text-lg font-semibold">
+        监督与管理
+      </h2>
+      <ul className="divide-y divide-slate-200 rounded border border-slate-300">
+        {links.map((link) => (
+          <li key={link.href} className="px-4 py-3">
+            <Link href={link.href} className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">
+              {link.label}
+            </Link>
+            <span className="block text-sm text-slate-700">{link.note}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { fieldErrorsOf } from "@/lib/action";
+import { AppError } from "@/lib/app-error";
+import { writeAuditEvent, type AuditDetails } from "@/lib/audit/write-audit-event";
+import type { Viewer } from "@/lib/auth/policies";
+import type { DbClient, DbReader } from "@/lib/budgets/db-client";
+import type { z } from "zod";
+import type { ScopeRef } from "./admin-schemas";
+
+/** Parses a use case's input, refusing with the Chinese field messages (nothing is written). */
+export function parseAdminInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "请检查标出的内容后重新提交。", fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
+export function requireSignedIn(viewer: Viewer | null): Viewer {
+  if (viewer === null) throw new AppError("UNAUTHENTICATED", "请先登录。");
+  return viewer;
+}
+
+/**
+ * Runs an administration use case and audits a refusal in a transaction of its own (the use
+ * case's transaction rolled back), as budget-access.ts does for budgets.
+ */
+export async function auditingAdminRefusals<T>(
+  db: DbClient,
+  viewer: Viewer | null,
+  event: { action: string; objectType: string; objectId?: string; details: AuditDetails },
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AppError) {
+      const denied = error.code === "FORBIDDEN" || error.code === "NOT_FOUND" || error.code === "UNAUTHENTICATED";
+      await db.$transaction((tx) =>
+        writeAuditEvent(tx, {
+          action: event.action,
+          result: denied ? "DENIED" : "FAILURE",
+          userId: viewer?.userId ?? null,
+          objectType: event.objectType,
+          ...(event.objectId === undefined ? {} : { objectId: event.objectId }),
+          details: { ...event.details, reason: error.code },
+        }),
+      );
+    }
+    throw error;
+  }
+}
+
+export interface ResolvedScope {
+  /** the region the role applies in; undefined for a global administrator */
+  regionId: number | undefined;
+  columns: { unitId?: number; departmentId?: number; regionId?: number };
+  label: string;
+}
+
+/** Where a scope reference points, with its region; NOT_FOUND when it does not exist. */
+export async function resolveScope(tx: DbReader, scope: ScopeRef): Promise<ResolvedScope> {
+  const missing = () => new AppError("NOT_FOUND", "所选的适用范围不存在，请刷新后重新选择。", { scope: ["所选的适用范围不存在。"] });
+  switch (scope.kind) {
+    case "global":
+      return { regionId: undefined, columns: {}, label: "全部地区" };
+    case "region": {
+      const region = await tx.region.findUnique({ where: { id: scope.id }, select: { id: true, code: true, name: true } });
+      if (region === null) throw missing();
+      return { regionId: region.id, columns: { regionId: region.id }, label: `${region.name}（${region.code}）` };
+    }
+    case "department": {
+      const department = await tx.department.findUnique({ where: { id: scope.id }, select: { id: true, code: true, name: true, regionId: true } });
+      if (department === null) throw missing();
+      return { regionId: department.regionId, columns: { departmentId: department.id }, label: `部门 ${department.code} ${department.name}` };
+    }
+    case "unit": {
+      const unit = await tx.unit.findUnique({ where: { id: scope.id }, select: { id: true, code: true, name: true, regionId: true } });
+      if (unit === null) throw missing();
+      return { regionId: unit.regionId, columns: { unitId: unit.id }, label: `单位 ${unit.code} ${unit.name}` };
+    }
+  }
+}
+
+/** The region a stored role assignment applies in (undefined: global). */
+export async function regionOfAssignment(
+  tx: DbReader,
+  assignment: { unitId: number | null; departmentId: number | null; regionId: number | null },
+): Promise<ResolvedScope> {
+  if (assignment.unitId !== null) return resolveScope(tx, { kind: "unit", id: assignment.unitId });
+  if (assignment.departmentId !== null) return resolveScope(tx, { kind: "department", id: assignment.departmentId });
+  if (assignment.regionId !== null) return resolveScope(tx, { kind: "region", id: assignment.regionId });
+  return resolveScope(tx, { kind: "global" });
+}

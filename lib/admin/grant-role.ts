@@ -1,0 +1,47 @@
+import { AppError } from "@/lib/app-error";
+import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { canAdminister, isAdministrator, type Viewer } from "@/lib/auth/policies";
+import type { DbClient } from "@/lib/budgets/db-client";
+import { auditingAdminRefusals, parseAdminInput, requireSignedIn, resolveScope } from "./admin-access";
+import { grantRoleSchema } from "./admin-schemas";
+
+/**
+ * 授予角色: an administrator of the scope's region (a global administrator anywhere; only a global
+ * administrator grants a global ADMIN role) gives an account a role with its scope. Nobody grants
+ * themselves a role. The assignment and its audit row (`role.grant`) in one transaction.
+ */
+export function grantRole(db: DbClient, viewer: Viewer | null, raw: unknown): Promise<{ assignmentId: number }> {
+  const target = typeof raw === "object" && raw !== null && "userId" in raw ? String(raw.userId).slice(0, 100) : undefined;
+  return auditingAdminRefusals(db, viewer, { action: "role.grant", objectType: "user", objectId: target, details: {} }, async () => {
+    const admin = requireSignedIn(viewer);
+    if (!isAdministrator(admin)) throw new AppError("FORBIDDEN", "只有系统管理员可以授予角色。");
+    const input = parseAdminInput(grantRoleSchema, raw);
+    if (input.userId === admin.userId) throw new AppError("FORBIDDEN", "不能给自己授予角色，请由其他管理员办理。");
+    return db.$transaction(async (tx) => {
+      const scope = await resolveScope(tx, input.scope);
+      if (!canAdminister(admin, { regionId: scope.regionId })) {
+        throw new AppError("FORBIDDEN", scope.regionId === undefined ? "只有全局系统管理员可以授予全局管理员角色。" : "您不是该地区的管理员，不能在此范围内授予角色。");
+      }
+      const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } });
+      if (user === null) throw new AppError("NOT_FOUND", "未找到该账户。", { userId: ["未找到该账户。"] });
+      const duplicate = await tx.roleAssignment.findFirst({
+        where: { userId: user.id, role: input.role, unitId: scope.columns.unitId ?? null, departmentId: scope.columns.departmentId ?? null, regionId: scope.columns.regionId ?? null },
+        select: { id: true },
+      });
+      if (duplicate !== null) throw new AppError("CONFLICT", "该账户已有此角色。", { role: ["该账户已有此角色。"] });
+      const assignment = await tx.roleAssignment.create({
+        data: { userId: user.id, role: input.role, ...scope.columns, grantedById: admin.userId },
+        select: { id: true },
+      });
+      await writeAuditEvent(tx, {
+        action: "role.grant",
+        result: "SUCCESS",
+        userId: admin.userId,
+        objectType: "user",
+        objectId: user.id,
+        details: { targetEmail: user.email, role: input.role, scope: scope.label, assignmentId: assignment.id },
+      });
+      return { assignmentId: assignment.id };
+    });
+  });
+}

@@ -1,0 +1,119 @@
+import { AppError } from "@/lib/app-error";
+import { canAdminister, isAdministrator, type Viewer } from "@/lib/auth/policies";
+import { ROLE_LABELS } from "@/lib/auth/role-labels";
+import type { DbReader } from "@/lib/budgets/db-client";
+import { prisma } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export interface AdminRoleView {
+  assignmentId: number;
+  role: Role;
+  roleLabel: string;
+  scopeLabel: string;
+  /** whether this viewer may revoke it (its region is the viewer's; never the viewer's own) */
+  canRevoke: boolean;
+}
+
+export interface AdminUserView {
+  id: string;
+  name: string;
+  email: string;
+  lockedUntil: Date | null;
+  isLocked: boolean;
+  isSelf: boolean;
+  roles: AdminRoleView[];
+}
+
+export interface ScopeOption {
+  value: string;
+  label: string;
+}
+
+export interface AdminUsersPage {
+  isGlobalAdmin: boolean;
+  users: AdminUserView[];
+  /** scopes this viewer may grant roles in, grouped for the form */
+  scopeGroups: { label: string; options: ScopeOption[] }[];
+}
+
+/**
+ * The account list of the administration page (two queries): a global administrator sees every
+ * account; a region's administrator the accounts holding a role in that region and those holding
+ * none (new accounts waiting for a role).
+ */
+export async function loadAdminUsers(viewer: Viewer | null, now: Date = new Date(), db: DbReader = prisma): Promise<AdminUsersPage> {
+  if (viewer === null) throw new AppError("UNAUTHENTICATED", "请先登录。");
+  if (!isAdministrator(viewer)) throw new AppError("FORBIDDEN", "只有系统管理员可以管理账户。");
+  const isGlobalAdmin = canAdminister(viewer);
+  const users = await db.user.findMany({
+    orderBy: { email: "asc" },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      lockedUntil: true,
+      roleAssignments: {
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          role: true,
+          unit: { select: { code: true, name: true, regionId: true, region: { select: { name: true } } } },
+          department: { select: { code: true, name: true, regionId: true, region: { select: { name: true } } } },
+          region: { select: { id: true, code: true, name: true } },
+        },
+      },
+    },
+  });
+  const views: AdminUserView[] = users.flatMap((user) => {
+    const roles = user.roleAssignments.map((a) => {
+      const regionId = a.unit?.regionId ?? a.department?.regionId ?? a.region?.id;
+      const scopeLabel =
+        a.unit !== null
+          ? `单位 ${a.unit.code} ${a.unit.name}（${a.unit.region.name}）`
+          : a.department !== null
+            ? `部门 ${a.department.code} ${a.department.name}（${a.department.region.name}）`
+            : a.region !== null
+              ? `${a.region.name}（${a.region.code}）`
+              : "全部地区";
+      return { regionId, view: { assignmentId: a.id, role: a.role, roleLabel: ROLE_LABELS[a.role], scopeLabel, canRevoke: user.id !== viewer.userId && canAdminister(viewer, { regionId }) } };
+    });
+    const visible = isGlobalAdmin || roles.length === 0 || roles.some((r) => r.regionId !== undefined && canAdminister(viewer, { regionId: r.regionId }));
+    if (!visible) return [];
+    return [
+      {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        lockedUntil: user.lockedUntil,
+        isLocked: user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime(),
+        isSelf: user.id === viewer.userId,
+        roles: roles.map((r) => r.view),
+      },
+    ];
+  });
+
+  const regionIds = viewer.roles.filter((g) => g.role === "ADMIN").flatMap((g) => (g.regionId === undefined ? [] : [g.regionId]));
+  const regions = await db.region.findMany({
+    where: isGlobalAdmin ? {} : { id: { in: regionIds } },
+    orderBy: { code: "asc" },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      departments: { orderBy: { code: "asc" }, select: { id: true, code: true, name: true } },
+      units: { orderBy: { code: "asc" }, select: { id: true, code: true, name: true } },
+    },
+  });
+  const scopeGroups = [
+    ...(isGlobalAdmin ? [{ label: "全局", options: [{ value: "global", label: "全部地区（仅系统管理员）" }] }] : []),
+    ...regions.map((region) => ({
+      label: `${region.name}（${region.code}）`,
+      options: [
+        { value: `region:${region.id}`, label: `地区 ${region.name}（财政部门审核人、地区管理员）` },
+        ...region.departments.map((d) => ({ value: `department:${d.id}`, label: `部门 ${d.code} ${d.name}（主管部门审核人）` })),
+        ...region.units.map((u) => ({ value: `unit:${u.id}`, label: `单位 ${u.code} ${u.name}（单位填报人）` })),
+      ],
+    })),
+  ];
+  return { isGlobalAdmin, users: views, scopeGroups };
+}

@@ -1,0 +1,119 @@
+import type { AuditResult } from "@/lib/generated/prisma/enums";
+
+/** Known audit actions as administrators read them. Unknown actions are shown as stored. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  "auth.sign_in": "登录",
+  "auth.lock": "账户锁定",
+  "auth.sign_out": "退出登录",
+  "auth.session_expire": "登录超时",
+  "budget.create": "创建预算",
+  "budget.save": "保存草稿",
+  "budget.submit": "报送",
+  "budget.withdraw": "撤回",
+  "budget.start_review": "开始审核",
+  "budget.return": "退回",
+  "budget.approve": "批复",
+  "budget.secrecy_review": "保密审查",
+  "budget.sign_off": "负责人审签",
+  "budget.publish": "公开",
+  "budget.correction": "更正",
+  "budget.comment": "审核意见",
+  "role.grant": "授予角色",
+  "role.revoke": "撤销角色",
+  "user.create": "创建账户",
+  "user.unlock": "解锁账户",
+  "audit.search": "查询审计日志",
+  "deadlines.export": "导出公开时限",
+};
+
+export const AUDIT_RESULT_LABELS: Record<AuditResult, string> = {
+  SUCCESS: "成功",
+  DENIED: "拒绝（无权限）",
+  FAILURE: "失败",
+};
+
+export const AUDIT_OBJECT_LABELS: Readonly<Record<string, string>> = {
+  budget: "预算",
+  session: "会话",
+  user: "账户",
+  role_assignment: "角色",
+  region: "地区",
+  audit_events: "审计日志",
+};
+
+const DETAIL_LABELS: Readonly<Record<string, string>> = {
+  email: "邮箱",
+  reason: "原因",
+  lockedUntil: "锁定至",
+  userAgent: "浏览器",
+  unitCode: "单位编码",
+  year: "预算年度",
+  version: "版本",
+  lockVersion: "修改版本号",
+  changedFields: "修改项数",
+  explainedWarnings: "已说明的提醒",
+  priorBudgetId: "上年预算编号",
+  priorVersion: "上年预算版本",
+  format: "格式",
+  rows: "行数",
+  status: "状态",
+  departmentCode: "部门编码",
+  role: "角色",
+  scope: "范围",
+  targetEmail: "对象账户",
+  targetUserId: "对象账户编号",
+  name: "姓名",
+  filters: "查询条件",
+  results: "结果条数",
+  contentHash: "内容指纹",
+  path: "地址",
+  comment: "意见",
+  signerName: "审签人",
+  correctionNote: "更正说明",
+};
+
+const REASON_LABELS: Readonly<Record<string, string>> = {
+  wrong_password: "密码错误",
+  unknown_account: "账户不存在",
+  locked: "账户已锁定",
+  FORBIDDEN: "无权限",
+  NOT_FOUND: "未找到或无权查看",
+  UNAUTHENTICATED: "未登录",
+  INVALID_INPUT: "输入有误",
+  CONFLICT: "状态冲突",
+  LOCKED: "账户已锁定",
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+/** The details of an event as label/value pairs in Chinese, known keys first and labelled. */
+export function auditDetailLines(details: unknown): { label: string; value: string }[] {
+  if (typeof details !== "object" || details === null || Array.isArray(details)) return [];
+  const entries = Object.entries(details as Record<string, unknown>).filter(([, value]) => value !== null && value !== "");
+  entries.sort(([a], [b]) => Number(!(a in DETAIL_LABELS)) - Number(!(b in DETAIL_LABELS)));
+  return entries.map(([key, value]) => {
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    return {
+      label: DETAIL_LABELS[key] ?? key,
+      value: key === "reason" ? (REASON_LABELS[text] ?? text) : key === "lockedUntil" ? chinaDateTime(new Date(text)) : text,
+    };
+  });
+}
+
+const CHINA_DATE_TIME = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An instant as a Beijing date and time, e.g. 2024/03/01 09:30:05. */
+export function chinaDateTime(instant: Date): string {
+  return Number.isNaN(instant.getTime()) ? "" : CHINA_DATE_TIME.format(instant);
+}
