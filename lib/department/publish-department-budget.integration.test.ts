@@ -281,3 +281,24 @@ describe("publishDepartmentBudget", () => {
     });
   });
 });
+
+describe("the public listings", () => {
+  it("list a published department budget beside its units on the home and region pages, and no unpublished one", async () => {
+    const { listPublishedBudgets, loadRegionPage } = await import("@/lib/public/queries");
+    const d = await department();
+    await publishBudget(prisma, { unitCode: d.a.unit.code, year: 2024 }, noPdf);
+    const unpublished = await department();
+    await publishBudget(prisma, { unitCode: unpublished.a.unit.code, year: 2024 }, noPdf);
+    await publishDepartmentBudget(prisma, d.reviewer, { departmentId: d.a.departmentId, year: 2024 }, noPdf, now);
+
+    const index = await listPublishedBudgets({ year: 2024 }, prisma);
+    const group = index.regions.find((r) => r.region.code === d.a.region.code)?.years[0];
+    expect(group?.departments).toEqual([
+      { year: 2024, version: 1, publishedAt: now, departmentCode: d.a.department.code, departmentName: d.a.department.name },
+    ]);
+    expect(index.regions.find((r) => r.region.code === unpublished.a.region.code)?.years[0]?.departments).toEqual([]);
+
+    const region = await loadRegionPage(d.a.region.code, prisma);
+    expect(region?.departments.map((x) => [x.code, x.budgets.map((b) => [b.year, b.version])])).toEqual([[d.a.department.code, [[2024, 1]]]]);
+  });
+});
