@@ -81,7 +81,7 @@ export default async function DepartmentBudgetPage({ params, searchParams }: { p
           所属单位（{state.units.length}个）
         </h2>
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[36rem] border-collapse text-sm">
+          <table className="w-full border-collapse text-sm">
             <caption className="sr-only">所属单位{state.year}年预算状态及汇总版本</caption>
             <thead>
               <tr className="bg-slate-100 text-left">
