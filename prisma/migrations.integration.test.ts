@@ -79,6 +79,11 @@ describe("prisma/migrations", () => {
     );
     expect(triggers.map((t) => t.name)).toEqual([
       "audit_events_append_only",
+      "department_artifacts_append_only",
+      "department_artifacts_notify",
+      "department_snapshot_budgets_append_only",
+      "department_snapshots_notify",
+      "department_snapshots_permanent",
       "published_artifacts_append_only",
       "published_artifacts_notify",
       "published_snapshots_notify",

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       `  budget 224001 2024 v1: ${report.isBudgetCreated ? "created" : "already present"}`,
       `  published as /budgets/2024/224001/v1: ${report.isBudgetPublished ? "yes" : "already published"}`,
       ...(report.pdfError === null ? [] : [`  without its PDF, which could not be rendered: ${report.pdfError}`]),
+      `  department 224 published as /budgets/2024/departments/224/v1: ${report.isDepartmentPublished ? "yes" : "already published"}`,
     ].join("\n"),
   );
 }

@@ -22,12 +22,17 @@ const NARRATIVE_PARTS = [
 
 type PartId = (typeof NARRATIVE_PARTS)[number]["id"];
 
-function Part({ id, children }: { id: PartId; children: ReactNode }) {
+/** A department's 部门预算 (content.department set) speaks of 部门 where a unit's speaks of 单位. */
+function partTitle(title: string, isDepartment: boolean): string {
+  return isDepartment ? title.replace(/^([一二五])、单位/, "$1、部门") : title;
+}
+
+function Part({ id, children, isDepartment = false }: { id: PartId; children: ReactNode; isDepartment?: boolean }) {
   const part = NARRATIVE_PARTS.find((p) => p.id === id);
   return (
     <section className={`doc-part doc-part--${id.replace("narrative-", "")}`} id={id} aria-labelledby={`${id}-title`}>
       <h3 className="doc-part__title" id={`${id}-title`}>
-        {part?.title}
+        {part ? partTitle(part.title, isDepartment) : null}
       </h3>
       {children}
     </section>
@@ -45,20 +50,23 @@ function paragraphs(text: string): string[] {
 function Cover({ content }: { content: SnapshotContent }) {
   const { budget, narrative } = content;
   const unitLabel = amountUnitLabel(budget.amountUnit);
+  const isDepartment = content.department !== undefined;
   // Short facts share a row; the long names of region and department get a row each.
   const facts: [string, string, boolean][] = [
-    ["单位编码", budget.unit.code, false],
+    [isDepartment ? "部门编码" : "单位编码", budget.unit.code, false],
     ["预算年度", String(budget.year), false],
     ["金额单位", unitLabel, false],
     ["收支总计", `${formatAmount(narrative.figures.income.total, budget.amountUnit)}${unitLabel}`, false],
     ["所属地区", budget.region.name, true],
-    ["主管部门", budget.department.name, true],
+    isDepartment ? ["汇总单位", `${content.department?.units.length ?? 0}个预算单位`, true] : ["主管部门", budget.department.name, true],
   ];
   return (
     <header className="doc-cover">
       <h1 className="doc-cover__title">
         <span className="doc-cover__unit">{budget.unit.name}</span>
-        <span className="doc-cover__year">{budget.year}年单位预算</span>
+        <span className="doc-cover__year">
+          {budget.year}年{isDepartment ? "部门预算" : "单位预算"}
+        </span>
       </h1>
       <dl className="doc-cover__facts">
         {facts.map(([term, value, isWide]) => (
@@ -87,12 +95,18 @@ function CorrectionNote({ note, version }: { note: string; version: number }) {
 
 function TableOfContents({ content }: { content: SnapshotContent }) {
   const { tables, budget } = content;
+  const isDepartment = content.department !== undefined;
   return (
     <nav className="doc-toc" aria-labelledby="toc-title">
       <h2 className="doc-toc__title" id="toc-title">
         目录
       </h2>
       <ol className="doc-toc__list">
+        {isDepartment ? (
+          <li>
+            <a href="#coverage">部门预算汇总范围</a>
+          </li>
+        ) : null}
         {TABLE_IDS.map((id) => (
           <li key={id}>
             <a href={`#${id}`}>
@@ -105,7 +119,7 @@ function TableOfContents({ content }: { content: SnapshotContent }) {
           <ol className="doc-toc__sublist">
             {NARRATIVE_PARTS.map((part) => (
               <li key={part.id}>
-                <a href={`#${part.id}`}>{part.title}</a>
+                <a href={`#${part.id}`}>{partTitle(part.title, isDepartment)}</a>
                 {part.id === "narrative-performance" && budget.projects.length > 0 ? (
                   <ol className="doc-toc__sublist">
                     {budget.projects.map((project, i) => (
@@ -126,9 +140,57 @@ function TableOfContents({ content }: { content: SnapshotContent }) {
   );
 }
 
+/** Which units a department budget sums, and which version of each (部门预算汇总范围). */
+function DepartmentCoverage({ content }: { content: SnapshotContent }) {
+  const { budget, department } = content;
+  if (department === undefined) return null;
+  const title = "部门预算汇总范围";
+  const unitLabel = amountUnitLabel(budget.amountUnit);
+  return (
+    <section className="doc-coverage" id="coverage" aria-labelledby="coverage-title">
+      <h2 className="doc-coverage__title" id="coverage-title">
+        {title}
+      </h2>
+      <p>
+        本部门预算由所属{department.units.length}个预算单位经财政部门批复的{budget.year}
+        年单位预算汇总编制，所属预算单位已全部批复、全部纳入汇总。各表金额为所属单位金额之和。
+      </p>
+      <ScrollBox label={title}>
+        <table className="form-table coverage-table">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">单位编码</th>
+              <th scope="col">单位名称</th>
+              <th scope="col">汇总版本</th>
+              <th scope="col">批复日期</th>
+              <th scope="col">收支总计（{unitLabel}）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {department.units.map((unit) => (
+              <tr key={unit.code}>
+                <td className="cell-center">{unit.code}</td>
+                <th scope="row">{unit.name}</th>
+                <td className="cell-center">第{unit.budgetVersion}版</td>
+                <td className="cell-center">{unit.approvedAt ?? ""}</td>
+                <td className="cell-amount">{formatAmount(unit.total, budget.amountUnit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
+    </section>
+  );
+}
+
 function OrganisationTable({ content }: { content: SnapshotContent }) {
   const { unit } = content.budget;
-  const title = "单位机构设置情况";
+  const title = content.department === undefined ? "单位机构设置情况" : "部门所属单位构成情况";
+  const rows =
+    content.department === undefined
+      ? [{ key: unit.code, name: unit.name, nature: unit.nature, grade: unit.grade, fundingForm: unit.fundingForm }]
+      : content.department.units.map((u) => ({ key: u.code, name: u.name, nature: u.nature, grade: u.grade, fundingForm: u.fundingForm }));
   return (
     <div className="doc-table doc-table--organisation">
       <h4 className="doc-table__title">{title}</h4>
@@ -144,12 +206,14 @@ function OrganisationTable({ content }: { content: SnapshotContent }) {
             </tr>
           </thead>
           <tbody>
-            <tr>
-              <th scope="row">{unit.name}</th>
-              <td className="cell-center">{unit.nature}</td>
-              <td className="cell-center">{unit.grade}</td>
-              <td className="cell-center">{unit.fundingForm}</td>
-            </tr>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.name}</th>
+                <td className="cell-center">{row.nature}</td>
+                <td className="cell-center">{row.grade}</td>
+                <td className="cell-center">{row.fundingForm}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </ScrollBox>
@@ -160,16 +224,18 @@ function OrganisationTable({ content }: { content: SnapshotContent }) {
 function Narrative({ content, heading }: { content: SnapshotContent; heading: TableHeading }) {
   const { budget, narrative } = content;
   const otherNotes = paragraphs(budget.narrative.otherNotes);
+  const isDepartment = content.department !== undefined;
+  const scope = isDepartment ? "部门" : "单位";
   return (
     <section className="doc-narrative" id="narrative" aria-labelledby="narrative-title">
       <h2 className="doc-narrative__title" id="narrative-title">
         {budget.unit.name}
-        {budget.year}年单位预算信息公开情况说明
+        {budget.year}年{scope}预算信息公开情况说明
       </h2>
       <p>{narrative.intro}</p>
 
-      <Part id="narrative-duties">
-        <p className="doc-label">单位职责：</p>
+      <Part id="narrative-duties" isDepartment={isDepartment}>
+        <p className="doc-label">{scope}职责：</p>
         {budget.unit.duties.map((duty, i) => (
           <p key={i} className="doc-duty">
             {duty}
@@ -182,8 +248,8 @@ function Narrative({ content, heading }: { content: SnapshotContent; heading: Ta
         <OrganisationTable content={content} />
       </Part>
 
-      <Part id="narrative-overview">
-        <p>按照预算管理有关规定，目前单位预算的编制实行综合预算管理，即全部收入和支出都反映在预算中。</p>
+      <Part id="narrative-overview" isDepartment={isDepartment}>
+        <p>按照预算管理有关规定，目前{scope}预算的编制实行综合预算管理，即全部收入和支出都反映在预算中。</p>
         <h4 className="doc-subtitle">1、收入说明</h4>
         <p>{narrative.income}</p>
         <h4 className="doc-subtitle">2、支出说明</h4>
@@ -200,8 +266,8 @@ function Narrative({ content, heading }: { content: SnapshotContent; heading: Ta
         <p>{narrative.threePublic}</p>
       </Part>
 
-      <Part id="narrative-performance">
-        {budget.projects.length === 0 ? <p>本单位{budget.year}年无项目支出预算，无项目绩效目标表。</p> : null}
+      <Part id="narrative-performance" isDepartment={isDepartment}>
+        {budget.projects.length === 0 ? <p>本{scope}{budget.year}年无项目支出预算，无项目绩效目标表。</p> : null}
         {budget.projects.map((project, i) => (
           <PerformanceForm key={project.code} project={project} index={i + 1} amountUnit={budget.amountUnit} />
         ))}
@@ -257,6 +323,7 @@ export function DisclosureDocument({
     <article className="doc" lang="zh-CN">
       <Cover content={content} />
       {publication.correctionNote !== null ? <CorrectionNote note={publication.correctionNote} version={publication.version} /> : null}
+      <DepartmentCoverage content={content} />
       <TableOfContents content={content} />
       {TABLE_IDS.map((id) => (
         <Fragment key={id}>

@@ -101,7 +101,7 @@ function Footer({ content, contentHash }: { content: SnapshotContent; contentHas
 export function renderDocumentHtml(content: SnapshotContent, info: DocumentPageInfo): string {
   const { budget } = content;
   const siteName = info.siteName ?? DEFAULT_SITE_NAME;
-  const documentTitle = `${budget.unit.name}${budget.year}年单位预算`;
+  const documentTitle = `${budget.unit.name}${budget.year}年${content.department === undefined ? "单位预算" : "部门预算"}`;
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -118,7 +118,7 @@ export function renderDocumentHtml(content: SnapshotContent, info: DocumentPageI
       </a>
       <SiteHeader siteName={siteName} />
       <div className="gk-page-top">
-        <DocumentBreadcrumbs budget={budget} />
+        <DocumentBreadcrumbs budget={budget} isDepartment={content.department !== undefined} />
       </div>
     </>,
   );

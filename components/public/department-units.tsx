@@ -23,11 +23,35 @@ export function DepartmentUnits({ department }: { department: RegionPage["depart
               单位
             </th>
             <th scope="col" className={`${cell} font-medium`}>
-              已公开的单位预算
+              已公开的预算
             </th>
           </tr>
         </thead>
         <tbody>
+          {department.budgets.length > 0 && (
+            <tr className="bg-slate-50">
+              <th scope="row" className={`${cell} text-left font-normal`}>
+                部门预算
+                <span className="mt-0.5 block text-xs text-slate-700">所属单位汇总</span>
+              </th>
+              <td className={cell}>
+                <ul className="flex flex-wrap gap-x-4 gap-y-1">
+                  {department.budgets.map((b) => (
+                    <li key={b.year}>
+                      <Link
+                        href={`/budgets/${b.year}/departments/${b.departmentCode}`}
+                        className="text-blue-800 underline underline-offset-2 hover:text-blue-950"
+                      >
+                        <span className="sr-only">{department.name}</span>
+                        {b.year}年部门预算
+                      </Link>
+                      {b.version > 1 && <span className="ml-1 whitespace-nowrap text-xs text-slate-700">{versionLabel(b.version)}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          )}
           {department.units.map((unit) => (
             <tr key={unit.code}>
               <th scope="row" className={`${cell} text-left font-normal`}>

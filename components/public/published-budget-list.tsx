@@ -27,7 +27,7 @@ export function PublishedBudgetList({ listing }: { listing: RegionListing }) {
         </h2>
         {ancestors.length > 0 && <p className="text-sm text-slate-700">{ancestors.map((a) => a.name).join(" · ")}</p>}
       </div>
-      {years.map(({ year, budgets }) => (
+      {years.map(({ year, budgets, departments }) => (
         <div key={year} className="mb-6">
           <h3 className="mb-2 text-base font-semibold text-slate-800">{year}年度</h3>
           <table className="w-full border-collapse text-sm">
@@ -49,7 +49,60 @@ export function PublishedBudgetList({ listing }: { listing: RegionListing }) {
               </tr>
             </thead>
             <tbody>
-              {budgets.map((b) => (
+              {inDepartmentOrder(budgets, departments).map((row) =>
+                row.kind === "department" ? (
+                  <tr key={`department-${row.item.departmentCode}`} className="bg-slate-50">
+                    <th scope="row" className={`${cell} text-left font-normal`}>
+                      <Link
+                        href={`/budgets/${row.item.year}/departments/${row.item.departmentCode}`}
+                        className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950"
+                      >
+                        {row.item.departmentName}部门预算
+                      </Link>
+                      <span className="mt-0.5 block font-mono text-xs text-slate-700">部门编码 {row.item.departmentCode}</span>
+                      <span className="mt-0.5 block text-xs text-slate-700">部门预算：所属单位汇总</span>
+                    </th>
+                    <td className={`${cell} hidden sm:table-cell`}>{row.item.departmentName}</td>
+                    <td className={`${cell} whitespace-nowrap tabular-nums`}>
+                      {formatChinaDate(row.item.publishedAt)}
+                      <span className="block text-xs text-slate-700">{versionLabel(row.item.version)}</span>
+                    </td>
+                  </tr>
+                ) : (
+                  <UnitRow key={row.item.unitCode} b={row.item} />
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+type ListRow =
+  | { kind: "department"; item: RegionListing["years"][number]["departments"][number] }
+  | { kind: "unit"; item: RegionListing["years"][number]["budgets"][number] };
+
+/** Each department's 部门预算 first, then its units (both lists come in code order). */
+function inDepartmentOrder(budgets: RegionListing["years"][number]["budgets"], departments: RegionListing["years"][number]["departments"]): ListRow[] {
+  const rows: ListRow[] = [];
+  const placed = new Set<string>();
+  for (const b of budgets) {
+    for (const d of departments) {
+      if (!placed.has(d.departmentCode) && d.departmentCode <= b.department.code) {
+        rows.push({ kind: "department", item: d });
+        placed.add(d.departmentCode);
+      }
+    }
+    rows.push({ kind: "unit", item: b });
+  }
+  for (const d of departments) if (!placed.has(d.departmentCode)) rows.push({ kind: "department", item: d });
+  return rows;
+}
+
+function UnitRow({ b }: { b: RegionListing["years"][number]["budgets"][number] }) {
+  return (
                 <tr key={b.unitCode}>
                   <th scope="row" className={`${cell} text-left font-normal`}>
                     <Link href={`/budgets/${b.year}/${b.unitCode}`} className="text-blue-800 underline underline-offset-2 hover:text-blue-950">
@@ -64,11 +117,5 @@ export function PublishedBudgetList({ listing }: { listing: RegionListing }) {
                     <span className="block text-xs text-slate-700">{versionLabel(b.version)}</span>
                   </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ))}
-    </section>
   );
 }

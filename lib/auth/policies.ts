@@ -141,3 +141,26 @@ export function canSearchAuditLog(viewer: Viewer | null): boolean {
 export function isAdministrator(viewer: Viewer | null): boolean {
   return grants(viewer, "ADMIN").length > 0;
 }
+
+/** Where a department sits. */
+export interface DepartmentScope {
+  departmentId: number;
+  regionId: number;
+}
+
+/**
+ * 部门预算 is published by the department (主管部门) itself, as 预算法 §14 asks of 各部门: its
+ * department reviewer, nobody else (docs/decisions/0011-department-budgets.md). The finance
+ * bureau approved every unit already; administrators take no workflow step.
+ */
+export function canPublishDepartmentBudget(viewer: Viewer | null, department: DepartmentScope): boolean {
+  return isDepartmentReviewerOf(viewer, department.departmentId);
+}
+
+/**
+ * The department preview sums approved budgets only, which both reviewers of the department's
+ * units may read: its department reviewer and the finance reviewer of its region.
+ */
+export function canPreviewDepartmentBudget(viewer: Viewer | null, department: DepartmentScope): boolean {
+  return isDepartmentReviewerOf(viewer, department.departmentId) || isFinanceReviewerOf(viewer, department.regionId);
+}

@@ -102,8 +102,20 @@ function withPeriod(text: string): string {
   return trimmed === "" || /[。！？]$/.test(trimmed) ? trimmed : `${trimmed}。`;
 }
 
+/**
+ * Whose budget the narrative speaks of: a unit's (单位预算, "本单位") or a department's (部门预算,
+ * the sum of its units, "本部门"; lib/disclosure/aggregate-department.ts).
+ */
+export type NarrativeScope = "unit" | "department";
+
+const WORDS: Record<NarrativeScope, { self: string; we: string; kind: string }> = {
+  unit: { self: "本单位", we: "我单位", kind: "单位预算" },
+  department: { self: "本部门", we: "本部门", kind: "部门预算" },
+};
+
 /** Generates the numeric sentences of the narrative from the tables and the entered reasons. */
-export function generateNarrative(budget: Budget, tables: DerivedTables): GeneratedNarrative {
+export function generateNarrative(budget: Budget, tables: DerivedTables, scope: NarrativeScope = "unit"): GeneratedNarrative {
+  const words = WORDS[scope];
   const figures = narrativeFigures(budget, tables);
   const unit = budget.amountUnit;
   const m = (fen: Fen): string => `${formatAmount(fen, unit)}${amountUnitLabel(unit)}`;
@@ -112,27 +124,27 @@ export function generateNarrative(budget: Budget, tables: DerivedTables): Genera
   const inc = figures.income;
 
   const income =
-    `反映本单位当年全部收入。${year}年预算收入${m(inc.total)}，其中：一般公共预算收入${m(inc.generalBudget)}，` +
+    `反映${words.self}当年全部收入。${year}年预算收入${m(inc.total)}，其中：一般公共预算收入${m(inc.generalBudget)}，` +
     `基金预算收入${m(inc.governmentFund)}，国有资本经营预算收入${m(inc.stateCapital)}，` +
     `财政专户核拨收入${m(inc.specialAccount)}，单位资金收入${m(inc.unitFunds)}，上年结转结余${m(inc.carryover)}。`;
 
   const projectList = figures.projects.map((p) => `${p.name}${m(p.amount)}`).join("、");
   const expenditure =
-    `收支预算总表支出栏、基本支出表、项目支出表按经济分类和支出功能分类科目编制，反映${name}年度单位预算中支出预算的总体情况。` +
+    `收支预算总表支出栏、基本支出表、项目支出表按经济分类和支出功能分类科目编制，反映${name}年度${words.kind}中支出预算的总体情况。` +
     `${year}年支出预算${m(figures.expenditureTotal)}，其中基本支出${m(figures.basic)}，` +
     `包括人员经费${m(figures.personnel)}和日常公用经费${m(figures.public)}；` +
     `项目支出${m(figures.project)}` +
     (projectList ? `，主要为${projectList}。` : "。");
 
-  const change = changeSentence(budget, figures, m);
+  const change = changeSentence(budget, figures, m, words.self);
 
   const operatingFunds =
-    `${year}年，我单位机关运行经费共计安排${m(figures.operatingFunds)}` +
+    `${year}年，${words.we}机关运行经费共计安排${m(figures.operatingFunds)}` +
     (budget.narrative.operatingFundsUse.trim() ? `，${withPeriod(budget.narrative.operatingFundsUse)}` : "。");
 
   const tp = figures.threePublic;
   let threePublic =
-    `${year}年，我单位财政拨款“三公”经费预算安排${m(tp.total)}，其中因公出国（境）费${m(tp.abroad)}；` +
+    `${year}年，${words.we}财政拨款“三公”经费预算安排${m(tp.total)}，其中因公出国（境）费${m(tp.abroad)}；` +
     `公务用车购置及运维费${m(tp.vehicle)}（其中：公务用车购置费为${m(tp.vehiclePurchase)}，公务用车运维费${m(tp.vehicleOperation)}）；` +
     `公务接待费${m(tp.reception)}。`;
   if (budget.priorYear) {
@@ -153,14 +165,14 @@ export function generateNarrative(budget: Budget, tables: DerivedTables): Genera
 
   const intro =
     `按照《中华人民共和国预算法》、《地方预决算公开操作规程》和《关于进一步推进预算公开工作的实施意见》规定，` +
-    `现将${name}${year}年单位预算公开如下：`;
+    `现将${name}${year}年${words.kind}公开如下：`;
 
   return { figures, intro, income, expenditure, change, operatingFunds, threePublic, assets, assetTotal };
 }
 
-function changeSentence(budget: Budget, figures: NarrativeFigures, m: (fen: Fen) => string): string {
+function changeSentence(budget: Budget, figures: NarrativeFigures, m: (fen: Fen) => string, self: string): string {
   const prior = budget.priorYear;
-  if (!prior) return `本单位无${budget.year - 1}年预算数据，不作比较。`;
+  if (!prior) return `${self}无${budget.year - 1}年预算数据，不作比较。`;
   const total = figures.expenditureTotal - prior.total;
   const basic = figures.basic - prior.basic;
   const project = figures.project - prior.project;

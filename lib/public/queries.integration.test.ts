@@ -87,6 +87,7 @@ describe("listPublishedBudgets", () => {
                 department: unit.department,
               },
             ],
+            departments: [],
           },
         ],
       },
@@ -172,6 +173,7 @@ describe("loadRegionPage", () => {
       {
         code: "224",
         name: published.department.name,
+        budgets: [],
         units: [
           {
             code: "224001",
@@ -219,7 +221,8 @@ describe("query counts", () => {
 
       expect(await count((db) => listPublishedBudgets({}, db))).toBe(fewHome);
       expect(await count((db) => loadRegionPage(GUANTAO, db))).toBe(fewRegion);
-      expect(fewHome).toBe(2);
+      // units' years and snapshots, departments' years and snapshots
+      expect(fewHome).toBe(4);
       expect(fewRegion).toBe(2);
     } finally {
       await counted.$disconnect();

@@ -27,12 +27,24 @@ export interface PublishedBudgetListItem extends PublishedBudgetRef {
   department: { code: string; name: string };
 }
 
+/** The latest published version of a department's 部门预算 for one year (/budgets/{year}/departments/{code}). */
+export interface PublishedDepartmentRef {
+  year: number;
+  version: number;
+  publishedAt: Date;
+  departmentCode: string;
+}
+
+export interface PublishedDepartmentListItem extends PublishedDepartmentRef {
+  departmentName: string;
+}
+
 export interface RegionListing {
   region: RegionRef;
   /** the region's ancestors, top first (河北省, 邯郸市 for 馆陶县) */
   ancestors: RegionRef[];
-  /** newest year first */
-  years: { year: number; budgets: PublishedBudgetListItem[] }[];
+  /** newest year first; `departments`: the departments' 部门预算 of that year, in code order */
+  years: { year: number; budgets: PublishedBudgetListItem[]; departments: PublishedDepartmentListItem[] }[];
 }
 
 export interface PublishedBudgetIndex {
@@ -78,14 +90,32 @@ function latestPerUnitAndYear<T extends { unitId: number; year: number }>(rows: 
   });
 }
 
+/** Keeps the first row of each (department, year): the latest version when ordered by version descending. */
+function latestPerDepartmentAndYear<T extends { departmentId: number; year: number }>(rows: readonly T[]): T[] {
+  return latestPerUnitAndYear(rows.map((row) => ({ ...row, unitId: row.departmentId })));
+}
+
 /**
  * The published budgets for the home page, grouped by region and year: the latest published
- * version of each unit and year. Two queries: the years, and the snapshots (metadata only, not
- * their content) with unit, department and region chain.
+ * version of each unit and year, and of each department's 部门预算. Four queries: the years
+ * (units', departments'), and the snapshots (metadata only, not their content) with unit,
+ * department and region chain.
  */
 export async function listPublishedBudgets(options: { year?: number } = {}, db: DbReader = prisma): Promise<PublishedBudgetIndex> {
-  const [yearRows, snapshots] = await Promise.all([
+  const [yearRows, departmentYearRows, departmentSnapshots, snapshots] = await Promise.all([
     db.publishedSnapshot.groupBy({ by: ["year"], orderBy: { year: "desc" } }),
+    db.departmentSnapshot.groupBy({ by: ["year"], orderBy: { year: "desc" } }),
+    db.departmentSnapshot.findMany({
+      where: options.year === undefined ? {} : { year: options.year },
+      select: {
+        departmentId: true,
+        year: true,
+        version: true,
+        publishedAt: true,
+        department: { select: { code: true, name: true, region: { select: ANCESTOR_SELECT } } },
+      },
+      orderBy: [{ year: "desc" }, { version: "desc" }],
+    }),
     db.publishedSnapshot.findMany({
       where: options.year === undefined ? {} : { year: options.year },
       select: {
@@ -107,18 +137,30 @@ export async function listPublishedBudgets(options: { year?: number } = {}, db: 
   ]);
 
   const regions = new Map<string, RegionListing>();
-  for (const s of latestPerUnitAndYear(snapshots)) {
-    const region = s.unit.region;
+  const groupOf = (region: RegionWithParents, year: number) => {
     let listing = regions.get(region.code);
     if (listing === undefined) {
       listing = { region: { code: region.code, name: region.name }, ancestors: ancestorsOf(region), years: [] };
       regions.set(region.code, listing);
     }
-    let group = listing.years.find((y) => y.year === s.year);
+    let group = listing.years.find((y) => y.year === year);
     if (group === undefined) {
-      group = { year: s.year, budgets: [] };
+      group = { year, budgets: [], departments: [] };
       listing.years.push(group);
     }
+    return group;
+  };
+  for (const s of latestPerDepartmentAndYear(departmentSnapshots)) {
+    groupOf(s.department.region, s.year).departments.push({
+      year: s.year,
+      version: s.version,
+      publishedAt: s.publishedAt,
+      departmentCode: s.department.code,
+      departmentName: s.department.name,
+    });
+  }
+  for (const s of latestPerUnitAndYear(snapshots)) {
+    const group = groupOf(s.unit.region, s.year);
     group.budgets.push({
       year: s.year,
       version: s.version,
@@ -133,9 +175,11 @@ export async function listPublishedBudgets(options: { year?: number } = {}, db: 
     listing.years.sort((a, b) => b.year - a.year);
     for (const group of listing.years) {
       group.budgets.sort((a, b) => byCode(a.department, b.department) || byCode({ code: a.unitCode }, { code: b.unitCode }));
+      group.departments.sort((a, b) => byCode({ code: a.departmentCode }, { code: b.departmentCode }));
     }
   }
-  return { years: yearRows.map((r) => r.year), regions: sorted };
+  const years = [...new Set([...yearRows, ...departmentYearRows].map((r) => r.year))].sort((a, b) => b - a);
+  return { years, regions: sorted };
 }
 
 export interface RegionUnit {
@@ -151,8 +195,8 @@ export interface RegionPage {
   ancestors: RegionRef[];
   /** sub-regions (the counties of a city …), in code order */
   children: RegionRef[];
-  /** departments with at least one unit that has published a budget, in code order */
-  departments: { code: string; name: string; units: RegionUnit[] }[];
+  /** departments with a published 部门预算 or a unit that has published a budget, in code order */
+  departments: { code: string; name: string; budgets: PublishedDepartmentRef[]; units: RegionUnit[] }[];
 }
 
 /**
@@ -166,10 +210,17 @@ export async function loadRegionPage(regionCode: string, db: DbReader = prisma):
       select: { ...ANCESTOR_SELECT, level: true, children: { select: { code: true, name: true }, orderBy: { code: "asc" } } },
     }),
     db.department.findMany({
-      where: { region: { code: regionCode }, units: { some: { publishedSnapshots: { some: {} } } } },
+      where: {
+        region: { code: regionCode },
+        OR: [{ units: { some: { publishedSnapshots: { some: {} } } } }, { departmentSnapshots: { some: {} } }],
+      },
       select: {
         code: true,
         name: true,
+        departmentSnapshots: {
+          select: { departmentId: true, year: true, version: true, publishedAt: true },
+          orderBy: [{ year: "desc" }, { version: "desc" }],
+        },
         units: {
           where: { publishedSnapshots: { some: {} } },
           select: {
@@ -194,6 +245,12 @@ export async function loadRegionPage(regionCode: string, db: DbReader = prisma):
     departments: departments.map((d) => ({
       code: d.code,
       name: d.name,
+      budgets: latestPerDepartmentAndYear(d.departmentSnapshots).map((s) => ({
+        year: s.year,
+        version: s.version,
+        publishedAt: s.publishedAt,
+        departmentCode: d.code,
+      })),
       units: d.units.map((u) => ({
         code: u.code,
         name: u.name,

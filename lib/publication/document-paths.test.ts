@@ -49,4 +49,25 @@ describe("document paths", () => {
     );
     expect(displayFileName('某局/办公室:"本级"', 2024, 2, "CSV")).toBe("某局_办公室__本级_2024年单位预算（第2版）.csv");
   });
+
+  it("builds and parses the URLs of a department budget (部门预算), beside its units'", () => {
+    const department = { year: 2024, departmentCode: "224" };
+    expect(latestPath(department)).toBe("/budgets/2024/departments/224");
+    expect(versionPath(department, 2)).toBe("/budgets/2024/departments/224/v2");
+    expect(downloadPaths(department, 2).pdf).toBe("/budgets/2024/departments/224/v2/department-224-2024-v2.pdf");
+    expect(parseDocumentPath(latestPath(department))).toEqual({ kind: "latest", key: department });
+    expect(parseDocumentPath(versionPath(department, 3))).toEqual({ kind: "version", key: department, version: 3 });
+    for (const [format, path] of Object.entries(downloadPaths(department, 3))) {
+      expect(parseDocumentPath(path)).toEqual({ kind: "download", key: department, version: 3, format, fileName: `department-224-2024-v3.${format}` });
+    }
+    for (const path of [
+      "/budgets/2024/departments",
+      "/budgets/2024/departments/",
+      "/budgets/2024/departments/224/v1/224-2024-v1.pdf",
+      "/budgets/2024/departments/224/v1/department-224001-2024-v1.pdf",
+    ]) {
+      expect(parseDocumentPath(path), path).toBe("not-found");
+    }
+    expect(displayFileName("某部门", 2024, 1, "PDF", "部门预算")).toBe("某部门2024年部门预算（第1版）.pdf");
+  });
 });

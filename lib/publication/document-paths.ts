@@ -11,6 +11,12 @@ export const NOTICE_MARKER = "<!--gongkai-notice-->";
  *   /budgets/{year}/{unit}                               the newest published version
  *   /budgets/{year}/{unit}/v{n}                          version n
  *   /budgets/{year}/{unit}/v{n}/{unit}-{year}-v{n}.pdf   a download of version n (.pdf .xlsx .csv .json)
+ *
+ * A department's 部门预算 (docs/decisions/0011-department-budgets.md) lives beside its units:
+ *
+ *   /budgets/{year}/departments/{department}
+ *   /budgets/{year}/departments/{department}/v{n}
+ *   /budgets/{year}/departments/{department}/v{n}/department-{department}-{year}-v{n}.pdf
  */
 
 export const DOWNLOAD_FORMATS = ["pdf", "xlsx", "csv", "json"] as const;
@@ -34,21 +40,39 @@ export const CONTENT_TYPES: Record<ArtifactKind, string> = {
 
 const EXTENSIONS: Record<ArtifactKind, string> = { HTML: "html", PDF: "pdf", XLSX: "xlsx", CSV: "csv", JSON: "json" };
 
-export interface DocumentKey {
+/** A unit's document. */
+export interface UnitDocumentKey {
   year: number;
   unitCode: string;
 }
 
-export function latestPath({ year, unitCode }: DocumentKey): string {
-  return `/budgets/${year}/${unitCode}`;
+/** A department's 部门预算. */
+export interface DepartmentDocumentKey {
+  year: number;
+  departmentCode: string;
+}
+
+export type DocumentKey = UnitDocumentKey | DepartmentDocumentKey;
+
+export function isDepartmentKey(key: DocumentKey): key is DepartmentDocumentKey {
+  return "departmentCode" in key;
+}
+
+export function latestPath(key: DocumentKey): string {
+  return isDepartmentKey(key) ? `/budgets/${key.year}/departments/${key.departmentCode}` : `/budgets/${key.year}/${key.unitCode}`;
 }
 
 export function versionPath(key: DocumentKey, version: number): string {
   return `${latestPath(key)}/v${version}`;
 }
 
+/** The last segment of a download URL, without the extension, e.g. 224001-2024-v1. */
+function downloadStem(key: DocumentKey, version: number): string {
+  return isDepartmentKey(key) ? `department-${key.departmentCode}-${key.year}-v${version}` : `${key.unitCode}-${key.year}-v${version}`;
+}
+
 export function downloadPath(key: DocumentKey, version: number, format: DownloadFormat): string {
-  return `${versionPath(key, version)}/${key.unitCode}-${key.year}-v${version}.${format}`;
+  return `${versionPath(key, version)}/${downloadStem(key, version)}.${format}`;
 }
 
 export function downloadPaths(key: DocumentKey, version: number): DownloadPaths {
@@ -64,9 +88,15 @@ export function downloadPaths(key: DocumentKey, version: number): DownloadPaths 
 const UNSAFE_FILE_NAME_CHARACTERS = /[\u0000-\u001f\u007f/\\:*?"<>|]/g;
 
 /** The name a citizen's browser saves a file as, e.g. "…办公室本级2024年单位预算（第1版）.pdf". */
-export function displayFileName(unitName: string, year: number, version: number, kind: ArtifactKind): string {
-  const name = unitName.replace(UNSAFE_FILE_NAME_CHARACTERS, "_").trim() || "单位";
-  return `${name}${year}年单位预算（第${version}版）.${EXTENSIONS[kind]}`;
+export function displayFileName(
+  unitName: string,
+  year: number,
+  version: number,
+  kind: ArtifactKind,
+  documentKind: "单位预算" | "部门预算" = "单位预算",
+): string {
+  const name = unitName.replace(UNSAFE_FILE_NAME_CHARACTERS, "_").trim() || (documentKind === "部门预算" ? "部门" : "单位");
+  return `${name}${year}年${documentKind}（第${version}版）.${EXTENSIONS[kind]}`;
 }
 
 export type DocumentRequest =
@@ -87,13 +117,15 @@ export function parseDocumentPath(pathname: string): DocumentRequest | "not-foun
   if (!pathname.startsWith("/budgets/")) return null;
   const segments = pathname.slice("/budgets/".length).split("/");
   if (segments.length < 2) return null;
-  const [year, unitCode, versionSegment, file, ...rest] = segments;
-  if (year === undefined || unitCode === undefined || !YEAR.test(year) || !UNIT_CODE.test(unitCode)) return "not-found";
-  const key = { year: Number(year), unitCode };
+  const isDepartment = segments[1] === "departments";
+  if (isDepartment) segments.splice(1, 1);
+  const [year, code, versionSegment, file, ...rest] = segments;
+  if (year === undefined || code === undefined || !YEAR.test(year) || !UNIT_CODE.test(code)) return "not-found";
+  const key: DocumentKey = isDepartment ? { year: Number(year), departmentCode: code } : { year: Number(year), unitCode: code };
   if (versionSegment === undefined) return { kind: "latest", key };
   const version = VERSION.exec(versionSegment)?.[1];
   if (version === undefined || rest.length > 0) return "not-found";
   if (file === undefined) return { kind: "version", key, version: Number(version) };
-  const format = DOWNLOAD_FORMATS.find((f) => file === `${unitCode}-${year}-v${version}.${f}`);
+  const format = DOWNLOAD_FORMATS.find((f) => file === `${downloadStem(key, Number(version))}.${f}`);
   return format === undefined ? "not-found" : { kind: "download", key, version: Number(version), format, fileName: file };
 }

@@ -1,6 +1,6 @@
 import type { DbReader } from "@/lib/budgets/db-client";
 import type { ArtifactKind } from "@/lib/generated/prisma/enums";
-import type { DocumentKey } from "./document-paths";
+import type { UnitDocumentKey } from "./document-paths";
 
 export interface PublishedFileInfo {
   kind: ArtifactKind;
@@ -24,7 +24,7 @@ export interface PublishedVersion {
  * Every published version of a unit's budget for a year, oldest first, with the files each was
  * published as (not their bytes). Only snapshots exist here: a draft is never public. One query.
  */
-export async function listPublishedVersions(db: DbReader, key: DocumentKey): Promise<PublishedVersion[]> {
+export async function listPublishedVersions(db: DbReader, key: UnitDocumentKey): Promise<PublishedVersion[]> {
   const rows = await db.publishedSnapshot.findMany({
     where: { year: key.year, unit: { code: key.unitCode } },
     select: {

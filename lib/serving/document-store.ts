@@ -3,8 +3,12 @@ import { promisify } from "node:util";
 import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
 import type { DbReader } from "@/lib/budgets/db-client";
 import type { ArtifactKind } from "@/lib/generated/prisma/enums";
-import { latestPath, NOTICE_MARKER, type DocumentKey } from "@/lib/publication/document-paths";
-import { listPublishedVersions, loadPublishedFile, type PublishedVersion } from "@/lib/publication/queries";
+import { listPublishedDepartmentVersions, loadPublishedDepartmentFile } from "@/lib/department/published-queries";
+import { isDepartmentKey, latestPath, NOTICE_MARKER, type DocumentKey } from "@/lib/publication/document-paths";
+import { listPublishedVersions, loadPublishedFile, type PublishedVersion as UnitVersion } from "@/lib/publication/queries";
+
+/** A published version of a unit's or a department's document: what serving needs of either. */
+type PublishedVersion = Omit<UnitVersion, "unitId">;
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -158,11 +162,13 @@ export class DocumentStore {
   }
 
   private async loadVersions(key: DocumentKey): Promise<DocumentVersions> {
-    const rows = await listPublishedVersions(this.db, key);
-    const unitIds = new Set(rows.map((row) => row.unitId));
-    // The URL has no region: if two regions' units share a code, serving either could show the wrong budget.
-    const usable = unitIds.size > 1 ? [] : rows;
-    if (unitIds.size > 1) this.log(`${latestPath(key)}: unit code ${key.unitCode} is published in several regions; answering 404.`);
+    const rows = isDepartmentKey(key)
+      ? (await listPublishedDepartmentVersions(this.db, key)).map(({ departmentId, ...row }) => ({ ...row, ownerId: departmentId }))
+      : (await listPublishedVersions(this.db, key)).map(({ unitId, ...row }) => ({ ...row, ownerId: unitId }));
+    const ownerIds = new Set(rows.map((row) => row.ownerId));
+    // The URL has no region: if two regions' units (or departments) share a code, serving either could show the wrong budget.
+    const usable = ownerIds.size > 1 ? [] : rows;
+    if (ownerIds.size > 1) this.log(`${latestPath(key)}: code ${isDepartmentKey(key) ? key.departmentCode : key.unitCode} is published in several regions; answering 404.`);
     return {
       key,
       byVersion: new Map(usable.map((row) => [row.version, row])),
@@ -201,7 +207,8 @@ export class DocumentStore {
 
   private async loadFile(document: DocumentVersions, entry: PublishedVersion, kind: ArtifactKind): Promise<LoadedFile> {
     const info = entry.files.find((file) => file.kind === kind);
-    const stored = info === undefined ? null : await loadPublishedFile(this.db, entry.snapshotId, kind);
+    const load = isDepartmentKey(document.key) ? loadPublishedDepartmentFile : loadPublishedFile;
+    const stored = info === undefined ? null : await load(this.db, entry.snapshotId, kind);
     if (info === undefined || stored === null) return { status: "unavailable" };
     const actual = sha256Hex(stored.bytes);
     if (actual !== stored.sha256) {
@@ -264,7 +271,7 @@ const BROTLI_OPTIONS = {
 };
 
 function keyOf(key: DocumentKey): string {
-  return `${key.year}/${key.unitCode}`;
+  return latestPath(key);
 }
 
 function sha256Hex(bytes: Buffer): string {

@@ -5,7 +5,10 @@ import type { DocumentKey } from "@/lib/publication/document-paths";
 /** Channel the migration's triggers notify on commit of a new snapshot, supersession or file. */
 export const PUBLICATION_CHANNEL = "gongkai_published_documents";
 
-const payloadSchema = z.object({ year: z.number().int(), unit: z.string().min(1) });
+const payloadSchema = z.union([
+  z.object({ year: z.number().int(), unit: z.string().min(1) }),
+  z.object({ year: z.number().int(), department: z.string().min(1) }),
+]);
 
 export interface PublicationListener {
   /** resolves once LISTEN is active, so nothing published after it can be missed */
@@ -54,8 +57,9 @@ export function listenForPublications(databaseUrl: string, callbacks: ListenerCa
     next.on("notification", (message) => {
       if (message.channel !== PUBLICATION_CHANNEL || message.payload === undefined) return;
       const parsed = payloadSchema.safeParse(safeJson(message.payload));
-      if (parsed.success) callbacks.onChange({ year: parsed.data.year, unitCode: parsed.data.unit });
-      else callbacks.onReset();
+      if (!parsed.success) callbacks.onReset();
+      else if ("unit" in parsed.data) callbacks.onChange({ year: parsed.data.year, unitCode: parsed.data.unit });
+      else callbacks.onChange({ year: parsed.data.year, departmentCode: parsed.data.department });
     });
     try {
       await next.connect();

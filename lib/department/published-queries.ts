@@ -1,0 +1,44 @@
+import type { DbReader } from "@/lib/budgets/db-client";
+import type { ArtifactKind } from "@/lib/generated/prisma/enums";
+import type { DepartmentDocumentKey } from "@/lib/publication/document-paths";
+import type { PublishedFileBytes, PublishedFileInfo } from "@/lib/publication/queries";
+
+/** A published version of a department's 部门预算, as the public server needs it. */
+export interface PublishedDepartmentVersion {
+  snapshotId: number;
+  departmentId: number;
+  version: number;
+  publishedAt: Date;
+  correctionNote: string | null;
+  supersededById: number | null;
+  files: PublishedFileInfo[];
+}
+
+/** Every published version of a department's budget for a year, oldest first, with its files (not their bytes). One query. */
+export async function listPublishedDepartmentVersions(db: DbReader, key: DepartmentDocumentKey): Promise<PublishedDepartmentVersion[]> {
+  const rows = await db.departmentSnapshot.findMany({
+    where: { year: key.year, department: { code: key.departmentCode } },
+    select: {
+      id: true,
+      departmentId: true,
+      version: true,
+      publishedAt: true,
+      correctionNote: true,
+      supersededById: true,
+      artifacts: {
+        select: { kind: true, contentType: true, fileName: true, sha256: true, size: true },
+        orderBy: { kind: "asc" },
+      },
+    },
+    orderBy: [{ departmentId: "asc" }, { version: "asc" }],
+  });
+  return rows.map(({ id, artifacts, ...row }) => ({ ...row, snapshotId: id, files: artifacts }));
+}
+
+/** The stored bytes of one file of a department snapshot (raw SQL for the same reason as loadPublishedFile). */
+export async function loadPublishedDepartmentFile(db: DbReader, snapshotId: number, kind: ArtifactKind): Promise<PublishedFileBytes | null> {
+  const [row] = await db.$queryRaw<{ bytes: Uint8Array; sha256: string }[]>`
+    SELECT "bytes", "sha256" FROM "department_artifacts"
+    WHERE "snapshot_id" = ${snapshotId} AND "kind" = ${kind}::"artifact_kind"`;
+  return row === undefined ? null : { bytes: Buffer.from(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength), sha256: row.sha256 };
+}

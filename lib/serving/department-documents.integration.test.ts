@@ -1,0 +1,237 @@
+import { createHash } from "node:crypto";
+import { request, type IncomingHttpHeaders } from "node:http";
+import { gunzipSync } from "node:zlib";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { documentRenderers } from "@/app/document-renderers";
+import type { Viewer } from "@/lib/auth/policies";
+import { saveBudget } from "@/lib/budgets/save-budget";
+import { saveCodeBook } from "@/lib/budgets/save-code-book";
+import { disconnectPrisma } from "@/lib/db";
+import { publishDepartmentBudget } from "@/lib/department/publish-department-budget";
+import { loadPublishedDepartmentFile } from "@/lib/department/published-queries";
+import { buildBudgetFor, createBudget, createUnit, createUnitInDepartment, createUser, type CreatedUnit } from "@/lib/demo/factories";
+import { guantao2024CodeBook } from "@/lib/demo/guantao-2024";
+import { requireDatabaseUrl } from "@/lib/env";
+import type { ArtifactKind } from "@/lib/generated/prisma/enums";
+import { PdfUnavailableError } from "@/lib/export/pdf";
+import type { DocumentRenderers } from "@/lib/publication/publish-budget";
+import { publishBudget } from "@/lib/publication/publish-budget";
+import { prisma, resetDatabase } from "@/tests/integration/db";
+import { withMemoizedPdf } from "@/tests/integration/memoized-pdf";
+import { startPublicServer, type PublicServer } from "./public-server";
+
+/** The public server answering a department's 部门预算 URLs, over real HTTP. */
+
+const approvedAt = new Date("2024-01-20T02:00:00.000Z");
+const now = new Date("2024-02-10T08:00:00.000Z");
+const noPdf: DocumentRenderers = {
+  ...documentRenderers,
+  pdf: () => Promise.reject(new PdfUnavailableError("CHROMIUM_MISSING", "测试中不生成 PDF。")),
+};
+const servers: PublicServer[] = [];
+const logs: string[] = [];
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+beforeEach(async () => {
+  await resetDatabase();
+  logs.length = 0;
+  await saveCodeBook(prisma, guantao2024CodeBook);
+});
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+afterAll(disconnectPrisma);
+
+async function startServer(): Promise<PublicServer> {
+  const server = await startPublicServer({
+    db: prisma,
+    databaseUrl: requireDatabaseUrl(),
+    fallback: (_req, res) => {
+      res.writeHead(418, { "Content-Type": "text/plain" });
+      res.end("the app");
+    },
+    port: 0,
+    host: "127.0.0.1",
+    log: (message) => logs.push(message),
+  });
+  servers.push(server);
+  return server;
+}
+
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+function get(server: PublicServer, path: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${server.url}${path}`, { headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("the condition did not become true in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+interface Published {
+  a: CreatedUnit;
+  b: CreatedUnit;
+  reviewer: Viewer;
+  latest: string;
+}
+
+/** A department of two approved units, published as version 1. */
+async function publishDepartment(renderers: DocumentRenderers = noPdf): Promise<Published> {
+  const a = await createUnit(prisma);
+  const b = await createUnitInDepartment(prisma, a, { unitName: "网络安全服务中心" });
+  const budgetB = buildBudgetFor(b);
+  budgetB.projects = budgetB.projects.map((p) => ({ ...p, code: p.code.replace("P0000", "P9999") }));
+  await createBudget(prisma, { budget: buildBudgetFor(a), status: "APPROVED", at: approvedAt });
+  await createBudget(prisma, { budget: budgetB, status: "APPROVED", at: approvedAt });
+  const roles: Viewer["roles"] = [{ role: "DEPARTMENT_REVIEWER", departmentId: a.departmentId }];
+  const user = await createUser(prisma, { roles });
+  const reviewer = { userId: user.id, roles };
+  await publishDepartmentBudget(prisma, reviewer, { departmentId: a.departmentId, year: 2024 }, renderers, now);
+  return { a, b, reviewer, latest: `/budgets/2024/departments/${a.department.code}` };
+}
+
+async function storedFile(version: number, kind: ArtifactKind): Promise<Buffer> {
+  const snapshot = await prisma.departmentSnapshot.findFirstOrThrow({ where: { version }, select: { id: true } });
+  const file = await loadPublishedDepartmentFile(prisma, snapshot.id, kind);
+  if (file === null) throw new Error(`version ${version} has no ${kind}`);
+  return file.bytes;
+}
+
+describe("the public server and department documents", () => {
+  it("serves the department page at its alias and version URLs with gzip, a strong ETag and 304; downloads named in Chinese", async () => {
+    const d = await publishDepartment(withMemoizedPdf(documentRenderers));
+    const html = await storedFile(1, "HTML");
+    const server = await startServer();
+
+    const gzipped = await get(server, d.latest, { "accept-encoding": "gzip" });
+    expect(gzipped.status).toBe(200);
+    expect(gzipped.headers).toMatchObject({
+      "content-type": "text/html; charset=utf-8",
+      "content-encoding": "gzip",
+      etag: `"${sha256(html)}-gzip"`,
+      "cache-control": "public, max-age=60",
+    });
+    expect(gunzipSync(gzipped.body)).toEqual(html);
+    expect(html.toString("utf8")).toContain(`${d.a.department.name}2024年部门预算`);
+
+    const unchanged = await get(server, d.latest, { "accept-encoding": "gzip", "if-none-match": `"${sha256(html)}-gzip"` });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.body.length).toBe(0);
+
+    expect((await get(server, `${d.latest}/v1`)).body).toEqual(html);
+    const name = `${d.a.department.name}2024年部门预算（第1版）`;
+    for (const [format, kind] of [
+      ["pdf", "PDF"],
+      ["xlsx", "XLSX"],
+      ["csv", "CSV"],
+      ["json", "JSON"],
+    ] as const) {
+      const fileName = `department-${d.a.department.code}-2024-v1.${format}`;
+      const download = await get(server, `${d.latest}/v1/${fileName}`);
+      expect(download.status, format).toBe(200);
+      expect(download.body).toEqual(await storedFile(1, kind));
+      expect(download.headers).toMatchObject({
+        "cache-control": "public, max-age=31536000, immutable",
+        "content-disposition": `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`,
+      });
+    }
+    // The units' own URLs are not the department's: unit B was never published.
+    expect((await get(server, `/budgets/2024/${d.b.unit.code}`)).status).toBe(404);
+    for (const path of [`${d.latest}/v2`, "/budgets/2024/departments/NOPE", "/budgets/2023/departments/" + d.a.department.code, "/budgets/2024/departments"]) {
+      expect((await get(server, path)).status, path).toBe(404);
+    }
+  });
+
+  it("answers 500 and never serves the bytes when the stored department page no longer matches its hash", async () => {
+    const d = await publishDepartment();
+    await prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`ALTER TABLE "department_artifacts" DISABLE TRIGGER "department_artifacts_append_only"`);
+      await tx.$executeRawUnsafe(`ALTER TABLE "department_artifacts" DROP CONSTRAINT "department_artifacts_sha256_check"`);
+      await tx.$executeRaw`UPDATE "department_artifacts" SET "bytes" = convert_to(replace(convert_from("bytes", 'UTF8'), '部门预算汇总范围', '部门预算汇总篡改'), 'UTF8') WHERE "kind" = 'HTML'`;
+      await tx.$executeRawUnsafe(
+        `ALTER TABLE "department_artifacts" ADD CONSTRAINT "department_artifacts_sha256_check" CHECK ("sha256" = encode(sha256("bytes"), 'hex')) NOT VALID`,
+      );
+      await tx.$executeRawUnsafe(`ALTER TABLE "department_artifacts" ENABLE TRIGGER "department_artifacts_append_only"`);
+    });
+    try {
+      const server = await startServer();
+      const answer = await get(server, d.latest);
+      expect(answer.status).toBe(500);
+      expect(answer.body.toString("utf8")).toContain("内容校验失败");
+      expect(answer.body.toString("utf8")).not.toContain("篡改");
+      expect(logs.join("\n")).toMatch(/departments\/.* v1 HTML: stored bytes hash to/);
+      expect((await get(server, `${d.latest}/v1/department-${d.a.department.code}-2024-v1.csv`)).status).toBe(200);
+    } finally {
+      await resetDatabase();
+      await prisma.$executeRawUnsafe(`ALTER TABLE "department_artifacts" VALIDATE CONSTRAINT "department_artifacts_sha256_check"`);
+    }
+  });
+
+  it("keeps serving the published department bytes while a unit edits a new draft", async () => {
+    const d = await publishDepartment();
+    await publishBudget(prisma, { unitCode: d.a.unit.code, year: 2024 }, noPdf);
+    const server = await startServer();
+    const before = await get(server, d.latest);
+    const draft = buildBudgetFor(d.a);
+    draft.income = [{ source: "GENERAL_BUDGET", amount: 999_990_000 }];
+    draft.unit.name = "改名后的单位";
+    await saveBudget(prisma, { budget: draft, version: 2 });
+    server.store.clear();
+    const after = await get(server, d.latest);
+    expect(after.body).toEqual(before.body);
+    expect(after.headers.etag).toBe(before.headers.etag);
+    expect(after.body.toString("utf8")).not.toContain("改名后的单位");
+    // Nor can the department republish from a draft.
+    await expect(
+      publishDepartmentBudget(prisma, d.reviewer, { departmentId: d.a.departmentId, year: 2024, correctionNote: "试图公开草稿" }, noPdf, now),
+    ).rejects.toThrow("无需重新公开");
+  });
+
+  it("moves the alias to a republication at once and marks version 1 as superseded, immutable", async () => {
+    const d = await publishDepartment();
+    const server = await startServer();
+    const v1 = await storedFile(1, "HTML");
+    expect((await get(server, d.latest)).body).toEqual(v1);
+
+    await publishBudget(prisma, { unitCode: d.b.unit.code, year: 2024 }, noPdf);
+    const corrected = buildBudgetFor(d.b);
+    corrected.projects = corrected.projects.map((p) => ({ ...p, code: p.code.replace("P0000", "P9999") }));
+    corrected.basicEconomic[0]!.amount += 1_000;
+    corrected.basicEconomic[1]!.amount -= 1_000;
+    await createBudget(prisma, { budget: corrected, version: 2, status: "APPROVED", at: approvedAt });
+    await publishDepartmentBudget(
+      prisma,
+      d.reviewer,
+      { departmentId: d.a.departmentId, year: 2024, correctionNote: "网络安全服务中心更正了<基本工资>。" },
+      noPdf,
+      new Date("2024-03-01T08:00:00.000Z"),
+    );
+    const v2 = await storedFile(2, "HTML");
+    await eventually(async () => (await get(server, d.latest)).body.equals(v2));
+    const old = await get(server, `${d.latest}/v1`);
+    expect(old.status).toBe(200);
+    expect(old.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const page = old.body.toString("utf8");
+    expect(page).toContain("本文件已被更正");
+    expect(page).toContain("更正说明：网络安全服务中心更正了&#60;基本工资&#62;。");
+    expect(page).toContain(`<a href="${d.latest}"`);
+    expect(v2.toString("utf8")).toContain("更正说明（第2版）");
+  });
+});
