@@ -69,7 +69,9 @@ export async function seedDeadlineDemo(
           { ...unit, department: { code: spec.departmentCode, name: spec.departmentName } },
           { year: guantao2024Budget.year },
         );
-        await writeBudgetWithHistory(tx, { budget: content, status: budget.status, at, comment: "演示数据 (demo seed)" });
+        // A budget that will be published is signed off first, as the workflow requires.
+        const status = budget.publishAfterDays === undefined ? budget.status : "SIGNED_OFF";
+        await writeBudgetWithHistory(tx, { budget: content, status, at, comment: "演示数据 (demo seed)" });
       },
       { timeout: 30_000 },
     );

@@ -44,7 +44,11 @@ interface Department {
 const viewerOf = (user: { id: string }, roles: Viewer["roles"]): Viewer => ({ userId: user.id, roles });
 
 /** A department of two units; unit B's budget is the demo's with other amounts and project codes. */
-async function department(statusB: "APPROVED" | "SIGNED_OFF" | "SUBMITTED" | "DRAFT" = "APPROVED"): Promise<Department> {
+/** Both units signed off by default, so that the tests can also publish the units' own budgets. */
+async function department(
+  statusB: "APPROVED" | "SIGNED_OFF" | "SUBMITTED" | "DRAFT" = "SIGNED_OFF",
+  statusA: "APPROVED" | "SIGNED_OFF" = "SIGNED_OFF",
+): Promise<Department> {
   const a = await createUnit(prisma);
   const b = await createUnitInDepartment(prisma, a, { unitName: "网络安全服务中心" });
   const budgetA = buildBudgetFor(a);
@@ -52,7 +56,7 @@ async function department(statusB: "APPROVED" | "SIGNED_OFF" | "SUBMITTED" | "DR
   budgetB.income = [{ source: "GENERAL_BUDGET", amount: 2_000_000 + budgetB.income[0]!.amount }];
   budgetB.expenditure.push({ functionalCode: "2013702", kind: "PROJECT", source: "GENERAL_BUDGET", amount: 2_000_000 });
   budgetB.projects = budgetB.projects.map((p) => ({ ...p, code: p.code.replace("P0000", "P9999") }));
-  await createBudget(prisma, { budget: budgetA, status: "APPROVED", at: approvedAt });
+  await createBudget(prisma, { budget: budgetA, status: statusA, at: approvedAt });
   await createBudget(prisma, { budget: budgetB, status: statusB, at: approvedAt });
   const user = await createUser(prisma, { roles: [{ role: "DEPARTMENT_REVIEWER", departmentId: a.departmentId }] });
   return { a, b, budgetA, budgetB, reviewer: viewerOf(user, [{ role: "DEPARTMENT_REVIEWER", departmentId: a.departmentId }]) };
@@ -93,7 +97,7 @@ function failingAt(model: "departmentArtifact" | "departmentSnapshotBudget", met
 
 describe("publishDepartmentBudget", () => {
   it("publishes the sum of the units' approved budgets with its five files, the summed versions and an audit row", async () => {
-    const d = await department("SIGNED_OFF");
+    const d = await department("SIGNED_OFF", "APPROVED");
     const result = await publishDepartmentBudget(prisma, d.reviewer, { departmentId: d.a.departmentId, year: 2024 }, withPdf, now);
     expect(result).toMatchObject({ version: 1, path: `/budgets/2024/departments/${d.a.department.code}/v1`, pdfError: null });
     expect(result.files.map((f) => f.kind).sort()).toEqual(["CSV", "HTML", "JSON", "PDF", "XLSX"]);
