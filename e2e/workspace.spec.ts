@@ -110,7 +110,7 @@ test("the accountant starts 2025 from the published 2024 budget, enters changes,
   await badCode.fill("9999999");
   await badCode.press("Tab");
   await expect(expenditure.getByText("功能分类科目9999999不在2025年科目表中")).toBeVisible();
-  await expect(findings.getByRole("link", { name: "功能分类科目9999999不在2025年科目表中" })).toBeVisible();
+  await expect(findings.getByRole("link", { name: "功能分类科目9999999不在2025年科目表中", exact: true })).toBeVisible();
   await expect(saveStatus).toHaveText("保存失败：请检查标出的内容后重新保存，本次修改未保存。", { timeout: 15_000 });
   await expect(page.getByRole("button", { name: "报送" })).toBeDisabled();
   await expenditure.getByRole("button", { name: "删除支出明细第6行" }).click();
