@@ -69,7 +69,13 @@ export async function seedDeadlineDemo(
           { ...unit, department: { code: spec.departmentCode, name: spec.departmentName } },
           { year: guantao2024Budget.year },
         );
-        await writeBudgetWithHistory(tx, { budget: content, status: budget.status, at, comment: "演示数据 (demo seed)" });
+        const saved = await writeBudgetWithHistory(tx, { budget: content, status: budget.status, at, comment: "演示数据 (demo seed)" });
+        if (budget.status === "APPROVED") {
+          // submitted a week before 批复, as a review takes time
+          const submittedAt = new Date(at.getTime() - 7 * DAY_MS);
+          await tx.budget.update({ where: { id: saved.id }, data: { submittedAt } });
+          await tx.budgetEvent.updateMany({ where: { budgetId: saved.id, action: { in: ["CREATE", "SUBMIT"] } }, data: { at: submittedAt } });
+        }
       },
       { timeout: 30_000 },
     );
