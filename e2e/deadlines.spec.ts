@@ -225,3 +225,32 @@ test("an administrator grants a role and unlocks a locked account", async ({ pag
   await signIn(other, locked.email, PASSWORD, "/workspace");
   await fresh?.close();
 });
+
+test("the demo's finance reviewer sees the seeded units of 馆陶县, the overdue one first", async ({ page }) => {
+  const reviewer = DEMO_USERS.find((user) => user.role === "FINANCE_REVIEWER");
+  await signIn(page, reviewer?.email ?? "", reviewer?.password ?? "", "/workspace");
+  await page.getByRole("region", { name: "监督与管理" }).getByRole("link", { name: "预算公开时限" }).click();
+  await expect(page).toHaveURL(/\/review\/deadlines$/);
+  const rows = page.getByRole("table", { name: "馆陶县2024年度各单位预算公开情况" }).locator("tbody tr");
+  await expect(rows.first()).toContainText("馆陶县教育局本级");
+  await expect(rows.first()).toContainText("已逾期未公开");
+  await expect(rows.filter({ hasText: "馆陶县卫生健康局本级" })).toContainText("逾期公开");
+  await expect(rows.filter({ hasText: "馆陶县民政局本级" })).toContainText("未报送");
+  await expect(rows.filter({ hasText: "馆陶县农业农村局本级" })).toContainText("审核中（未批复）");
+  await expect(rows.filter({ hasText: "中共馆陶县委网络安全和信息化委员会办公室本级" })).toContainText("按时公开");
+  await page.screenshot({ path: "e2e/.artifacts/deadlines-demo-desktop.png", fullPage: true });
+});
+
+test("the accountant's budget page ends with the budget's history", async ({ page }) => {
+  const accountant = DEMO_USERS.find((user) => user.role === "ACCOUNTANT");
+  await signIn(page, accountant?.email ?? "", accountant?.password ?? "", "/workspace/budgets/2024");
+  const history = page.getByRole("region", { name: "预算历史", exact: true });
+  const rows = history.getByRole("table").locator("tbody tr");
+  await expect(rows.filter({ hasText: "批复" }).first()).toContainText("财政审核中 → 已批复");
+  await expect(rows.filter({ hasText: "公开" }).last()).toContainText("成功");
+  await history.scrollIntoViewIfNeeded();
+  await history.screenshot({ path: "e2e/.artifacts/budget-history-desktop.png" });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expect(history).toBeVisible();
+  await history.screenshot({ path: "e2e/.artifacts/budget-history-375.png" });
+});

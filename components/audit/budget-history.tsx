@@ -23,9 +23,9 @@ export function BudgetHistory({ entries, headingLevel = 2 }: { entries: readonly
             <thead className="bg-slate-100 text-left">
               <tr>
                 <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">时间（北京时间）</th>
-                <th scope="col" className="px-3 py-2 font-semibold">操作人</th>
-                <th scope="col" className="px-3 py-2 font-semibold">操作</th>
-                <th scope="col" className="px-3 py-2 font-semibold">结果</th>
+                <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">操作人</th>
+                <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">操作</th>
+                <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">结果</th>
                 <th scope="col" className="px-3 py-2 font-semibold">说明</th>
               </tr>
             </thead>

@@ -30,6 +30,7 @@ describe("seedDeadlineDemo", () => {
       ["224001", "中共馆陶县委网络安全和信息化委员会办公室本级", "PUBLISHED_ON_TIME"],
     ]);
     expect(dashboard.rows[0]?.assessment.daysSinceApproval).toBe(25);
+    expect(dashboard.rows[0]?.submittedAt).toEqual(new Date(now.getTime() - 32 * 86_400_000));
     expect(await prisma.publishedSnapshot.count({ where: { unit: { code: "302001" } } })).toBe(1);
     expect(await prisma.budget.findFirstOrThrow({ where: { id: demoBefore.id }, select: { id: true, status: true, updatedAt: true } })).toEqual(demoBefore);
   });

@@ -71,7 +71,13 @@ export async function seedDeadlineDemo(
         );
         // A budget that will be published is signed off first, as the workflow requires.
         const status = budget.publishAfterDays === undefined ? budget.status : "SIGNED_OFF";
-        await writeBudgetWithHistory(tx, { budget: content, status, at, comment: "演示数据 (demo seed)" });
+        const saved = await writeBudgetWithHistory(tx, { budget: content, status, at, comment: "演示数据 (demo seed)" });
+        if (status === "APPROVED" || status === "SIGNED_OFF") {
+          // submitted a week before 批复, as a review takes time
+          const submittedAt = new Date(at.getTime() - 7 * DAY_MS);
+          await tx.budget.update({ where: { id: saved.id }, data: { submittedAt } });
+          await tx.budgetEvent.updateMany({ where: { budgetId: saved.id, action: { in: ["CREATE", "SUBMIT"] } }, data: { at: submittedAt } });
+        }
       },
       { timeout: 30_000 },
     );
