@@ -129,6 +129,10 @@ describe("publishDepartmentBudget", () => {
     expect(page).toContain("网络安全服务中心");
     expect(html.fileName).toBe(`${d.a.department.name}2024年部门预算（第1版）.html`);
     expect(await prisma.departmentSnapshotBudget.count()).toBe(2);
+    const json = await prisma.departmentArtifact.findFirstOrThrow({ where: { kind: "JSON" }, select: { bytes: true } });
+    const openData = JSON.parse(Buffer.from(json.bytes).toString("utf8")) as { unit: { code: string }; departmentBudget?: { units: { code: string }[] } };
+    expect(openData.unit.code).toBe(d.a.department.code);
+    expect(openData.departmentBudget?.units.map((u) => u.code).sort()).toEqual([d.a.unit.code, d.b.unit.code].sort());
     expect(await auditRows()).toEqual([
       expect.objectContaining({ result: "SUCCESS", userId: d.reviewer.userId, objectId: String(d.a.departmentId) }),
     ]);
@@ -300,5 +304,32 @@ describe("the public listings", () => {
 
     const region = await loadRegionPage(d.a.region.code, prisma);
     expect(region?.departments.map((x) => [x.code, x.budgets.map((b) => [b.year, b.version])])).toEqual([[d.a.department.code, [[2024, 1]]]]);
+  });
+});
+
+describe("loadDepartmentPreview", () => {
+  it("shows the department's reviewers the derived document, and no one else the department", async () => {
+    const { loadDepartmentPreview } = await import("./preview-department-budget");
+    const d = await department("SUBMITTED");
+    const finance = viewerOf({ id: "finance" }, [{ role: "FINANCE_REVIEWER", regionId: d.a.regionId }]);
+    const accountant = viewerOf({ id: "accountant" }, [{ role: "ACCOUNTANT", unitId: d.a.unitId }]);
+
+    const pending = await loadDepartmentPreview(prisma, d.reviewer, { departmentId: d.a.departmentId });
+    expect(pending).toMatchObject({ canPublish: true, content: null, isUpToDate: false, years: [2024] });
+    expect(pending.notReadyReason).toContain(`${d.b.unit.code} 网络安全服务中心（已报送）`);
+    expect(pending.state.units.find((u) => u.code === d.b.unit.code)).toMatchObject({ approved: null, newest: { status: "SUBMITTED" } });
+
+    await prisma.budget.updateMany({ where: { unitId: d.b.unitId }, data: { status: "APPROVED" } });
+    const ready = await loadDepartmentPreview(prisma, finance, { departmentId: d.a.departmentId, year: 2024 });
+    expect(ready).toMatchObject({ canPublish: false, notReadyReason: null, publicPath: null });
+    expect(ready.content?.tables.T1.title).toBe("部门预算收支总表");
+    // The preview writes nothing.
+    expect(await prisma.departmentSnapshot.count()).toBe(0);
+
+    for (const viewer of [accountant, null]) {
+      await expect(loadDepartmentPreview(prisma, viewer, { departmentId: d.a.departmentId })).rejects.toMatchObject({
+        code: viewer === null ? "UNAUTHENTICATED" : "NOT_FOUND",
+      });
+    }
   });
 });
