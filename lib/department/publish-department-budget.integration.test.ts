@@ -242,6 +242,17 @@ describe("publishDepartmentBudget", () => {
     await expect(prisma.departmentArtifact.deleteMany({})).rejects.toThrow();
   });
 
+  it("publishes once when two reviewers publish at the same moment; the other is told to refresh", async () => {
+    const d = await department();
+    const attempts = await Promise.allSettled(
+      [1, 2].map(() => publishDepartmentBudget(prisma, d.reviewer, { departmentId: d.a.departmentId, year: 2024 }, noPdf, now)),
+    );
+    expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
+    const refused = attempts.find((a) => a.status === "rejected");
+    expect(refused?.status === "rejected" ? refused.reason : null).toMatchObject({ code: "CONFLICT" });
+    expect(await prisma.departmentSnapshot.count()).toBe(1);
+  });
+
   describe("who may publish", () => {
     const cases = [
       ["anonymous", "UNAUTHENTICATED"],
