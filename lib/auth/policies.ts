@@ -93,17 +93,6 @@ export function canApproveBudget(viewer: Viewer | null, budget: BudgetScope): bo
   return budget.status === "FINANCE_REVIEW" && canReviewBudget(viewer, budget);
 }
 
-/**
- * Administration (users, roles, units, code books): a global administrator everywhere, a
- * region's administrator in that region; without a region, only a global administrator.
- * Administrators do not read unpublished budgets by virtue of the role (least privilege).
- */
-export function canAdminister(viewer: Viewer | null, scope: { regionId?: number } = {}): boolean {
-  return grants(viewer, "ADMIN").some(
-    (grant) => grant.regionId === undefined || (scope.regionId !== undefined && grant.regionId === scope.regionId),
-  );
-}
-
 /** Where a department sits. */
 export interface DepartmentScope {
   departmentId: number;
@@ -125,4 +114,15 @@ export function canPublishDepartmentBudget(viewer: Viewer | null, department: De
  */
 export function canPreviewDepartmentBudget(viewer: Viewer | null, department: DepartmentScope): boolean {
   return isDepartmentReviewerOf(viewer, department.departmentId) || isFinanceReviewerOf(viewer, department.regionId);
+}
+
+/**
+ * Administration (users, roles, units, code books): a global administrator everywhere, a
+ * region's administrator in that region; without a region, only a global administrator.
+ * Administrators do not read unpublished budgets by virtue of the role (least privilege).
+ */
+export function canAdminister(viewer: Viewer | null, scope: { regionId?: number } = {}): boolean {
+  return grants(viewer, "ADMIN").some(
+    (grant) => grant.regionId === undefined || (scope.regionId !== undefined && grant.regionId === scope.regionId),
+  );
 }

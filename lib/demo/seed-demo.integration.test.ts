@@ -21,7 +21,6 @@ describe("seedDemo", () => {
       isBudgetCreated: true,
       isBudgetPublished: true,
       pdfError: null,
-      isDepartmentPublished: true,
     });
     const loaded = await loadBudget(prisma, { unitCode: "224001", year: 2024 });
     expect(loaded?.budget).toEqual(guantao2024Budget);
@@ -58,21 +57,9 @@ describe("seedDemo", () => {
       { action: "APPROVE", fromStatus: "FINANCE_REVIEW", toStatus: "APPROVED" },
       { action: "PUBLISH", fromStatus: "APPROVED", toStatus: "PUBLISHED" },
     ]);
-    const department = await prisma.department.findFirstOrThrow({ where: { code: "224" }, select: { id: true } });
-    expect(await prisma.auditEvent.findMany({ select: { action: true, objectType: true, objectId: true, result: true, userId: true }, orderBy: { id: "asc" } })).toEqual([
+    expect(await prisma.auditEvent.findMany({ select: { action: true, objectType: true, objectId: true, result: true, userId: true } })).toEqual([
       { action: "budget.publish", objectType: "budget", objectId: String(loaded?.meta.id), result: "SUCCESS", userId: null },
-      { action: "department.publish", objectType: "department", objectId: String(department.id), result: "SUCCESS", userId: null },
     ]);
-    // Department 224 has one unit: its 部门预算 has exactly that unit's amounts.
-    const departmentSnapshot = await prisma.departmentSnapshot.findFirstOrThrow({
-      select: { version: true, content: true, artifacts: { select: { kind: true }, orderBy: { kind: "asc" } } },
-    });
-    expect(departmentSnapshot.version).toBe(1);
-    expect(departmentSnapshot.artifacts.map((a) => a.kind)).toEqual(["HTML", "PDF", "XLSX", "CSV", "JSON"]);
-    const departmentContent = departmentSnapshot.content as unknown as typeof published;
-    expect(departmentContent.tables.T1.rows).toEqual(published.tables.T1.rows);
-    expect(departmentContent.tables.T6.rows).toEqual(published.tables.T6.rows);
-    expect(departmentContent.department?.units.map((u) => u.code)).toEqual(["224001"]);
   });
 
   it("changes nothing when run again", async () => {
@@ -81,20 +68,18 @@ describe("seedDemo", () => {
       budget: await prisma.budget.findFirstOrThrow({ select: { id: true, status: true, updatedAt: true, lockVersion: true } }),
       snapshots: await prisma.publishedSnapshot.findMany({ select: { id: true, contentHash: true, publishedAt: true } }),
       files: await prisma.publishedArtifact.findMany({ select: { id: true, sha256: true }, orderBy: { id: "asc" } }),
-      departmentSnapshots: await prisma.departmentSnapshot.findMany({ select: { id: true, contentHash: true } }),
     });
     const before = await state();
 
     const report = await seedDemo(prisma, documentRenderers);
 
     expect(hasChanges(report)).toBe(false);
-    expect(report).toMatchObject({ isBudgetCreated: false, isBudgetPublished: false, isDepartmentPublished: false });
+    expect(report).toMatchObject({ isBudgetCreated: false, isBudgetPublished: false });
     expect(await state()).toEqual(before);
     expect(before.budget.status).toBe("PUBLISHED");
     expect(await prisma.budget.count()).toBe(1);
     expect(await prisma.region.count()).toBe(3);
     expect(await prisma.budgetEvent.count()).toBe(5);
-    expect(await prisma.auditEvent.count()).toBe(2);
-    expect(before.departmentSnapshots).toHaveLength(1);
+    expect(await prisma.auditEvent.count()).toBe(1);
   });
 });

@@ -1,6 +1,5 @@
 import type { DbClient } from "@/lib/budgets/db-client";
 import { writeCodeBook } from "@/lib/budgets/save-code-book";
-import { publishDepartmentBudgetAsSystem } from "@/lib/department/publish-department-budget";
 import { publishBudget, type DocumentRenderers } from "@/lib/publication/publish-budget";
 import { ensureRegionChain, GUANTAO_REGION_CHAIN, writeBudgetWithHistory } from "./factories";
 import { guantao2024Budget, guantao2024CodeBook } from "./guantao-2024";
@@ -15,16 +14,11 @@ export interface SeedReport {
   isBudgetPublished: boolean;
   /** why the demo's PDF could not be rendered (no Chromium); null when it was, or nothing was published */
   pdfError: string | null;
-  /** true when this run published department 224's 部门预算 (its only unit is the demo unit) */
-  isDepartmentPublished: boolean;
 }
 
 export function hasChanges(report: SeedReport): boolean {
   return (
-    report.regionsCreated + report.codesCreated + report.codesUpdated > 0 ||
-    report.isBudgetCreated ||
-    report.isBudgetPublished ||
-    report.isDepartmentPublished
+    report.regionsCreated + report.codesCreated + report.codesUpdated > 0 || report.isBudgetCreated || report.isBudgetPublished
   );
 }
 
@@ -48,41 +42,16 @@ export async function seedDemo(db: DbClient, renderers: DocumentRenderers): Prom
       },
     }),
   );
-  let report: Omit<SeedReport, "isDepartmentPublished"> = { ...data, isBudgetPublished: false, pdfError: null };
-  if (publishableCount > 0) {
-    const published = await publishBudget(
-      db,
-      { unitCode: budget.unit.code, year: budget.year, regionCode: budget.region.code },
-      renderers,
-    );
-    report = { ...report, isBudgetPublished: true, pdfError: published.pdfError };
-  }
-  return { ...report, isDepartmentPublished: await seedDepartmentBudget(db, renderers) };
-}
-
-/**
- * Publishes the demo department's (224) 2024 部门预算 once its units are approved and it was
- * never published; idempotent. Returns whether this run published it.
- */
-async function seedDepartmentBudget(db: DbClient, renderers: DocumentRenderers): Promise<boolean> {
-  const budget = guantao2024Budget;
-  const department = await db.$transaction((tx) =>
-    tx.department.findFirst({
-      where: { code: budget.department.code, region: { code: budget.region.code } },
-      select: {
-        id: true,
-        departmentSnapshots: { where: { year: budget.year }, select: { id: true }, take: 1 },
-        units: { select: { budgets: { where: { year: budget.year, status: { in: ["APPROVED", "SIGNED_OFF", "PUBLISHED"] } }, select: { id: true }, take: 1 } } },
-      },
-    }),
+  if (publishableCount === 0) return { ...data, isBudgetPublished: false, pdfError: null };
+  const published = await publishBudget(
+    db,
+    { unitCode: budget.unit.code, year: budget.year, regionCode: budget.region.code },
+    renderers,
   );
-  if (department === null || department.departmentSnapshots.length > 0) return false;
-  if (department.units.some((unit) => unit.budgets.length === 0)) return false;
-  await publishDepartmentBudgetAsSystem(db, { departmentId: department.id, year: budget.year }, renderers);
-  return true;
+  return { ...data, isBudgetPublished: true, pdfError: published.pdfError };
 }
 
-function seedDemoData(db: DbClient): Promise<Omit<SeedReport, "isBudgetPublished" | "pdfError" | "isDepartmentPublished">> {
+function seedDemoData(db: DbClient): Promise<Omit<SeedReport, "isBudgetPublished" | "pdfError">> {
   const budget = guantao2024Budget;
   const county = GUANTAO_REGION_CHAIN.at(-1);
   if (county?.code !== budget.region.code) {
