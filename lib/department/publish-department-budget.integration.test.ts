@@ -43,8 +43,11 @@ interface Department {
 
 const viewerOf = (user: { id: string }, roles: Viewer["roles"]): Viewer => ({ userId: user.id, roles });
 
-/** A department of two units; unit B's budget is the demo's with other amounts and project codes. */
-async function department(statusB: "APPROVED" | "SIGNED_OFF" | "SUBMITTED" | "DRAFT" = "APPROVED"): Promise<Department> {
+/**
+ * A department of two units; unit B's budget is the demo's with other amounts and project codes.
+ * Unit A's is signed off (审签), so that tests can publish it as a unit budget too.
+ */
+async function department(statusB: "APPROVED" | "SIGNED_OFF" | "SUBMITTED" | "DRAFT" = "SIGNED_OFF"): Promise<Department> {
   const a = await createUnit(prisma);
   const b = await createUnitInDepartment(prisma, a, { unitName: "网络安全服务中心" });
   const budgetA = buildBudgetFor(a);
@@ -52,7 +55,7 @@ async function department(statusB: "APPROVED" | "SIGNED_OFF" | "SUBMITTED" | "DR
   budgetB.income = [{ source: "GENERAL_BUDGET", amount: 2_000_000 + budgetB.income[0]!.amount }];
   budgetB.expenditure.push({ functionalCode: "2013702", kind: "PROJECT", source: "GENERAL_BUDGET", amount: 2_000_000 });
   budgetB.projects = budgetB.projects.map((p) => ({ ...p, code: p.code.replace("P0000", "P9999") }));
-  await createBudget(prisma, { budget: budgetA, status: "APPROVED", at: approvedAt });
+  await createBudget(prisma, { budget: budgetA, status: "SIGNED_OFF", at: approvedAt });
   await createBudget(prisma, { budget: budgetB, status: statusB, at: approvedAt });
   const user = await createUser(prisma, { roles: [{ role: "DEPARTMENT_REVIEWER", departmentId: a.departmentId }] });
   return { a, b, budgetA, budgetB, reviewer: viewerOf(user, [{ role: "DEPARTMENT_REVIEWER", departmentId: a.departmentId }]) };
@@ -93,7 +96,7 @@ function failingAt(model: "departmentArtifact" | "departmentSnapshotBudget", met
 
 describe("publishDepartmentBudget", () => {
   it("publishes the sum of the units' approved budgets with its five files, the summed versions and an audit row", async () => {
-    const d = await department("SIGNED_OFF");
+    const d = await department("APPROVED");
     const result = await publishDepartmentBudget(prisma, d.reviewer, { departmentId: d.a.departmentId, year: 2024 }, withPdf, now);
     expect(result).toMatchObject({ version: 1, path: `/budgets/2024/departments/${d.a.department.code}/v1`, pdfError: null });
     expect(result.files.map((f) => f.kind).sort()).toEqual(["CSV", "HTML", "JSON", "PDF", "XLSX"]);
@@ -138,8 +141,8 @@ describe("publishDepartmentBudget", () => {
     ]);
     // Publishing the department changes nothing of its units.
     expect((await prisma.budget.findMany({ select: { status: true }, orderBy: { id: "asc" } })).map((b) => b.status)).toEqual([
-      "APPROVED",
       "SIGNED_OFF",
+      "APPROVED",
     ]);
   });
 
@@ -330,7 +333,7 @@ describe("loadDepartmentPreview", () => {
     expect(pending.notReadyReason).toContain(`${d.b.unit.code} 网络安全服务中心（已报送）`);
     expect(pending.state.units.find((u) => u.code === d.b.unit.code)).toMatchObject({ approved: null, newest: { status: "SUBMITTED" } });
 
-    await prisma.budget.updateMany({ where: { unitId: d.b.unitId }, data: { status: "APPROVED" } });
+    await prisma.budget.updateMany({ where: { unitId: d.b.unitId }, data: { status: "APPROVED", approvedAt } });
     const ready = await loadDepartmentPreview(prisma, finance, { departmentId: d.a.departmentId, year: 2024 });
     expect(ready).toMatchObject({ canPublish: false, notReadyReason: null, publicPath: null });
     expect(ready.content?.tables.T1.title).toBe("部门预算收支总表");
