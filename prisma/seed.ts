@@ -1,3 +1,4 @@
+import { seedDemoDepartment } from "@/lib/department/seed-department";
 import { documentRenderers } from "@/app/document-renderers";
 import { disconnectPrisma, prisma } from "@/lib/db";
 import { seedDeadlineDemo } from "@/lib/demo/seed-deadline-demo";
@@ -23,12 +24,19 @@ async function main(): Promise<void> {
       `  budget 224001 2024 v1: ${report.isBudgetCreated ? "created" : "already present"}`,
       `  published as /budgets/2024/224001/v1: ${report.isBudgetPublished ? "yes" : "already published"}`,
       ...(report.pdfError === null ? [] : [`  without its PDF, which could not be rendered: ${report.pdfError}`]),
-      `  department 224 published as /budgets/2024/departments/224/v1: ${report.isDepartmentPublished ? "yes" : "already published"}`,
     ].join("\n"),
   );
 }
 
+/** The demo department's 部门预算 (/budgets/2024/departments/224), once its unit's budget is approved. */
+async function seedDepartment(): Promise<void> {
+  if (await seedDemoDepartment(prisma, documentRenderers)) {
+    console.log("Seed: published department 224's 2024 部门预算 as /budgets/2024/departments/224/v1.");
+  }
+}
+
 main()
+  .then(seedDepartment)
   .catch((error: unknown) => {
     console.error("Seed failed:", error instanceof Error ? error.message : error);
     process.exitCode = 1;

@@ -5,8 +5,6 @@ import {
   canApproveBudget,
   canCommentOnBudget,
   canEditBudget,
-  canPreviewDepartmentBudget,
-  canPublishDepartmentBudget,
   canReadBudget,
   canResolveReviewComment,
   canReviewBudget,
@@ -151,27 +149,4 @@ describe("canViewPublicationDeadlines, canSearchAuditLog, isAdministrator", () =
     expect(canSearchAuditLog(VIEWERS[name])).toBe(audit);
     expect(isAdministrator(VIEWERS[name])).toBe(administer);
   });
-});
-
-describe("department budget (部门预算) policies", () => {
-  // Department 10 of region 100: its units include unit 1.
-  const department = { departmentId: 10, regionId: 100 };
-  const PUBLISHERS: readonly ViewerName[] = ["reviewer of the department"];
-  const PREVIEWERS: readonly ViewerName[] = [
-    "reviewer of the department",
-    "finance reviewer of the region",
-    "accountant of the unit who also reviews the region",
-  ];
-  it.each((Object.keys(VIEWERS) as ViewerName[]).map((name) => [name, PUBLISHERS.includes(name)] as const))(
-    "canPublishDepartmentBudget: %s → %s",
-    (name, expected) => {
-      expect(canPublishDepartmentBudget(VIEWERS[name], department)).toBe(expected);
-    },
-  );
-  it.each((Object.keys(VIEWERS) as ViewerName[]).map((name) => [name, PREVIEWERS.includes(name)] as const))(
-    "canPreviewDepartmentBudget: %s → %s",
-    (name, expected) => {
-      expect(canPreviewDepartmentBudget(VIEWERS[name], department)).toBe(expected);
-    },
-  );
 });

@@ -92,6 +92,21 @@ export async function createUnit(
   };
 }
 
+/** Another unit in the department (and region) of `sibling`, e.g. a department of several units. */
+export async function createUnitInDepartment(
+  db: DbReader,
+  sibling: CreatedUnit,
+  overrides: { unitCode?: string; unitName?: string } = {},
+): Promise<CreatedUnit> {
+  const suffix = uniqueSuffix();
+  const unit = { code: overrides.unitCode ?? `${sibling.department.code}${suffix.slice(0, 3)}`, name: overrides.unitName ?? `测试单位${suffix}` };
+  const row = await db.unit.create({
+    data: { regionId: sibling.regionId, departmentId: sibling.departmentId, ...unit, nature: "事业", fundingForm: "财政拨款" },
+    select: { id: true },
+  });
+  return { ...sibling, unitId: row.id, unit };
+}
+
 // ---------------------------------------------------------------------------
 // Budgets
 // ---------------------------------------------------------------------------
@@ -297,19 +312,4 @@ export async function createApprovedBudget(
     },
     { timeout: 15_000 },
   );
-}
-
-/** Another unit in the department (and region) of `sibling`, e.g. a department of several units. */
-export async function createUnitInDepartment(
-  db: DbReader,
-  sibling: CreatedUnit,
-  overrides: { unitCode?: string; unitName?: string } = {},
-): Promise<CreatedUnit> {
-  const suffix = uniqueSuffix();
-  const unit = { code: overrides.unitCode ?? `${sibling.department.code}${suffix.slice(0, 3)}`, name: overrides.unitName ?? `测试单位${suffix}` };
-  const row = await db.unit.create({
-    data: { regionId: sibling.regionId, departmentId: sibling.departmentId, ...unit, nature: "事业", fundingForm: "财政拨款" },
-    select: { id: true },
-  });
-  return { ...sibling, unitId: row.id, unit };
 }

@@ -21,7 +21,6 @@ describe("seedDemo", () => {
       isBudgetCreated: true,
       isBudgetPublished: true,
       pdfError: null,
-      isDepartmentPublished: true,
     });
     const loaded = await loadBudget(prisma, { unitCode: "224001", year: 2024 });
     expect(loaded?.budget).toEqual(guantao2024Budget);
@@ -64,7 +63,6 @@ describe("seedDemo", () => {
       { action: "SIGN_OFF", fromStatus: "APPROVED", toStatus: "SIGNED_OFF", actorId: accountant, at: DEMO_STORY.SIGN_OFF },
       { action: "PUBLISH", fromStatus: "SIGNED_OFF", toStatus: "PUBLISHED", actorId: accountant, at: DEMO_STORY.PUBLISH },
     ]);
-    const department = await prisma.department.findFirstOrThrow({ where: { code: "224" }, select: { id: true } });
     expect(loaded?.meta).toMatchObject({ approvedAt: DEMO_STORY.APPROVE, publishedAt: DEMO_STORY.PUBLISH });
     const audits = await prisma.auditEvent.findMany({ select: { action: true, objectId: true, result: true, userId: true }, orderBy: { id: "asc" } });
     expect(audits.map((a) => [a.action, a.result, a.userId === null ? null : users[a.userId], a.objectId])).toEqual([
@@ -74,18 +72,7 @@ describe("seedDemo", () => {
       ["budget.secrecy_review", "SUCCESS", accountant, String(loaded?.meta.id)],
       ["budget.sign_off", "SUCCESS", accountant, String(loaded?.meta.id)],
       ["budget.publish", "SUCCESS", accountant, String(loaded?.meta.id)],
-      ["department.publish", "SUCCESS", null, String(department.id)],
     ]);
-    // Department 224 has one unit: its 部门预算 has exactly that unit's amounts.
-    const departmentSnapshot = await prisma.departmentSnapshot.findFirstOrThrow({
-      select: { version: true, content: true, artifacts: { select: { kind: true }, orderBy: { kind: "asc" } } },
-    });
-    expect(departmentSnapshot.version).toBe(1);
-    expect(departmentSnapshot.artifacts.map((a) => a.kind)).toEqual(["HTML", "PDF", "XLSX", "CSV", "JSON"]);
-    const departmentContent = departmentSnapshot.content as unknown as typeof published;
-    expect(departmentContent.tables.T1.rows).toEqual(published.tables.T1.rows);
-    expect(departmentContent.tables.T6.rows).toEqual(published.tables.T6.rows);
-    expect(departmentContent.department?.units.map((u) => u.code)).toEqual(["224001"]);
   });
 
   it("changes nothing when run again", async () => {
@@ -94,21 +81,19 @@ describe("seedDemo", () => {
       budget: await prisma.budget.findFirstOrThrow({ select: { id: true, status: true, updatedAt: true, lockVersion: true } }),
       snapshots: await prisma.publishedSnapshot.findMany({ select: { id: true, contentHash: true, publishedAt: true } }),
       files: await prisma.publishedArtifact.findMany({ select: { id: true, sha256: true }, orderBy: { id: "asc" } }),
-      departmentSnapshots: await prisma.departmentSnapshot.findMany({ select: { id: true, contentHash: true } }),
     });
     const before = await state();
 
     const report = await seedDemo(prisma, documentRenderers);
 
     expect(hasChanges(report)).toBe(false);
-    expect(report).toMatchObject({ isBudgetCreated: false, isBudgetPublished: false, isDepartmentPublished: false });
+    expect(report).toMatchObject({ isBudgetCreated: false, isBudgetPublished: false });
     expect(await state()).toEqual(before);
     expect(before.budget.status).toBe("PUBLISHED");
     expect(await prisma.budget.count()).toBe(1);
     expect(await prisma.region.count()).toBe(3);
     expect(await prisma.budgetEvent.count()).toBe(7);
-    expect(await prisma.auditEvent.count()).toBe(7);
-    expect(before.departmentSnapshots).toHaveLength(1);
+    expect(await prisma.auditEvent.count()).toBe(6);
   });
 
   it("without demo accounts, stores the budget signed off by no one and publishes it as the system", async () => {
@@ -119,7 +104,6 @@ describe("seedDemo", () => {
     expect((await loadBudget(prisma, { unitCode: "224001", year: 2024 }))?.meta).toMatchObject({ status: "PUBLISHED", publishedAt: DEMO_STORY.PUBLISH });
     expect(await prisma.auditEvent.findMany({ select: { action: true, result: true, userId: true } })).toEqual([
       { action: "budget.publish", result: "SUCCESS", userId: null },
-      { action: "department.publish", result: "SUCCESS", userId: null },
     ]);
   });
 });

@@ -5,7 +5,6 @@ import { loadBudget } from "@/lib/budgets/queries";
 import { writeCodeBook } from "@/lib/budgets/save-code-book";
 import { submitBudget } from "@/lib/budgets/submit-budget";
 import { checkDisclosure } from "@/lib/disclosure/check";
-import { publishDepartmentBudgetAsSystem } from "@/lib/department/publish-department-budget";
 import { publishBudget, type DocumentRenderers } from "@/lib/publication/publish-budget";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { publishUnitBudget } from "@/lib/workflow/publish-unit-budget";
@@ -29,16 +28,11 @@ export interface SeedReport {
   isBudgetPublished: boolean;
   /** why the demo's PDF could not be rendered (no Chromium); null when it was, or nothing was published */
   pdfError: string | null;
-  /** true when this run published department 224's 部门预算 (its only unit is the demo unit) */
-  isDepartmentPublished: boolean;
 }
 
 export function hasChanges(report: SeedReport): boolean {
   return (
-    report.regionsCreated + report.codesCreated + report.codesUpdated > 0 ||
-    report.isBudgetCreated ||
-    report.isBudgetPublished ||
-    report.isDepartmentPublished
+    report.regionsCreated + report.codesCreated + report.codesUpdated > 0 || report.isBudgetCreated || report.isBudgetPublished
   );
 }
 
@@ -75,16 +69,6 @@ export async function seedDemo(
   const usersEnabled = areDemoUsersEnabled(options.users?.env);
   const data = await seedDemoData(db, usersEnabled);
   await seedDemoUsers(db, options.users);
-  const unitReport = await seedUnitBudget(db, renderers, data, usersEnabled);
-  return { ...unitReport, isDepartmentPublished: await seedDepartmentBudget(db, renderers) };
-}
-
-async function seedUnitBudget(
-  db: DbClient,
-  renderers: DocumentRenderers,
-  data: Omit<SeedReport, "isBudgetPublished" | "pdfError" | "isDepartmentPublished">,
-  usersEnabled: boolean,
-): Promise<Omit<SeedReport, "isDepartmentPublished">> {
   const budget = guantao2024Budget;
   const target = await db.$transaction((tx) =>
     tx.budget.findFirst({
@@ -106,29 +90,7 @@ async function seedUnitBudget(
   return { ...data, isBudgetPublished: pdfError !== undefined, pdfError: pdfError ?? null };
 }
 
-/**
- * Publishes the demo department's (224) 2024 部门预算 once its units are approved and it was
- * never published; idempotent. Returns whether this run published it.
- */
-async function seedDepartmentBudget(db: DbClient, renderers: DocumentRenderers): Promise<boolean> {
-  const budget = guantao2024Budget;
-  const department = await db.$transaction((tx) =>
-    tx.department.findFirst({
-      where: { code: budget.department.code, region: { code: budget.region.code } },
-      select: {
-        id: true,
-        departmentSnapshots: { where: { year: budget.year }, select: { id: true }, take: 1 },
-        units: { select: { budgets: { where: { year: budget.year, status: { in: ["APPROVED", "SIGNED_OFF", "PUBLISHED"] } }, select: { id: true }, take: 1 } } },
-      },
-    }),
-  );
-  if (department === null || department.departmentSnapshots.length > 0) return false;
-  if (department.units.some((unit) => unit.budgets.length === 0)) return false;
-  await publishDepartmentBudgetAsSystem(db, { departmentId: department.id, year: budget.year }, renderers);
-  return true;
-}
-
-function seedDemoData(db: DbClient, usersEnabled: boolean): Promise<Omit<SeedReport, "isBudgetPublished" | "pdfError" | "isDepartmentPublished">> {
+function seedDemoData(db: DbClient, usersEnabled: boolean): Promise<Omit<SeedReport, "isBudgetPublished" | "pdfError">> {
   const budget = guantao2024Budget;
   const county = GUANTAO_REGION_CHAIN.at(-1);
   if (county?.code !== budget.region.code) {

@@ -2,7 +2,8 @@ import { aggregateDepartment, deriveDepartmentTables, generateDepartmentNarrativ
 import { findRow, amountAt } from "@/lib/disclosure/table-model";
 import { deriveTables } from "@/lib/disclosure/derive-tables";
 import type { Budget, CodeBook } from "@/lib/disclosure/types";
-import { usedCodes, type DepartmentCoverage, type SnapshotContent } from "@/lib/publication/snapshot-content";
+import type { DepartmentCoverage } from "@/lib/publication/department-coverage";
+import { buildSnapshotContent, type SnapshotContent } from "@/lib/publication/snapshot-content";
 import type { DepartmentState } from "./queries";
 
 /** 批复 is a date in China, whatever the server's time zone. */
@@ -62,13 +63,11 @@ export function buildDepartmentContent(
       total: grandTotal(unitBudget, codeBook),
     })),
   };
+  // The unit document's content (code book excerpt …), with the department's tables and wording.
   return {
-    schemaVersion: 1,
-    budget,
-    codeBook: usedCodes(budget, codeBook),
+    ...buildSnapshotContent(budget, codeBook, publication),
     tables,
     narrative: generateDepartmentNarrative(budget, tables),
-    publication,
     department: coverage,
   };
 }

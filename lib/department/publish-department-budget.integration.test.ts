@@ -43,12 +43,11 @@ interface Department {
 
 const viewerOf = (user: { id: string }, roles: Viewer["roles"]): Viewer => ({ userId: user.id, roles });
 
-/** A department of two units; unit B's budget is the demo's with other amounts and project codes. */
-/** Both units signed off by default, so that the tests can also publish the units' own budgets. */
-async function department(
-  statusB: "APPROVED" | "SIGNED_OFF" | "SUBMITTED" | "DRAFT" = "SIGNED_OFF",
-  statusA: "APPROVED" | "SIGNED_OFF" = "SIGNED_OFF",
-): Promise<Department> {
+/**
+ * A department of two units; unit B's budget is the demo's with other amounts and project codes.
+ * Unit A's is signed off (审签), so that tests can publish it as a unit budget too.
+ */
+async function department(statusB: "APPROVED" | "SIGNED_OFF" | "SUBMITTED" | "DRAFT" = "SIGNED_OFF"): Promise<Department> {
   const a = await createUnit(prisma);
   const b = await createUnitInDepartment(prisma, a, { unitName: "网络安全服务中心" });
   const budgetA = buildBudgetFor(a);
@@ -56,7 +55,7 @@ async function department(
   budgetB.income = [{ source: "GENERAL_BUDGET", amount: 2_000_000 + budgetB.income[0]!.amount }];
   budgetB.expenditure.push({ functionalCode: "2013702", kind: "PROJECT", source: "GENERAL_BUDGET", amount: 2_000_000 });
   budgetB.projects = budgetB.projects.map((p) => ({ ...p, code: p.code.replace("P0000", "P9999") }));
-  await createBudget(prisma, { budget: budgetA, status: statusA, at: approvedAt });
+  await createBudget(prisma, { budget: budgetA, status: "SIGNED_OFF", at: approvedAt });
   await createBudget(prisma, { budget: budgetB, status: statusB, at: approvedAt });
   const user = await createUser(prisma, { roles: [{ role: "DEPARTMENT_REVIEWER", departmentId: a.departmentId }] });
   return { a, b, budgetA, budgetB, reviewer: viewerOf(user, [{ role: "DEPARTMENT_REVIEWER", departmentId: a.departmentId }]) };
@@ -97,7 +96,7 @@ function failingAt(model: "departmentArtifact" | "departmentSnapshotBudget", met
 
 describe("publishDepartmentBudget", () => {
   it("publishes the sum of the units' approved budgets with its five files, the summed versions and an audit row", async () => {
-    const d = await department("SIGNED_OFF", "APPROVED");
+    const d = await department("APPROVED");
     const result = await publishDepartmentBudget(prisma, d.reviewer, { departmentId: d.a.departmentId, year: 2024 }, withPdf, now);
     expect(result).toMatchObject({ version: 1, path: `/budgets/2024/departments/${d.a.department.code}/v1`, pdfError: null });
     expect(result.files.map((f) => f.kind).sort()).toEqual(["CSV", "HTML", "JSON", "PDF", "XLSX"]);
@@ -133,13 +132,17 @@ describe("publishDepartmentBudget", () => {
     expect(page).toContain("网络安全服务中心");
     expect(html.fileName).toBe(`${d.a.department.name}2024年部门预算（第1版）.html`);
     expect(await prisma.departmentSnapshotBudget.count()).toBe(2);
+    const json = await prisma.departmentArtifact.findFirstOrThrow({ where: { kind: "JSON" }, select: { bytes: true } });
+    const openData = JSON.parse(Buffer.from(json.bytes).toString("utf8")) as { unit: { code: string }; departmentBudget?: { units: { code: string }[] } };
+    expect(openData.unit.code).toBe(d.a.department.code);
+    expect(openData.departmentBudget?.units.map((u) => u.code).sort()).toEqual([d.a.unit.code, d.b.unit.code].sort());
     expect(await auditRows()).toEqual([
       expect.objectContaining({ result: "SUCCESS", userId: d.reviewer.userId, objectId: String(d.a.departmentId) }),
     ]);
     // Publishing the department changes nothing of its units.
     expect((await prisma.budget.findMany({ select: { status: true }, orderBy: { id: "asc" } })).map((b) => b.status)).toEqual([
-      "APPROVED",
       "SIGNED_OFF",
+      "APPROVED",
     ]);
   });
 
@@ -242,6 +245,17 @@ describe("publishDepartmentBudget", () => {
     await expect(prisma.departmentArtifact.deleteMany({})).rejects.toThrow();
   });
 
+  it("publishes once when two reviewers publish at the same moment; the other is told to refresh", async () => {
+    const d = await department();
+    const attempts = await Promise.allSettled(
+      [1, 2].map(() => publishDepartmentBudget(prisma, d.reviewer, { departmentId: d.a.departmentId, year: 2024 }, noPdf, now)),
+    );
+    expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
+    const refused = attempts.find((a) => a.status === "rejected");
+    expect(refused?.status === "rejected" ? refused.reason : null).toMatchObject({ code: "CONFLICT" });
+    expect(await prisma.departmentSnapshot.count()).toBe(1);
+  });
+
   describe("who may publish", () => {
     const cases = [
       ["anonymous", "UNAUTHENTICATED"],
@@ -304,5 +318,32 @@ describe("the public listings", () => {
 
     const region = await loadRegionPage(d.a.region.code, prisma);
     expect(region?.departments.map((x) => [x.code, x.budgets.map((b) => [b.year, b.version])])).toEqual([[d.a.department.code, [[2024, 1]]]]);
+  });
+});
+
+describe("loadDepartmentPreview", () => {
+  it("shows the department's reviewers the derived document, and no one else the department", async () => {
+    const { loadDepartmentPreview } = await import("./preview-department-budget");
+    const d = await department("SUBMITTED");
+    const finance = viewerOf({ id: "finance" }, [{ role: "FINANCE_REVIEWER", regionId: d.a.regionId }]);
+    const accountant = viewerOf({ id: "accountant" }, [{ role: "ACCOUNTANT", unitId: d.a.unitId }]);
+
+    const pending = await loadDepartmentPreview(prisma, d.reviewer, { departmentId: d.a.departmentId });
+    expect(pending).toMatchObject({ canPublish: true, content: null, isUpToDate: false, years: [2024] });
+    expect(pending.notReadyReason).toContain(`${d.b.unit.code} 网络安全服务中心（已报送）`);
+    expect(pending.state.units.find((u) => u.code === d.b.unit.code)).toMatchObject({ approved: null, newest: { status: "SUBMITTED" } });
+
+    await prisma.budget.updateMany({ where: { unitId: d.b.unitId }, data: { status: "APPROVED", approvedAt } });
+    const ready = await loadDepartmentPreview(prisma, finance, { departmentId: d.a.departmentId, year: 2024 });
+    expect(ready).toMatchObject({ canPublish: false, notReadyReason: null, publicPath: null });
+    expect(ready.content?.tables.T1.title).toBe("部门预算收支总表");
+    // The preview writes nothing.
+    expect(await prisma.departmentSnapshot.count()).toBe(0);
+
+    for (const viewer of [accountant, null]) {
+      await expect(loadDepartmentPreview(prisma, viewer, { departmentId: d.a.departmentId })).rejects.toMatchObject({
+        code: viewer === null ? "UNAUTHENTICATED" : "NOT_FOUND",
+      });
+    }
   });
 });

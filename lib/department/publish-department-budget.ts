@@ -5,7 +5,7 @@ import { canPublishDepartmentBudget, type Viewer } from "@/lib/auth/policies";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import { PdfUnavailableError } from "@/lib/export/pdf";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ArtifactKind, BudgetStatus } from "@/lib/generated/prisma/enums";
 import {
   CONTENT_TYPES,
@@ -109,7 +109,7 @@ async function prepare(tx: DbReader, viewer: Viewer | null | typeof SYSTEM, inpu
   if (viewer === null) throw new AppError("UNAUTHENTICATED", "请先登录。");
   const state = await loadDepartmentState(tx, { departmentId: input.departmentId, year: input.year });
   if (state === null || (viewer !== SYSTEM && !canPublishDepartmentBudget(viewer, state))) {
-    // Another department's reviewer learns nothing about this one, not even that it exists.
+    // NOT_FOUND for an unknown department; FORBIDDEN for anyone but its own department reviewer.
     throw new AppError(
       state === null ? "NOT_FOUND" : "FORBIDDEN",
       state === null ? "未找到该部门。" : "只有本部门（主管部门）的审核人可以公开部门预算。",
@@ -204,9 +204,34 @@ async function store(
   rendered: Rendered,
   now: Date,
 ): Promise<PublishedDepartment> {
-  const { state, version } = prepared;
+  const { version } = prepared;
   const conflict = () => new AppError("CONFLICT", "公开过程中部门或所属单位的预算已有变化，请刷新后重试。");
-  const snapshotId = await db.$transaction(
+  const snapshotId = await storeInTransaction(db, viewer, input, prepared, rendered, now, conflict).catch((error: unknown) => {
+    // Two publications at once: the second one's version number is taken (unique index).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict();
+    throw error;
+  });
+  return {
+    snapshotId,
+    version,
+    contentHash: prepared.contentHash,
+    path: versionPath(prepared.key, version),
+    files: rendered.files.map(({ kind, bytes, sha256 }) => ({ kind, size: bytes.length, sha256 })),
+    pdfError: rendered.pdfError,
+  };
+}
+
+function storeInTransaction(
+  db: DbClient,
+  viewer: Viewer | null,
+  input: PublishDepartmentInput,
+  prepared: Prepared,
+  rendered: Rendered,
+  now: Date,
+  conflict: () => AppError,
+): Promise<number> {
+  const { state, version } = prepared;
+  return db.$transaction(
     async (tx) => {
       // What was summed must still be what is approved and published now.
       const current = await loadDepartmentState(tx, { departmentId: state.departmentId, year: state.year });
@@ -271,14 +296,6 @@ async function store(
     },
     { timeout: 30_000 },
   );
-  return {
-    snapshotId,
-    version,
-    contentHash: prepared.contentHash,
-    path: versionPath(prepared.key, version),
-    files: rendered.files.map(({ kind, bytes, sha256 }) => ({ kind, size: bytes.length, sha256 })),
-    pdfError: rendered.pdfError,
-  };
 }
 
 /** Refusals (DENIED for who, FAILURE for state and input) and failures leave an audit row of their own. */

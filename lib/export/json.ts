@@ -81,7 +81,12 @@ export interface OpenDataProject {
 export interface OpenDataDocument {
   format: typeof OPEN_DATA_FORMAT;
   formatVersion: typeof OPEN_DATA_FORMAT_VERSION;
+  /** for a department's 部门预算, `unit` is the department itself */
   unit: { code: string; name: string; nature: string; grade: string; fundingForm: string };
+  /** present only in a 部门预算: the units (and budget versions) it sums */
+  departmentBudget?: {
+    units: { code: string; name: string; budgetVersion: number; approvedAt: string | null; total: OpenDataAmount }[];
+  };
   department: { code: string; name: string };
   region: { code: string; name: string };
   year: number;
@@ -278,6 +283,19 @@ export function openDataDocument(content: SnapshotContent): OpenDataDocument {
       plannedPurchases: a(budget.assets.plannedPurchases),
     },
     glossary: budget.glossary.map((g) => ({ term: g.term, definition: g.definition })),
+    ...(content.department === undefined
+      ? {}
+      : {
+          departmentBudget: {
+            units: content.department.units.map((u) => ({
+              code: u.code,
+              name: u.name,
+              budgetVersion: u.budgetVersion,
+              approvedAt: u.approvedAt,
+              total: a(u.total),
+            })),
+          },
+        }),
   };
 }
 

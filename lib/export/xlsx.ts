@@ -291,10 +291,13 @@ function addProjectSheet(workbook: ExcelJS.Workbook, content: SnapshotContent): 
 
 function addAboutSheet(workbook: ExcelJS.Workbook, content: SnapshotContent): void {
   const { budget, publication } = content;
+  const isDepartment = content.department !== undefined;
   const rows: [string, string][] = [
-    ["单位编码", budget.unit.code],
-    ["单位名称", budget.unit.name],
-    ["主管部门", `${budget.department.code} ${budget.department.name}`],
+    [isDepartment ? "部门编码" : "单位编码", budget.unit.code],
+    [isDepartment ? "部门名称" : "单位名称", budget.unit.name],
+    isDepartment
+      ? ["汇总单位", (content.department?.units ?? []).map((u) => `${u.code} ${u.name}（第${u.budgetVersion}版）`).join("；")]
+      : ["主管部门", `${budget.department.code} ${budget.department.name}`],
     ["行政区划", `${budget.region.code} ${budget.region.name}`],
     ["预算年度", String(budget.year)],
     ["金额单位", amountUnitLabel(budget.amountUnit)],
@@ -336,7 +339,7 @@ export async function exportXlsx(content: SnapshotContent): Promise<Buffer> {
   workbook.lastModifiedBy = "预算公开平台";
   workbook.created = publishedAt;
   workbook.modified = publishedAt;
-  workbook.title = `${content.budget.unit.name}${content.budget.year}年单位预算`;
+  workbook.title = `${content.budget.unit.name}${content.budget.year}年${content.department === undefined ? "单位预算" : "部门预算"}`;
   for (const id of TABLE_IDS) addTableSheet(workbook, content, content.tables[id]);
   addIndicatorSheet(workbook, content);
   addProjectSheet(workbook, content);

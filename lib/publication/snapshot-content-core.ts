@@ -1,7 +1,8 @@
 import { deriveTables } from "@/lib/disclosure/derive-tables";
 import { generateNarrative, type GeneratedNarrative } from "@/lib/disclosure/narrative";
 import type { DerivedTables } from "@/lib/disclosure/table-model";
-import type { Budget, CodeBook, Fen } from "@/lib/disclosure/types";
+import type { Budget, CodeBook } from "@/lib/disclosure/types";
+import type { DepartmentCoverage } from "./department-coverage";
 
 /**
  * Everything a published disclosure shows, frozen at publication: the budget as approved, the
@@ -31,25 +32,7 @@ export interface SnapshotContent {
   department?: DepartmentCoverage;
 }
 
-/** The units a department document sums, in unit code order. */
-export interface DepartmentCoverage {
-  units: {
-    code: string;
-    name: string;
-    /** 单位性质, 单位规格, 经费保障形式 as the unit's budget states them */
-    nature: string;
-    grade: string;
-    fundingForm: string;
-    /** the budget version summed (the newest approved one) */
-    budgetVersion: number;
-    /** ISO date of that version's 批复 */
-    approvedAt: string | null;
-    /** 收支总计 of that unit */
-    total: Fen;
-  }[];
-}
-
-export function usedCodes(budget: Budget, codeBook: CodeBook): CodeBook {
+function usedCodes(budget: Budget, codeBook: CodeBook): CodeBook {
   const functional = new Set<string>();
   for (const code of [...budget.expenditure.map((l) => l.functionalCode), ...budget.projects.map((p) => p.functionalCode)]) {
     for (const length of [3, 5, 7]) if (code.length >= length) functional.add(code.slice(0, length));

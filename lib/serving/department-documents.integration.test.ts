@@ -98,7 +98,7 @@ async function publishDepartment(renderers: DocumentRenderers = noPdf): Promise<
   const b = await createUnitInDepartment(prisma, a, { unitName: "网络安全服务中心" });
   const budgetB = buildBudgetFor(b);
   budgetB.projects = budgetB.projects.map((p) => ({ ...p, code: p.code.replace("P0000", "P9999") }));
-  // Signed off (not only approved), so that the tests can also publish the units' own budgets.
+  // Signed off (审签), so that the tests can also publish them as unit budgets.
   await createBudget(prisma, { budget: buildBudgetFor(a), status: "SIGNED_OFF", at: approvedAt });
   await createBudget(prisma, { budget: budgetB, status: "SIGNED_OFF", at: approvedAt });
   const roles: Viewer["roles"] = [{ role: "DEPARTMENT_REVIEWER", departmentId: a.departmentId }];
