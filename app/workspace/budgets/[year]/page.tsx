@@ -86,6 +86,8 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
         }}
       />
       <BudgetEditor
+        // A correction is a new version: a fresh editor, not the previous version's state and lockVersion.
+        key={meta.id}
         identity={{ unit: { code: budget.unit.code, name: budget.unit.name }, department: budget.department, region: budget.region, year: budget.year }}
         initialDraft={draftInputFromBudget(budget)}
         codeBook={codeBook}
