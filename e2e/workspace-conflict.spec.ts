@@ -10,6 +10,7 @@ import { signInAs } from "./support/entry-helpers";
 const password = "Konflikt#2024a";
 
 test("a save refused because someone saved first keeps what was typed and restores it after reloading", async ({ browser }) => {
+  test.setTimeout(120_000);
   const email = `conflict-${Date.now()}@example.test`;
   const unit = createAccountantUnit({ email, name: "冲突测试会计", password, year: 2024, content: "demo" });
 
@@ -43,7 +44,7 @@ test("a save refused because someone saved first keeps what was typed and restor
   // 重新加载: A's saved income shows, and B is offered its unsaved edit back.
   await alert.getByRole("button", { name: "重新加载" }).click();
   const offer = pageB.getByRole("alert").filter({ hasText: "发现本页上次未保存的修改" });
-  await expect(offer).toBeVisible();
+  await expect(offer).toBeVisible({ timeout: 15_000 });
   await expect(pageB.getByRole("region", { name: "收入", exact: true }).getByRole("textbox", { name: "第1行 金额" })).toHaveValue("120.00");
   await pageB.setViewportSize({ width: 375, height: 800 });
   await pageB.screenshot({ path: "e2e/.artifacts/workspace-conflict-restore-375.png" });

@@ -52,7 +52,7 @@ test("the reference budget entered through the forms derives the reference docum
   await expect(page.getByTestId("budget-status")).toHaveText("草稿");
 
   // 单位信息
-  const unitSection = page.getByRole("region", { name: "单位信息" });
+  const unitSection = page.getByRole("region", { name: "单位信息", exact: true });
   await unitSection.getByLabel("单位性质").fill(golden.unit.nature);
   await unitSection.getByLabel("单位规格").fill(golden.unit.grade);
   await unitSection.getByLabel("经费保障形式").fill(golden.unit.fundingForm);
@@ -74,7 +74,7 @@ test("the reference budget entered through the forms derives the reference docum
     golden.expenditure.map((l) => [l.functionalCode, EXPENDITURE_KIND_LABELS[l.kind], FUND_SOURCE_LABELS[l.source], wan(l.amount)]),
   );
   await addRowAndPaste(
-    page.getByRole("region", { name: "基本支出经济分类" }),
+    page.getByRole("region", { name: "基本支出经济分类", exact: true }),
     "经济分类科目（款）",
     golden.basicEconomic.map((l) => [l.economicCode, BASIC_CATEGORY_LABELS[l.category], FUND_SOURCE_LABELS[l.source], wan(l.amount)]),
   );
@@ -107,13 +107,13 @@ test("the reference budget entered through the forms derives the reference docum
   }
 
   // 国有资产
-  const assets = page.getByRole("region", { name: "国有资产" });
+  const assets = page.getByRole("region", { name: "国有资产", exact: true });
   await assets.getByRole("textbox", { name: /截止日期/ }).fill(golden.assets.asOf);
   await addRowAndPaste(assets, "资产类别", golden.assets.holdings.map((h) => ["其他固定资产", String(h.quantity), wan(h.value)]));
   expect(golden.assets.holdings.every((h) => h.category === "OTHER_FIXED_ASSETS")).toBe(true);
 
   // 情况说明: last year's figures and the reasons.
-  const narrative = page.getByRole("region", { name: "情况说明" });
+  const narrative = page.getByRole("region", { name: "情况说明", exact: true });
   await narrative.getByRole("button", { name: "填写上年数" }).click();
   const prior = golden.priorYear;
   if (prior === null) throw new Error("the golden budget has prior-year figures");
@@ -121,12 +121,12 @@ test("the reference budget entered through the forms derives the reference docum
   await fillAmount(narrative, "2023年基本支出", prior.basic);
   await fillAmount(narrative, "2023年项目支出", prior.project);
   await fillAmount(narrative, "2023年“三公”经费", prior.threePublic);
-  await narrative.getByLabel("基本支出变化的原因").fill(golden.narrative.basicChangeReason);
-  await narrative.getByLabel("机关运行经费的用途").fill(golden.narrative.operatingFundsUse);
-  await narrative.getByLabel("其他需要说明的事项").fill(golden.narrative.otherNotes);
+  await narrative.getByRole("textbox", { name: "基本支出变化的原因" }).fill(golden.narrative.basicChangeReason);
+  await narrative.getByRole("textbox", { name: "机关运行经费的用途" }).fill(golden.narrative.operatingFundsUse);
+  await narrative.getByRole("textbox", { name: "其他需要说明的事项" }).fill(golden.narrative.otherNotes);
 
   // 名词解释
-  await addRowAndPaste(page.getByRole("region", { name: "名词解释" }), "名词", golden.glossary.map((g) => [g.term, g.definition]));
+  await addRowAndPaste(page.getByRole("region", { name: "名词解释", exact: true }), "名词", golden.glossary.map((g) => [g.term, g.definition]));
 
   await expect(page.getByRole("region", { name: "一致性检查" })).toContainText("未发现问题");
   await expect(page.getByTestId("save-status")).toHaveText(/已保存/, { timeout: 20_000 });

@@ -320,7 +320,7 @@ export function BudgetEditor(props: BudgetEditorProps) {
         <div role="alert" className="mb-4 rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-amber-950">
           <p className="font-semibold">发现本页上次未保存的修改</p>
           <p className="mt-1 text-sm">
-            这些修改基于第{offer.lockVersion}次保存的内容，记录于{timeText(offer.savedAt)}，当前为第{lockVersion}次保存。恢复时，您改过的部分将替换为您的内容，其他部分保留他人已保存的内容，并自动保存。
+            这些修改记录于{timeText(offer.savedAt)}，基于版本号{offer.lockVersion}的内容；此后他人已保存，当前版本号为{lockVersion}。恢复时，您改过的部分将替换为您的内容，其他部分保留他人已保存的内容，并自动保存。
           </p>
           <div className="mt-2 flex flex-wrap gap-2">
             <button
@@ -652,7 +652,7 @@ function DerivedSummary({ table, columns, caption, entryUnit }: { table: Derived
   const rows = table.rows.filter((r) => r.kind === "total" || r.kind === "class" || r.kind === "section");
   return (
     <div className="mb-3 overflow-x-auto">
-      <table className="w-full border-collapse text-sm" data-testid={`derived-${table.id}`}>
+      <table className="w-full min-w-[30rem] border-collapse text-sm" data-testid={`derived-${table.id}`}>
         <caption className="mb-1 text-left text-sm font-medium text-slate-800">{caption}（自动计算，单位：{amountUnitLabel(entryUnit)}）</caption>
         <thead className="bg-slate-50 text-left">
           <tr>
@@ -669,7 +669,7 @@ function DerivedSummary({ table, columns, caption, entryUnit }: { table: Derived
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} className={`border-t border-slate-200 ${row.kind === "total" ? "font-semibold" : ""}`}>
-              <th scope="row" className="px-2 py-1 text-left font-normal" style={{ paddingLeft: `${0.5 + row.level * 0.75}rem` }}>
+              <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal" style={{ paddingLeft: `${0.5 + row.level * 0.75}rem` }}>
                 {[row.cells[codeAt], row.cells[nameAt]].filter((c) => typeof c === "string" && c !== "").join(" ")}
               </th>
               {indexes.map((i, n) => {
