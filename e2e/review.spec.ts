@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { createReviewFixture, query } from "./support/e2e-database";
@@ -26,6 +27,11 @@ async function signedIn(browser: Browser, email: string, password: string): Prom
   return page;
 }
 
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `${ARTIFACTS}/${name}-desktop.png`, fullPage: options.fullPage ?? false });
@@ -49,6 +55,7 @@ test("a budget goes from submission through return, resubmission and approval to
   await expect(queueRow).toContainText("已报送");
   await expect(queueRow.getByRole("cell").last()).toHaveText("1");
   await shoot(review, "review-queue", { fullPage: true });
+  await expectAccessible(review);
   // Filtering by another status (GET form) leaves the submitted budget out.
   await review.getByLabel("状态").selectOption("APPROVED");
   await review.getByRole("button", { name: "筛选" }).click();
@@ -75,6 +82,7 @@ test("a budget goes from submission through return, resubmission and approval to
   await expect(table3Comments).toContainText("2210201 住房公积金");
   await review.getByRole("group", { name: "表3的审核意见" }).scrollIntoViewIfNeeded();
   await shoot(review, "review-row-comment");
+  await expectAccessible(review);
 
   await review.getByRole("button", { name: "退回" }).click();
   await expect(review.getByTestId("budget-status")).toHaveText("已退回");
@@ -122,6 +130,7 @@ test("a budget goes from submission through return, resubmission and approval to
   await expect(unit.getByText(/保密审查：已记录/)).toBeVisible();
   await unit.getByLabel("审签负责人姓名").fill("李明");
   await shoot(unit, "unit-sign-off");
+  await expectAccessible(unit);
   await unit.getByRole("button", { name: "记录负责人审签" }).click();
   await expect(unit.getByTestId("budget-status")).toHaveText("已审签");
   await expect(unit.getByText(/审签人：李明/)).toBeVisible();

@@ -112,7 +112,7 @@ export default async function ReviewBudgetPage({ params }: { params: Params }) {
                 <>
                   {here.length > 0 && (
                     <div className="no-print mb-3 font-sans" aria-label={`表${number}的审核意见`} role="group">
-                      <CommentList comments={here} context={context} showAnchor={false} resolve={resolve} />
+                      <CommentList comments={here} context={context} showAnchor={false} />
                     </div>
                   )}
                   {screen.canComment && (
