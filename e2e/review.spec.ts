@@ -96,6 +96,11 @@ test("a budget goes from submission through return, resubmission and approval to
   const unitComments = unit.getByRole("region", { name: "审核意见" });
   await expect(unitComments).toContainText("表3 单位预算支出总表 · 2210201 住房公积金");
   await expect(unitComments).toContainText("住房公积金应与表6");
+  await unitComments.getByText("回复此意见").click();
+  await unitComments.getByLabel("回复内容").fill("已按表6更正为5.63万元，并相应调整行政运行。");
+  await unitComments.getByRole("button", { name: "回复", exact: true }).click();
+  await expect(unitComments.getByRole("status")).toHaveText("回复已发送。");
+  await expect(unitComments.getByRole("list", { name: /的回复$/ })).toContainText("已按表6更正为5.63万元");
   await shoot(unit, "unit-returned");
 
   const lines = unit.getByRole("table", { name: "支出明细" });
@@ -116,6 +121,7 @@ test("a budget goes from submission through return, resubmission and approval to
   await expect(housing).toContainText("5.63万元");
   await expect(housing).toContainText("-0.10");
   await expect(changes.getByRole("row").filter({ hasText: "2013701 行政运行 · 基本支出 · 一般公共预算拨款" })).toContainText("57.99万元");
+  await expect(review.getByRole("region", { name: "审核意见" })).toContainText("已按表6更正为5.63万元");
   await shoot(review, "review-changes");
   await review.getByRole("button", { name: "开始审核" }).click();
   await expect(review.getByTestId("budget-status")).toHaveText("财政审核中");
@@ -222,10 +228,13 @@ test("a budget goes from submission through return, resubmission and approval to
   expect(actorOf("PUBLISH")).toBe(fixture.userId);
 
   const comments = await query<{ anchor_table: number; anchor_row: string; author_id: string }>(
-    "SELECT anchor_table, anchor_row, author_id FROM review_comments WHERE budget_id = $1",
+    "SELECT anchor_table, anchor_row, author_id FROM review_comments WHERE budget_id = $1 ORDER BY id",
     [fixture.budgetId],
   );
-  expect(comments).toEqual([{ anchor_table: 3, anchor_row: "2210201", author_id: reviewerRow?.id }]);
+  expect(comments).toEqual([
+    { anchor_table: 3, anchor_row: "2210201", author_id: reviewerRow?.id },
+    { anchor_table: 3, anchor_row: "2210201", author_id: fixture.userId },
+  ]);
   const audits = await query<{ action: string; user_id: string; client_address: string | null }>(
     `SELECT action, user_id, client_address FROM audit_events
      WHERE object_type = 'budget' AND object_id = $1 AND result = 'SUCCESS' ORDER BY id`,

@@ -11,6 +11,8 @@ export interface UnitWorkflowActions {
   signOff: WorkflowAction;
   publish: WorkflowAction;
   openCorrection: WorkflowAction;
+  /** the unit's answer to a reviewer's comment on a returned budget */
+  reply: WorkflowAction;
 }
 
 const FIELD =
@@ -31,7 +33,7 @@ function Recorded({ label, step, extra }: { label: string; step: { at: Date; byN
  */
 export function UnitWorkflowPanel({ workflow, actions }: { workflow: UnitWorkflow; actions: UnitWorkflowActions }) {
   const { budgetId, steps, status } = workflow;
-  const open = workflow.comments.filter((c) => c.resolvedAt === null);
+  const open = workflow.comments.filter((c) => c.resolvedAt === null && c.parentId === null);
   // Comments matter most while the budget is back with the unit; later they are a record.
   const showComments = workflow.comments.length > 0 && status === "RETURNED";
   const approvedStage = status === "APPROVED" || status === "SIGNED_OFF";
@@ -45,7 +47,7 @@ export function UnitWorkflowPanel({ workflow, actions }: { workflow: UnitWorkflo
           <p className="mb-3 text-sm text-slate-800">
             预算已退回，请按以下意见修改后重新报送。未解决 {open.length} 条。
           </p>
-          <CommentList comments={workflow.comments} context={workflow.anchors} />
+          <CommentList comments={workflow.comments} context={workflow.anchors} reply={{ action: actions.reply, budgetId }} />
         </section>
       )}
 

@@ -19,6 +19,7 @@ import {
   signOffBudgetAction,
   withdrawBudgetAction,
 } from "./workflow-actions";
+import { addReviewCommentAction } from "@/app/review/budgets/[budgetId]/actions";
 
 export const metadata: Metadata = { title: "预算" };
 
@@ -83,6 +84,7 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
           signOff: signOffBudgetAction,
           publish: publishBudgetAction,
           openCorrection: openCorrectionAction,
+          reply: addReviewCommentAction,
         }}
       />
       <BudgetEditor
