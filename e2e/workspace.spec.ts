@@ -77,7 +77,16 @@ test("the accountant starts 2025 from the published 2024 budget, enters changes,
   const firstAmount = expenditure.getByRole("textbox", { name: "第1行 金额" });
   await firstAmount.fill("60.99");
   await firstAmount.press("Enter");
-  await expect(expenditure.getByRole("textbox", { name: "第2行 金额" })).toBeFocused();
+  const secondAmount = expenditure.getByRole("textbox", { name: "第2行 金额" });
+  await expect(secondAmount).toBeFocused();
+  // Arrows move between cells as in a spreadsheet.
+  await page.keyboard.press("ArrowUp");
+  await expect(firstAmount).toBeFocused();
+  await expenditure.getByRole("combobox", { name: "第1行 资金来源" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(firstAmount).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(secondAmount).toBeFocused();
   await expect(page.getByTestId("expenditure-total")).toHaveText("119.76");
   await expect(findings).toContainText("收支不平衡");
   await expect(findings).toContainText("未填写基本支出变化的原因");
@@ -94,6 +103,18 @@ test("the accountant starts 2025 from the published 2024 budget, enters changes,
   );
   expect(changes).toEqual([{ path: "expenditure.0.amount", old_value: 57_990_000, new_value: 60_990_000, email: accountant?.email }]);
   await expect(page.getByRole("region", { name: "修改记录" })).toContainText("支出 第1行 金额");
+
+  // A code outside the year's code book: the cell says so, the save is refused with the same message, nothing is stored.
+  await expenditure.getByRole("button", { name: "添加一行" }).click();
+  const badCode = expenditure.getByRole("combobox", { name: "第6行 功能分类科目（项）" });
+  await badCode.fill("9999999");
+  await badCode.press("Tab");
+  await expect(expenditure.getByText("功能分类科目9999999不在2025年科目表中")).toBeVisible();
+  await expect(findings.getByRole("link", { name: "功能分类科目9999999不在2025年科目表中", exact: true })).toBeVisible();
+  await expect(saveStatus).toHaveText("保存失败：请检查标出的内容后重新保存，本次修改未保存。", { timeout: 15_000 });
+  await expect(page.getByRole("button", { name: "报送" })).toBeDisabled();
+  await expenditure.getByRole("button", { name: "删除支出明细第6行" }).click();
+  await expect(findings.getByRole("link", { name: /9999999/ })).toHaveCount(0);
 
   // Paste a 3×4 block copied from Excel (amounts in 元, with separators) below the basic lines, typed in 元.
   await page.getByRole("radio", { name: "元", exact: true }).check();

@@ -112,7 +112,7 @@ export function LinesGrid<R extends Record<string, unknown>>({ name, caption, co
   return (
     <div>
       <div className="overflow-x-auto rounded border border-slate-300">
-        <table className="w-full border-collapse text-sm" onKeyDown={onKeyDown} onPaste={onPaste} aria-describedby={`${name}-grid-help`}>
+        <table className="w-full border-collapse text-sm" onKeyDown={onKeyDown} onPaste={onPaste} aria-describedby={ctx.readOnly ? undefined : `${name}-grid-help`}>
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-100 text-left">
             <tr>
