@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { createReviewFixture, query } from "./support/e2e-database";
@@ -21,8 +22,14 @@ async function signedIn(browser: Browser, email: string, password: string): Prom
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/workspace$/);
+  // The sign-in page's own address ends in ?next=/workspace: wait for the workspace itself.
+  await expect(page.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();
   return page;
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
@@ -48,6 +55,7 @@ test("a budget goes from submission through return, resubmission and approval to
   await expect(queueRow).toContainText("已报送");
   await expect(queueRow.getByRole("cell").last()).toHaveText("1");
   await shoot(review, "review-queue", { fullPage: true });
+  await expectAccessible(review);
   // Filtering by another status (GET form) leaves the submitted budget out.
   await review.getByLabel("状态").selectOption("APPROVED");
   await review.getByRole("button", { name: "筛选" }).click();
@@ -74,6 +82,7 @@ test("a budget goes from submission through return, resubmission and approval to
   await expect(table3Comments).toContainText("2210201 住房公积金");
   await review.getByRole("group", { name: "表3的审核意见" }).scrollIntoViewIfNeeded();
   await shoot(review, "review-row-comment");
+  await expectAccessible(review);
 
   await review.getByRole("button", { name: "退回" }).click();
   await expect(review.getByTestId("budget-status")).toHaveText("已退回");
@@ -87,6 +96,11 @@ test("a budget goes from submission through return, resubmission and approval to
   const unitComments = unit.getByRole("region", { name: "审核意见" });
   await expect(unitComments).toContainText("表3 单位预算支出总表 · 2210201 住房公积金");
   await expect(unitComments).toContainText("住房公积金应与表6");
+  await unitComments.getByText("回复此意见").click();
+  await unitComments.getByLabel("回复内容").fill("已按表6更正为5.63万元，并相应调整行政运行。");
+  await unitComments.getByRole("button", { name: "回复", exact: true }).click();
+  await expect(unitComments.getByRole("status")).toHaveText("回复已发送。");
+  await expect(unitComments.getByRole("list", { name: /的回复$/ })).toContainText("已按表6更正为5.63万元");
   await shoot(unit, "unit-returned");
 
   const lines = unit.getByRole("table", { name: "支出明细" });
@@ -107,6 +121,7 @@ test("a budget goes from submission through return, resubmission and approval to
   await expect(housing).toContainText("5.63万元");
   await expect(housing).toContainText("-0.10");
   await expect(changes.getByRole("row").filter({ hasText: "2013701 行政运行 · 基本支出 · 一般公共预算拨款" })).toContainText("57.99万元");
+  await expect(review.getByRole("region", { name: "审核意见" })).toContainText("已按表6更正为5.63万元");
   await shoot(review, "review-changes");
   await review.getByRole("button", { name: "开始审核" }).click();
   await expect(review.getByTestId("budget-status")).toHaveText("财政审核中");
@@ -121,6 +136,7 @@ test("a budget goes from submission through return, resubmission and approval to
   await expect(unit.getByText(/保密审查：已记录/)).toBeVisible();
   await unit.getByLabel("审签负责人姓名").fill("李明");
   await shoot(unit, "unit-sign-off");
+  await expectAccessible(unit);
   await unit.getByRole("button", { name: "记录负责人审签" }).click();
   await expect(unit.getByTestId("budget-status")).toHaveText("已审签");
   await expect(unit.getByText(/审签人：李明/)).toBeVisible();
@@ -164,10 +180,14 @@ test("a budget goes from submission through return, resubmission and approval to
   await unit.getByRole("region", { name: "公开" }).getByRole("button", { name: "公开" }).click();
   await expect(unit.getByTestId("budget-status")).toHaveText("已公开", { timeout: 60_000 });
 
-  await citizen.goto(`/budgets/2024/${fixture.unitCode}`);
+  // A new visitor: the newest version is cached for 60 s (Cache-Control), so the first visitor's copy may still be v1.
+  const later = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+  await later.goto(`/budgets/2024/${fixture.unitCode}`);
+  await expect(later.getByText("更正说明（第2版）")).toBeVisible();
+  await expect(later.getByText("更正情况说明中的机构设置表述，数字不变。")).toBeVisible();
+  await shoot(later, "public-correction");
+  await citizen.goto(`/budgets/2024/${fixture.unitCode}/v2`);
   await expect(citizen.getByText("更正说明（第2版）")).toBeVisible();
-  await expect(citizen.getByText("更正情况说明中的机构设置表述，数字不变。")).toBeVisible();
-  await shoot(citizen, "public-correction");
   const v1 = await citizen.goto(`/budgets/2024/${fixture.unitCode}/v1`);
   expect(v1?.status()).toBe(200);
   await expect(citizen.locator("#T3")).toContainText("5.63");
@@ -208,10 +228,13 @@ test("a budget goes from submission through return, resubmission and approval to
   expect(actorOf("PUBLISH")).toBe(fixture.userId);
 
   const comments = await query<{ anchor_table: number; anchor_row: string; author_id: string }>(
-    "SELECT anchor_table, anchor_row, author_id FROM review_comments WHERE budget_id = $1",
+    "SELECT anchor_table, anchor_row, author_id FROM review_comments WHERE budget_id = $1 ORDER BY id",
     [fixture.budgetId],
   );
-  expect(comments).toEqual([{ anchor_table: 3, anchor_row: "2210201", author_id: reviewerRow?.id }]);
+  expect(comments).toEqual([
+    { anchor_table: 3, anchor_row: "2210201", author_id: reviewerRow?.id },
+    { anchor_table: 3, anchor_row: "2210201", author_id: fixture.userId },
+  ]);
   const audits = await query<{ action: string; user_id: string; client_address: string | null }>(
     `SELECT action, user_id, client_address FROM audit_events
      WHERE object_type = 'budget' AND object_id = $1 AND result = 'SUCCESS' ORDER BY id`,

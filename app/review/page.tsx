@@ -77,8 +77,35 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       {items.length === 0 ? (
         <p className="rounded border border-slate-300 bg-slate-50 p-4">{status === "WAITING" ? "目前没有等待您审核的预算。" : "没有符合条件的预算。"}</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-slate-300" role="region" aria-label="审核队列（可横向滚动）" tabIndex={0}>
-          <table className="w-full min-w-[52rem] border-collapse text-sm">
+        <>
+        <ul className="space-y-3 md:hidden" aria-label="审核队列">
+          {items.map((item) => (
+            <li key={item.budgetId} className="rounded border border-slate-300 px-4 py-3">
+              <Link href={`/review/budgets/${item.budgetId}`} className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">
+                {item.unitCode} {item.unitName}
+              </Link>
+              <p className="text-sm text-slate-700">
+                {item.year}年 · 第{item.version}版 · {item.department.name}
+              </p>
+              <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                <dt className="text-slate-700">状态</dt>
+                <dd className="font-medium">{BUDGET_STATUS_LABELS[item.status]}</dd>
+                <dt className="text-slate-700">报送时间</dt>
+                <dd className="tabular-nums">{item.submittedAt === null ? "—" : formatChinaDateTime(item.submittedAt)}</dd>
+                <dt className="text-slate-700">合计</dt>
+                <dd className="tabular-nums">{wan(item.total.current)}万元</dd>
+                <dt className="text-slate-700">比上年</dt>
+                <dd className="tabular-nums">
+                  <ChangeText figure={item.total} />
+                </dd>
+                <dt className="text-slate-700">提醒</dt>
+                <dd className="tabular-nums">{item.warningCount} 条</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+        <div className="hidden overflow-x-auto rounded border border-slate-300 md:block" role="region" aria-label="审核队列（可横向滚动）" tabIndex={0}>
+          <table className="w-full min-w-[48rem] border-collapse text-sm">
             <caption className="sr-only">审核队列</caption>
             <thead className="bg-slate-100 text-left">
               <tr>
@@ -113,6 +140,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             </tbody>
           </table>
         </div>
+        </>
       )}
     </div>
   );

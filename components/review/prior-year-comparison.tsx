@@ -4,23 +4,23 @@ import { ChangeText, wan } from "./figures";
 function FigureTable({ caption, figures, firstColumn }: { caption: string; figures: readonly ComparedFigure[]; firstColumn: string }) {
   return (
     <div className="mb-4 overflow-x-auto" role="region" aria-label={`${caption}（可横向滚动）`} tabIndex={0}>
-      <table className="w-full min-w-[36rem] border-collapse text-sm">
+      <table className="w-full border-collapse text-sm">
         <caption className="mb-1 text-left font-semibold">{caption}</caption>
         <thead className="bg-slate-100">
           <tr>
-            <th scope="col" className="px-3 py-1.5 text-left">{firstColumn}</th>
-            <th scope="col" className="px-3 py-1.5 text-right">本年</th>
-            <th scope="col" className="px-3 py-1.5 text-right">上年</th>
-            <th scope="col" className="px-3 py-1.5 text-right">增减</th>
+            <th scope="col" className="px-2 py-1.5 sm:px-3 text-left">{firstColumn}</th>
+            <th scope="col" className="px-2 py-1.5 sm:px-3 text-right">本年</th>
+            <th scope="col" className="px-2 py-1.5 sm:px-3 text-right">上年</th>
+            <th scope="col" className="px-2 py-1.5 sm:px-3 text-right">增减</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
           {figures.map((figure) => (
             <tr key={figure.key}>
-              <th scope="row" className="px-3 py-1.5 text-left font-normal">{figure.label}</th>
-              <td className="px-3 py-1.5 text-right tabular-nums">{wan(figure.current)}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{figure.prior === null ? "—" : wan(figure.prior)}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums whitespace-nowrap">
+              <th scope="row" className="px-2 py-1.5 sm:px-3 text-left font-normal">{figure.label}</th>
+              <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums whitespace-nowrap">{wan(figure.current)}</td>
+              <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums whitespace-nowrap">{figure.prior === null ? "—" : wan(figure.prior)}</td>
+              <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums whitespace-nowrap">
                 <ChangeText figure={figure} />
               </td>
             </tr>

@@ -22,27 +22,27 @@ export function SubmissionChangesView({ changes }: { changes: ChangesSinceSubmis
             {changes.latestSubmittedAt === null ? "—" : formatChinaDateTime(changes.latestSubmittedAt)}。共 {changes.changes.length} 处修改。
           </p>
           <div className="overflow-x-auto" role="region" aria-label="修改明细（可横向滚动）" tabIndex={0}>
-            <table className="w-full min-w-[36rem] border-collapse text-sm">
+            <table className="w-full border-collapse text-sm">
               <caption className="sr-only">修改明细</caption>
               <thead className="bg-slate-100">
                 <tr>
-                  <th scope="col" className="px-3 py-1.5 text-left">内容</th>
-                  <th scope="col" className="px-3 py-1.5 text-right">原值</th>
-                  <th scope="col" className="px-3 py-1.5 text-right">新值</th>
-                  <th scope="col" className="px-3 py-1.5 text-right">增减（万元）</th>
+                  <th scope="col" className="px-2 py-1.5 sm:px-3 text-left">内容</th>
+                  <th scope="col" className="px-2 py-1.5 sm:px-3 text-right">原值</th>
+                  <th scope="col" className="px-2 py-1.5 sm:px-3 text-right">新值</th>
+                  <th scope="col" className="px-2 py-1.5 sm:px-3 text-right">增减（万元）</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200">
                 {changes.changes.map((change) => (
                   <tr key={change.path} data-path={change.path}>
-                    <th scope="row" className="px-3 py-1.5 text-left font-normal">{change.label}</th>
-                    <td className="px-3 py-1.5 text-right tabular-nums">
+                    <th scope="row" className="px-2 py-1.5 sm:px-3 text-left font-normal">{change.label}</th>
+                    <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums whitespace-nowrap">
                       <del className="text-slate-700">{change.oldText}</del>
                     </td>
-                    <td className="px-3 py-1.5 text-right tabular-nums">
+                    <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums whitespace-nowrap">
                       <ins className="font-medium no-underline">{change.newText}</ins>
                     </td>
-                    <td className="px-3 py-1.5 text-right tabular-nums">{change.deltaFen === null ? "" : signedWan(change.deltaFen)}</td>
+                    <td className="px-2 py-1.5 sm:px-3 text-right tabular-nums whitespace-nowrap">{change.deltaFen === null ? "" : signedWan(change.deltaFen)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -11,6 +11,8 @@ export interface UnitWorkflowActions {
   signOff: WorkflowAction;
   publish: WorkflowAction;
   openCorrection: WorkflowAction;
+  /** the unit's answer to a reviewer's comment on a returned budget */
+  reply: WorkflowAction;
 }
 
 const FIELD =
@@ -31,8 +33,9 @@ function Recorded({ label, step, extra }: { label: string; step: { at: Date; byN
  */
 export function UnitWorkflowPanel({ workflow, actions }: { workflow: UnitWorkflow; actions: UnitWorkflowActions }) {
   const { budgetId, steps, status } = workflow;
-  const open = workflow.comments.filter((c) => c.resolvedAt === null);
-  const showComments = workflow.comments.length > 0 && (status === "RETURNED" || status === "DRAFT" || open.length > 0);
+  const open = workflow.comments.filter((c) => c.resolvedAt === null && c.parentId === null);
+  // Comments matter most while the budget is back with the unit; later they are a record.
+  const showComments = workflow.comments.length > 0 && status === "RETURNED";
   const approvedStage = status === "APPROVED" || status === "SIGNED_OFF";
   return (
     <div className="mb-8 space-y-6" data-testid="unit-workflow">
@@ -42,9 +45,9 @@ export function UnitWorkflowPanel({ workflow, actions }: { workflow: UnitWorkflo
             审核意见
           </h2>
           <p className="mb-3 text-sm text-slate-800">
-            {status === "RETURNED" ? "预算已退回，请按以下意见修改后重新报送。" : "审核人员提出的意见："}未解决 {open.length} 条。
+            预算已退回，请按以下意见修改后重新报送。未解决 {open.length} 条。
           </p>
-          <CommentList comments={workflow.comments} context={workflow.anchors} />
+          <CommentList comments={workflow.comments} context={workflow.anchors} reply={{ action: actions.reply, budgetId }} />
         </section>
       )}
 
@@ -151,6 +154,15 @@ export function UnitWorkflowPanel({ workflow, actions }: { workflow: UnitWorkflo
           <span className="font-medium">第{workflow.version}版为更正版本，更正说明：</span>
           {workflow.correctionNote}
         </p>
+      )}
+
+      {!showComments && workflow.comments.length > 0 && (
+        <details className="rounded border border-slate-300 px-4 py-2">
+          <summary className="cursor-pointer font-medium">审核意见记录（{workflow.comments.length} 条）</summary>
+          <div className="mt-3">
+            <CommentList comments={workflow.comments} context={workflow.anchors} />
+          </div>
+        </details>
       )}
 
       <details className="rounded border border-slate-300 px-4 py-2">

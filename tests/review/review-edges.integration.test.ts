@@ -115,6 +115,13 @@ const CASES: readonly ActionCase[] = [
     succeeded: (before, after) => expect(after.comments).toBe(before.comments + 1),
   },
   {
+    name: "the unit's reply on a returned budget",
+    status: "RETURNED",
+    allowed: ["accountant"],
+    run: (budgetId, commentId) => actions.addReviewCommentAction(null, form({ budgetId, parentId: commentId, anchorTable: "", body: "已按意见修改" })),
+    succeeded: (before, after) => expect(after.comments).toBe(before.comments + 1),
+  },
+  {
     name: "退回",
     status: "FINANCE_REVIEW",
     allowed: ["financeReviewer"],

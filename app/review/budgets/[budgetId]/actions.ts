@@ -58,6 +58,10 @@ const comment = action(
     anchorRow: optionalText,
     anchorSection: optionalText,
     body: z.string({ error: "请填写审核意见。" }).trim().min(1, "请填写审核意见。").max(2000, "审核意见最多2000个字。"),
+    parentId: z.preprocess(
+      (value) => (value === "" || value === undefined ? undefined : value),
+      z.coerce.number().int().positive("要回复的意见不存在。").optional(),
+    ),
   }),
   async (input) => {
     const { viewer, clientAddress } = await requestContext();
@@ -67,11 +71,12 @@ const comment = action(
       anchorRow: input.anchorRow ?? null,
       anchorSection: input.anchorSection ?? null,
       body: input.body,
+      parentId: input.parentId ?? null,
       clientAddress,
     });
     refresh(input.budgetId);
     revalidatePath("/workspace/budgets/[year]", "page");
-    return { message: "审核意见已添加。" };
+    return { message: input.parentId === undefined ? "审核意见已添加。" : "回复已发送。" };
   },
   { echo: ["body"] },
 );

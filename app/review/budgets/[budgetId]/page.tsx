@@ -40,7 +40,7 @@ export default async function ReviewBudgetPage({ params }: { params: Params }) {
   const screen = await load(budgetId);
   const { header, meta, content, comments } = screen;
   const context: AnchorContext = { tables: content.tables, rows: screen.anchorRows };
-  const open = comments.filter((c) => c.resolvedAt === null);
+  const open = comments.filter((c) => c.resolvedAt === null && c.parentId === null);
   const resolve = screen.canResolve ? { action: resolveReviewCommentAction, budgetId: header.id } : undefined;
 
   return (
@@ -80,7 +80,7 @@ export default async function ReviewBudgetPage({ params }: { params: Params }) {
           <p className="text-slate-700">还没有审核意见。</p>
         ) : (
           <>
-            <p className="mb-2 text-sm text-slate-700">共 {comments.length} 条，未解决 {open.length} 条。</p>
+            <p className="mb-2 text-sm text-slate-700">共 {comments.filter((c) => c.parentId === null).length} 条意见，未解决 {open.length} 条。</p>
             <CommentList comments={comments} context={context} resolve={resolve} />
           </>
         )}
@@ -112,7 +112,7 @@ export default async function ReviewBudgetPage({ params }: { params: Params }) {
                 <>
                   {here.length > 0 && (
                     <div className="no-print mb-3 font-sans" aria-label={`表${number}的审核意见`} role="group">
-                      <CommentList comments={here} context={context} showAnchor={false} resolve={resolve} />
+                      <CommentList comments={here} context={context} showAnchor={false} />
                     </div>
                   )}
                   {screen.canComment && (

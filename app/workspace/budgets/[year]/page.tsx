@@ -21,6 +21,7 @@ import {
   signOffBudgetAction,
   withdrawBudgetAction,
 } from "./workflow-actions";
+import { addReviewCommentAction } from "@/app/review/budgets/[budgetId]/actions";
 
 export const metadata: Metadata = { title: "预算" };
 
@@ -86,9 +87,12 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
           signOff: signOffBudgetAction,
           publish: publishBudgetAction,
           openCorrection: openCorrectionAction,
+          reply: addReviewCommentAction,
         }}
       />
       <BudgetEditor
+        // A correction is a new version: a fresh editor, not the previous version's state and lockVersion.
+        key={meta.id}
         identity={{ unit: { code: budget.unit.code, name: budget.unit.name }, department: budget.department, region: budget.region, year: budget.year }}
         initialDraft={draftInputFromBudget(budget)}
         codeBook={codeBook}
