@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/action";
 import { getViewer } from "@/lib/auth/session";
-import { clientAddressFromHeaders } from "@/lib/review/client-address";
+import { getClientAddress } from "@/lib/auth/client-address";
 import { reviewCommands } from "@/lib/review/commands";
 
 /** What every review form gets back: a sentence to announce, or the refusal with its field errors. */
@@ -15,7 +14,7 @@ const budgetId = z.coerce.number({ error: "缺少预算编号。" }).int().posit
 const optionalText = z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value : undefined), z.string().optional());
 
 async function requestContext() {
-  return { viewer: await getViewer(), clientAddress: clientAddressFromHeaders(await headers()) };
+  return { viewer: await getViewer(), clientAddress: await getClientAddress() };
 }
 
 function refresh(id: number): void {

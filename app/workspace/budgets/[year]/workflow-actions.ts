@@ -1,12 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { z } from "zod";
 import { documentRenderers } from "@/app/document-renderers";
 import { action, type ActionResult } from "@/lib/action";
 import { getViewer } from "@/lib/auth/session";
-import { clientAddressFromHeaders } from "@/lib/review/client-address";
+import { getClientAddress } from "@/lib/auth/client-address";
 import { applicationUnitCommands } from "@/lib/review/screens";
 
 /** The unit's workflow forms on its budget page: a sentence to announce, or the refusal. */
@@ -16,7 +15,7 @@ const budgetId = z.coerce.number({ error: "缺少预算编号。" }).int().posit
 const commands = () => applicationUnitCommands(documentRenderers);
 
 async function requestContext() {
-  return { viewer: await getViewer(), clientAddress: clientAddressFromHeaders(await headers()) };
+  return { viewer: await getViewer(), clientAddress: await getClientAddress() };
 }
 
 function refresh(): void {
