@@ -35,6 +35,24 @@ describe("parseBudgetInput", () => {
     });
   });
 
+  it("checks each draft against its own code book and unit when parsed one after another (cached schemas)", () => {
+    const demo = draftInputFromBudget(buildBudget());
+    const withoutFirstCode = {
+      ...guantao2024CodeBook,
+      functional: guantao2024CodeBook.functional.filter((c) => c.code !== demo.expenditure[0]?.functionalCode),
+    };
+    const missing = `功能分类科目${demo.expenditure[0]?.functionalCode}不在2024年科目表中`;
+    for (let round = 0; round < 2; round++) {
+      expect(parseBudgetInput(demo, guantao2024CodeBook).ok).toBe(true);
+      expect(parseBudgetInput(demo, withoutFirstCode)).toMatchObject({ ok: false, fieldErrors: { "expenditure.0.functionalCode": [missing] } });
+      // "1.385" is exact in 万元 but has three decimals in 元
+      expect(parseBudgetInput({ ...demo, amountUnit: "YUAN" }, guantao2024CodeBook)).toMatchObject({
+        ok: false,
+        fieldErrors: { "assets.holdings.0.value": [expect.stringContaining("元")] },
+      });
+    }
+  });
+
   it("refuses something that is not a draft at all in Chinese", () => {
     expect(parseBudgetInput(null, guantao2024CodeBook)).toEqual({ ok: false, fieldErrors: { "": ["格式不正确"] } });
   });

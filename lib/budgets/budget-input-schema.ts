@@ -250,12 +250,28 @@ export type BudgetFieldErrors = Record<string, string[]>;
 
 export type BudgetInputResult = { ok: true; draft: BudgetDraft } | { ok: false; fieldErrors: BudgetFieldErrors };
 
+type BudgetInputSchema = ReturnType<typeof budgetInputSchema>;
+const schemas = new WeakMap<CodeBook, Map<AmountUnit, BudgetInputSchema>>();
+
+/**
+ * The schema of a code book and unit, built once: building it costs more than parsing a small
+ * draft, and the entry editor parses on every keystroke with the same code book (see
+ * docs/benchmarks.md). Keyed by the code book object, which nothing mutates.
+ */
+function cachedSchema(codeBook: CodeBook, unit: AmountUnit): BudgetInputSchema {
+  let byUnit = schemas.get(codeBook);
+  if (byUnit === undefined) schemas.set(codeBook, (byUnit = new Map()));
+  let schema = byUnit.get(unit);
+  if (schema === undefined) byUnit.set(unit, (schema = budgetInputSchema(codeBook, unit)));
+  return schema;
+}
+
 /** Parses a draft, reporting every field's errors, not only the first. */
 export function parseBudgetInput(raw: unknown, codeBook: CodeBook): BudgetInputResult {
   const unitField = z.object({ amountUnit: choice(AMOUNT_UNITS) }).safeParse(raw);
   // With an invalid unit the amounts are still checked (as 万元) so the form shows all its errors at once.
   const unit = unitField.success ? unitField.data.amountUnit : "WAN_YUAN";
-  const parsed = budgetInputSchema(codeBook, unit).safeParse(raw);
+  const parsed = cachedSchema(codeBook, unit).safeParse(raw);
   if (parsed.success) return { ok: true, draft: parsed.data };
   const fieldErrors: BudgetFieldErrors = {};
   for (const issue of parsed.error.issues) {
