@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/app-error";
 import { loadBudgetHistory, type BudgetHistoryEntry } from "@/lib/audit/budget-history";
-import { canCommentOnBudget, canResolveReviewComment, type BudgetScope, type Viewer } from "@/lib/auth/policies";
+import { canCommentOnBudget, canResolveReviewComment, SUBMITTED_OR_LATER_STATUSES, type BudgetScope, type Viewer } from "@/lib/auth/policies";
 import { budgetFromRecord, budgetSelect, metaFromRecord, type BudgetMeta } from "@/lib/budgets/budget-mapper";
 import { NOT_FOUND_MESSAGE } from "@/lib/budgets/budget-access";
 import type { DbReader } from "@/lib/budgets/db-client";
@@ -24,15 +24,7 @@ import { describeChanges, type SubmissionChange } from "./submission-changes";
 // ---------------------------------------------------------------------------
 
 /** Statuses a reviewer can filter the queue by; drafts are the unit's own business and never listed. */
-export const QUEUE_STATUSES = [
-  "SUBMITTED",
-  "DEPARTMENT_REVIEW",
-  "FINANCE_REVIEW",
-  "RETURNED",
-  "APPROVED",
-  "SIGNED_OFF",
-  "PUBLISHED",
-] as const satisfies readonly BudgetStatus[];
+export const QUEUE_STATUSES = SUBMITTED_OR_LATER_STATUSES;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
 /** "WAITING": what waits for this viewer's decision (the default); "ALL": every submitted budget in scope. */
