@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { getSignedInUser } from "@/lib/auth/session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +9,11 @@ export const metadata: Metadata = {
   description: "政府预算单位预算公开：九张公开表、情况说明与绩效目标。",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+const HEADER_LINK = "text-slate-100 underline underline-offset-2 hover:text-white focus:outline-2 focus:outline-offset-2 focus:outline-white";
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Null without a session cookie (no database query): citizens' pages cost nothing per user.
+  const user = await getSignedInUser();
   return (
     <html lang="zh-CN">
       <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
@@ -22,9 +27,21 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <nav aria-label="站点" className="flex items-center gap-4 text-sm">
               <span className="hidden text-slate-200 sm:inline">政府预算 · 公开透明</span>
-              <Link href="/login" className="text-slate-100 underline underline-offset-2 hover:text-white focus:outline-2 focus:outline-offset-2 focus:outline-white">
-                工作人员登录
-              </Link>
+              {user === null ? (
+                <Link href="/login" className={HEADER_LINK}>
+                  工作人员登录
+                </Link>
+              ) : (
+                <>
+                  <span className="max-w-[10rem] truncate text-slate-100" title={user.name}>
+                    <span className="sr-only">已登录：</span>
+                    {user.name}
+                  </span>
+                  <Link href="/workspace" className={HEADER_LINK}>
+                    工作台
+                  </Link>
+                </>
+              )}
             </nav>
           </div>
         </header>

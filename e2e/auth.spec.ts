@@ -67,6 +67,13 @@ test("the demo accountant signs in, sees the workspace and signs out for good", 
   await expect(page.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();
   await expect(page.getByText(`您好，${accountant.name}`)).toBeVisible();
   await expect(page.getByText(`登录邮箱：${accountant.email}`)).toBeVisible();
+  // The site header names who is signed in and leads back to the workspace from any page.
+  const header = page.getByRole("navigation", { name: "站点" });
+  await expect(header).toContainText(accountant.name);
+  await expect(header.getByRole("link", { name: "工作人员登录" })).toHaveCount(0);
+  await page.goto("/");
+  await header.getByRole("link", { name: "工作台" }).click();
+  await expect(page).toHaveURL(/\/workspace$/);
   const roles = page.getByRole("region", { name: "您的角色" });
   await expect(roles.getByRole("listitem")).toHaveText([
     "单位填报人 · 单位 224001 中共馆陶县委网络安全和信息化委员会办公室本级（馆陶县）",
@@ -97,6 +104,9 @@ test("the demo accountant signs in, sees the workspace and signs out for good", 
   await expect(page.getByRole("status")).toHaveText("您已安全退出登录。");
   expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain("better-auth.session_token");
   expect((await auditRowsOfUser(userId)).at(-1)).toMatchObject({ action: "auth.sign_out", result: "SUCCESS" });
+  await page.goto("/");
+  await expect(header.getByRole("link", { name: "工作人员登录" })).toBeVisible();
+  await expect(header).not.toContainText(accountant.name);
 
   // The cookie from before the sign-out opens nothing: the session ended on the server.
   await context.addCookies(cookiesWhileSignedIn);

@@ -138,7 +138,9 @@ test("a department with a unit still under review cannot be published, and says 
 test("the demo department reviewer sees department 224 as published and up to date", async ({ page }) => {
   const reviewer = DEMO_USERS.find((user) => user.role === "DEPARTMENT_REVIEWER");
   if (reviewer === undefined) throw new Error("no demo department reviewer");
-  await signIn(page, reviewer.email, reviewer.password, "/review/departments");
+  await signIn(page, reviewer.email, reviewer.password, "/workspace");
+  await page.getByRole("region", { name: "监督与管理" }).getByRole("link", { name: "部门预算" }).click();
+  await expect(page).toHaveURL(/\/review\/departments$/);
   await page.getByRole("link", { name: DEPARTMENT_NAME }).click();
   await expect(page.getByRole("region", { name: "公开", exact: true })).toContainText("已公开第1版");
   await expect(page.getByRole("region", { name: "公开", exact: true }).getByRole("link", { name: "查看公开页面" })).toHaveAttribute("href", LATEST);

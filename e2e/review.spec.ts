@@ -127,7 +127,8 @@ test("a budget goes from submission through return, resubmission and approval to
   await expect(review.getByTestId("budget-status")).toHaveText("财政审核中");
   await review.getByRole("button", { name: "批复" }).click();
   await expect(review.getByTestId("budget-status")).toHaveText("已批复");
-  await expect(review.getByRole("region", { name: "办理记录" })).toContainText("批复");
+  const history = review.getByRole("region", { name: "预算历史", exact: true });
+  await expect(history.getByRole("row").filter({ hasText: "批复" }).first()).toContainText("财政审核中 → 已批复");
 
   // --- The unit records 保密审查 and 负责人审签, then publishes.
   await unit.reload();

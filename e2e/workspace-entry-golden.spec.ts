@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { guantao2024Budget } from "@/lib/demo/guantao-2024";
 import { formatAmountTrimmed } from "@/lib/disclosure/money";
 import type { Budget, Fen } from "@/lib/disclosure/types";
-import { BASIC_CATEGORY_LABELS, EXPENDITURE_KIND_LABELS, FUND_SOURCE_LABELS } from "@/lib/entry/labels";
+import { BASIC_CATEGORY_LABELS, EXPENDITURE_KIND_LABELS, FUND_SOURCE_LABELS } from "@/lib/disclosure/labels";
 import { readReference, referenceTable } from "../tests/reference-document";
 import { createAccountantUnit, loadStoredBudget } from "./support/e2e-database";
 import { pasteInto, signInAs, tsv } from "./support/entry-helpers";

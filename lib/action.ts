@@ -15,6 +15,14 @@ export type ActionResult<T> =
       values: Record<string, string>;
     };
 
+/** The state of a form whose action answers with one sentence to announce (or the refusal). */
+export type MessageActionState = ActionResult<{ message: string }> | null;
+
+/** A positive whole number posted as a form field (a record's id), with the message shown when it is missing. */
+export function idField(message: string) {
+  return z.coerce.number({ error: message }).int().positive(message);
+}
+
 export interface ActionOptions {
   /** Fields whose submitted text goes back into the form after a refusal. */
   echo?: readonly string[];

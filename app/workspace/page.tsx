@@ -65,6 +65,7 @@ export default async function WorkspacePage() {
       <StaffLinks
         flags={{
           deadlines: viewer.roles.some((grant) => grant.role !== "ACCOUNTANT"),
+          departmentBudgets: viewer.roles.some((grant) => grant.role === "DEPARTMENT_REVIEWER"),
           accounts: isAdministrator(viewer),
           auditLog: canSearchAuditLog(viewer),
         }}

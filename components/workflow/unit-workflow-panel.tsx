@@ -2,7 +2,6 @@ import Link from "next/link";
 import { formatChinaDateTime } from "@/components/disclosure/china-time";
 import type { UnitWorkflow } from "@/lib/review/unit-workflow";
 import { ActionForm, type WorkflowAction } from "./action-form";
-import { BudgetHistory } from "./budget-history";
 import { CommentList } from "./comment-list";
 
 export interface UnitWorkflowActions {
@@ -164,13 +163,6 @@ export function UnitWorkflowPanel({ workflow, actions }: { workflow: UnitWorkflo
           </div>
         </details>
       )}
-
-      <details className="rounded border border-slate-300 px-4 py-2">
-        <summary className="cursor-pointer font-medium">办理记录（{workflow.history.length} 条）</summary>
-        <div className="mt-3">
-          <BudgetHistory entries={workflow.history} headingLevel={3} />
-        </div>
-      </details>
     </div>
   );
 }

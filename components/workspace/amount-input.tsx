@@ -58,8 +58,13 @@ export function AmountInput({ path, value, onChange, label, className = "", grid
         value={shown}
         onFocus={(event) => {
           if (ctx.readOnly) return;
-          setEditing(invalid?.typed ?? editableAmount(value, ctx.documentUnit, ctx.entryUnit));
+          const text = invalid?.typed ?? editableAmount(value, ctx.documentUnit, ctx.entryUnit);
+          setEditing(text);
           const input = event.currentTarget;
+          // Show the editable text and select it now, not only after React's re-render: text typed
+          // (or pasted, or filled by a test) before the next frame replaces it instead of appending.
+          input.value = text;
+          input.select();
           requestAnimationFrame(() => input.select());
         }}
         onChange={(event) => {

@@ -11,7 +11,7 @@ import { BASIC_CATEGORIES, EXPENDITURE_KINDS, FUND_SOURCES, type AmountUnit, typ
 import { draftFen } from "@/lib/entry/amount-entry";
 import { budgetFromDraft, type BudgetIdentity } from "@/lib/entry/draft-budget";
 import { EDITOR_SECTIONS, findingTarget, type EditorSectionId } from "@/lib/entry/finding-target";
-import { BASIC_CATEGORY_LABELS, EXPENDITURE_KIND_LABELS, FUND_SOURCE_LABELS } from "@/lib/entry/labels";
+import { BASIC_CATEGORY_LABELS, EXPENDITURE_KIND_LABELS, FUND_SOURCE_LABELS } from "@/lib/disclosure/labels";
 import { mergeDraft } from "@/lib/entry/merge-draft";
 import { basicEconomicKey, expenditureKey, type PriorYearLines } from "@/lib/entry/prior-lines";
 import { buildSnapshotContent } from "@/lib/publication/snapshot-content-core";

@@ -5,7 +5,7 @@ import { amountUnitLabel, formatAmount, formatAmountTrimmed } from "@/lib/disclo
 import type { DerivedTable } from "@/lib/disclosure/table-model";
 import { APPROPRIATION_TYPES, ASSET_CATEGORIES, COMPARATORS, type Budget, type Fen } from "@/lib/disclosure/types";
 import { draftFen } from "@/lib/entry/amount-entry";
-import { APPROPRIATION_LABELS, ASSET_CATEGORY_LABELS } from "@/lib/entry/labels";
+import { APPROPRIATION_LABELS, ASSET_CATEGORY_LABELS } from "@/lib/disclosure/labels";
 import { THREE_PUBLIC_ITEMS, type PriorYearLines } from "@/lib/entry/prior-lines";
 import { AmountInput } from "./amount-input";
 import { CodeCombobox } from "./code-combobox";

@@ -1,7 +1,8 @@
 import { fieldErrorsOf } from "@/lib/action";
 import { AppError } from "@/lib/app-error";
-import { writeAuditEvent, type AuditDetails } from "@/lib/audit/write-audit-event";
+import type { AuditDetails } from "@/lib/audit/write-audit-event";
 import type { Viewer } from "@/lib/auth/policies";
+import { auditingRefusals } from "@/lib/budgets/budget-access";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import type { z } from "zod";
 import type { ScopeRef } from "./admin-schemas";
@@ -20,32 +21,15 @@ export function requireSignedIn(viewer: Viewer | null): Viewer {
 
 /**
  * Runs an administration use case and audits a refusal in a transaction of its own (the use
- * case's transaction rolled back), as budget-access.ts does for budgets.
+ * case's transaction rolled back), exactly as auditingRefusals does for budgets.
  */
-export async function auditingAdminRefusals<T>(
+export function auditingAdminRefusals<T>(
   db: DbClient,
   viewer: Viewer | null,
   event: { action: string; objectType: string; objectId?: string; details: AuditDetails },
   run: () => Promise<T>,
 ): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof AppError) {
-      const denied = error.code === "FORBIDDEN" || error.code === "NOT_FOUND" || error.code === "UNAUTHENTICATED";
-      await db.$transaction((tx) =>
-        writeAuditEvent(tx, {
-          action: event.action,
-          result: denied ? "DENIED" : "FAILURE",
-          userId: viewer?.userId ?? null,
-          objectType: event.objectType,
-          ...(event.objectId === undefined ? {} : { objectId: event.objectId }),
-          details: { ...event.details, reason: error.code },
-        }),
-      );
-    }
-    throw error;
-  }
+  return auditingRefusals(db, viewer, event, run);
 }
 
 export interface ResolvedScope {

@@ -19,6 +19,16 @@ export const BUDGET_ACTION_LABELS: Record<BudgetAction, string> = {
   PUBLISH: "公开",
 };
 
+/**
+ * A step's comment as the history shows it. A submission's comment holds the explanations of the
+ * check's warnings (shown with the findings on the review screen), so only their number is shown.
+ */
+function stepComment(action: BudgetAction, comment: string | null): string | null {
+  if (comment === null || comment.trim() === "") return null;
+  if (action === "SUBMIT") return `附提醒说明 ${comment.split("\n").filter((line) => /^[A-Z]+\d+/.test(line)).length} 条`;
+  return comment;
+}
+
 export interface BudgetHistoryEntry {
   /** unique within the list, e.g. "event-12", "audit-40" */
   key: string;
@@ -80,7 +90,7 @@ export async function loadBudgetHistory(viewer: Viewer | null, budgetId: number,
       isSuccess: true,
       note: [
         event.fromStatus === null ? `→ ${BUDGET_STATUS_LABELS[event.toStatus]}` : `${BUDGET_STATUS_LABELS[event.fromStatus]} → ${BUDGET_STATUS_LABELS[event.toStatus]}`,
-        event.comment,
+        stepComment(event.action, event.comment),
       ]
         .filter((part) => part !== null && part !== "")
         .join("；"),

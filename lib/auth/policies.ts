@@ -34,7 +34,7 @@ export interface BudgetScope {
 /** An accountant edits only before submission and after a return. */
 const EDITABLE: ReadonlySet<BudgetStatus> = new Set<BudgetStatus>(["DRAFT", "RETURNED"]);
 /** Reviewers see a budget from the moment it is submitted; drafts are the unit's own business. */
-const SUBMITTED_OR_LATER: ReadonlySet<BudgetStatus> = new Set<BudgetStatus>([
+export const SUBMITTED_OR_LATER_STATUSES = [
   "SUBMITTED",
   "DEPARTMENT_REVIEW",
   "FINANCE_REVIEW",
@@ -42,7 +42,8 @@ const SUBMITTED_OR_LATER: ReadonlySet<BudgetStatus> = new Set<BudgetStatus>([
   "APPROVED",
   "SIGNED_OFF",
   "PUBLISHED",
-]);
+] as const satisfies readonly BudgetStatus[];
+const SUBMITTED_OR_LATER: ReadonlySet<BudgetStatus> = new Set<BudgetStatus>(SUBMITTED_OR_LATER_STATUSES);
 
 function grants(viewer: Viewer | null, role: Role): RoleGrant[] {
   return viewer === null ? [] : viewer.roles.filter((grant) => grant.role === role);

@@ -3,7 +3,7 @@ import { disconnectPrisma } from "@/lib/db";
 import { createUnit } from "@/lib/demo/factories";
 import { prisma, resetDatabase } from "@/tests/integration/db";
 import { getAuth, SESSION_IDLE_TIMEOUT_SECONDS } from "./auth";
-import { getViewerFromHeaders } from "./session";
+import { getSignedInUserFromHeaders, getViewerFromHeaders } from "./session";
 import { signOut } from "./sign-out";
 import { auditRows, CLIENT_ADDRESS, createSignInUser, requestHeaders, signInForCookie } from "./test-support";
 
@@ -43,6 +43,19 @@ describe("getViewerFromHeaders", () => {
     });
     expect(await getViewerFromHeaders(requestHeaders())).toBeNull();
     expect(await getViewerFromHeaders(requestHeaders("better-auth.session_token=forged.value"))).toBeNull();
+  });
+});
+
+describe("getSignedInUserFromHeaders", () => {
+  it("names the signed-in person for the site header, and nobody without a valid session", async () => {
+    const user = await createSignInUser();
+    const cookie = await signInForCookie(user.email);
+
+    expect(await getSignedInUserFromHeaders(requestHeaders(cookie))).toEqual({ name: user.name });
+    expect(await getSignedInUserFromHeaders(requestHeaders())).toBeNull();
+    expect(await getSignedInUserFromHeaders(requestHeaders("better-auth.session_token=forged.value"))).toBeNull();
+    await signOut(requestHeaders(cookie));
+    expect(await getSignedInUserFromHeaders(requestHeaders(cookie))).toBeNull();
   });
 });
 

@@ -14,15 +14,15 @@ export interface ViewerOptions {
   refresh?: boolean;
 }
 
-/**
- * The viewer of a request: its better-auth session (expired or signed-out sessions give null) and
- * the user's role assignments, loaded with one query.
- */
-export async function getViewerFromHeaders(requestHeaders: Headers, options: ViewerOptions = {}): Promise<Viewer | null> {
-  const session = await getAuth().api.getSession({
-    headers: requestHeaders,
-    query: { disableRefresh: options.refresh !== true },
-  });
+type Session = Awaited<ReturnType<ReturnType<typeof getAuth>["api"]["getSession"]>>;
+
+/** A request's better-auth session (null when signed out or expired; no query without a session cookie). */
+function sessionFromHeaders(requestHeaders: Headers, refresh: boolean): Promise<Session> {
+  return getAuth().api.getSession({ headers: requestHeaders, query: { disableRefresh: !refresh } });
+}
+
+/** The viewer of a session: the user and their role assignments, loaded with one query. */
+async function viewerOfSession(session: Session): Promise<Viewer | null> {
   if (session === null) return null;
   const assignments = await prisma.roleAssignment.findMany({
     where: { userId: session.user.id },
@@ -42,5 +42,33 @@ export async function getViewerFromHeaders(requestHeaders: Headers, options: Vie
   };
 }
 
+/**
+ * The viewer of a request: its better-auth session (expired or signed-out sessions give null) and
+ * the user's role assignments, loaded with one query.
+ */
+export async function getViewerFromHeaders(requestHeaders: Headers, options: ViewerOptions = {}): Promise<Viewer | null> {
+  return viewerOfSession(await sessionFromHeaders(requestHeaders, options.refresh === true));
+}
+
+/** Who is signed in, as the site header names them. */
+export interface SignedInUser {
+  name: string;
+}
+
+/** The signed-in person of a request, or null; reads the session only, not the roles. */
+export async function getSignedInUserFromHeaders(requestHeaders: Headers): Promise<SignedInUser | null> {
+  return signedInUserOf(await sessionFromHeaders(requestHeaders, false));
+}
+
+function signedInUserOf(session: Session): SignedInUser | null {
+  return session === null ? null : { name: session.user.name };
+}
+
+/** The request's session, looked up once per request however many components ask. */
+const currentSession = cache(async (): Promise<Session> => sessionFromHeaders(await headers(), false));
+
 /** For server components and server actions; memoised per request. */
-export const getViewer = cache(async (): Promise<Viewer | null> => getViewerFromHeaders(await headers()));
+export const getViewer = cache(async (): Promise<Viewer | null> => viewerOfSession(await currentSession()));
+
+/** For the site header (app/layout.tsx); memoised per request, sharing the session lookup with getViewer. */
+export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => signedInUserOf(await currentSession()));

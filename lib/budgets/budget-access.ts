@@ -77,7 +77,7 @@ export function assertLockVersion(budget: EditableBudget, baseLockVersion: numbe
 export async function auditingRefusals<T>(
   db: DbClient,
   viewer: Viewer | null,
-  event: { action: string; details: AuditDetails; objectId?: string; clientAddress?: string | null },
+  event: { action: string; details: AuditDetails; objectId?: string; clientAddress?: string | null; /** "budget" unless given */ objectType?: string },
   run: () => Promise<T>,
 ): Promise<T> {
   try {
@@ -90,7 +90,7 @@ export async function auditingRefusals<T>(
           action: event.action,
           result: denied ? "DENIED" : "FAILURE",
           userId: viewer?.userId ?? null,
-          objectType: "budget",
+          objectType: event.objectType ?? "budget",
           ...(event.objectId === undefined ? {} : { objectId: event.objectId }),
           clientAddress: event.clientAddress ?? null,
           details: { ...event.details, reason: error.code },

@@ -2,7 +2,6 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { documentRenderers } from "@/app/document-renderers";
 import { AppError } from "@/lib/app-error";
 import type { Viewer } from "@/lib/auth/policies";
-import type { DbClient } from "@/lib/budgets/db-client";
 import { saveCodeBook } from "@/lib/budgets/save-code-book";
 import { disconnectPrisma } from "@/lib/db";
 import { buildBudgetFor, createBudget, createUnit, createUnitInDepartment, createUser, type CreatedUnit } from "@/lib/demo/factories";
@@ -15,6 +14,7 @@ import type { DocumentRenderers } from "@/lib/publication/publish-budget";
 import { publishBudget } from "@/lib/publication/publish-budget";
 import type { SnapshotContent } from "@/lib/publication/snapshot-content";
 import { prisma, resetDatabase } from "@/tests/integration/db";
+import { failingAt } from "@/tests/integration/failing-client";
 import { withMemoizedPdf } from "@/tests/integration/memoized-pdf";
 import { publishDepartmentBudget } from "./publish-department-budget";
 
@@ -72,26 +72,6 @@ async function auditRows() {
     select: { result: true, userId: true, objectId: true, details: true },
     orderBy: { id: "asc" },
   });
-}
-
-/** A client whose transactions fail at one write, to prove that the writes before it are undone. */
-function failingAt(model: "departmentArtifact" | "departmentSnapshotBudget", method: "createMany"): DbClient {
-  return {
-    $transaction: (fn, options) =>
-      prisma.$transaction(
-        (tx) =>
-          fn(
-            new Proxy(tx, {
-              get(target, property, receiver) {
-                const value: unknown = Reflect.get(target, property, receiver);
-                if (property !== model) return value;
-                return { [method]: () => Promise.reject(new Error("injected failure: the database went away")) };
-              },
-            }),
-          ),
-        options,
-      ),
-  };
 }
 
 describe("publishDepartmentBudget", () => {

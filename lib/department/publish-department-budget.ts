@@ -1,21 +1,13 @@
-import { createHash } from "node:crypto";
 import { AppError } from "@/lib/app-error";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { canPublishDepartmentBudget, type Viewer } from "@/lib/auth/policies";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
-import { PdfUnavailableError } from "@/lib/export/pdf";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ArtifactKind, BudgetStatus } from "@/lib/generated/prisma/enums";
-import {
-  CONTENT_TYPES,
-  displayFileName,
-  downloadPaths,
-  NOTICE_MARKER,
-  versionPath,
-  type DepartmentDocumentKey,
-} from "@/lib/publication/document-paths";
+import type { BudgetStatus } from "@/lib/generated/prisma/enums";
+import { versionPath, type DepartmentDocumentKey } from "@/lib/publication/document-paths";
 import type { DocumentRenderers, PublishedFile } from "@/lib/publication/publish-budget";
+import { artifactRows, renderDocuments, type RenderedDocuments } from "@/lib/publication/render-documents";
 import { canonicalJson, contentHash, type SnapshotContent } from "@/lib/publication/snapshot-content";
 import { buildDepartmentContent, chinaDate, departmentNotReadyReason } from "./department-content";
 import { loadBudgetsById, loadDepartmentState, type DepartmentState } from "./queries";
@@ -162,38 +154,8 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
-interface Rendered {
-  files: { kind: ArtifactKind; bytes: Buffer; sha256: string }[];
-  pdfError: string | null;
-}
-
-async function render(prepared: Prepared, renderers: DocumentRenderers): Promise<Rendered> {
-  const { content, key, version } = prepared;
-  const info = { contentHash: prepared.contentHash, canonicalPath: versionPath(key, version) };
-  const html = renderers.html(content, { ...info, downloads: downloadPaths(key, version) });
-  if (!html.includes(NOTICE_MARKER)) throw new Error(`the department page lacks the notice marker ${NOTICE_MARKER}`);
-  const printable = renderers.html(content, { ...info, downloads: null });
-  const [pdf, xlsx] = await Promise.all([
-    renderers.pdf(printable).then(
-      (bytes) => ({ bytes, error: null }),
-      (error: unknown) => {
-        if (!(error instanceof PdfUnavailableError)) throw error;
-        return { bytes: null, error: error.message };
-      },
-    ),
-    renderers.xlsx(content),
-  ]);
-  const files: { kind: ArtifactKind; bytes: Buffer }[] = [
-    { kind: "HTML", bytes: Buffer.from(html, "utf8") },
-    ...(pdf.bytes === null ? [] : [{ kind: "PDF" as const, bytes: pdf.bytes }]),
-    { kind: "XLSX", bytes: xlsx },
-    { kind: "CSV", bytes: renderers.csv(content) },
-    { kind: "JSON", bytes: renderers.json(content) },
-  ];
-  return {
-    files: files.map((file) => ({ ...file, sha256: createHash("sha256").update(file.bytes).digest("hex") })),
-    pdfError: pdf.error,
-  };
+function render(prepared: Prepared, renderers: DocumentRenderers): Promise<RenderedDocuments> {
+  return renderDocuments(prepared.content, renderers, { key: prepared.key, version: prepared.version, contentHash: prepared.contentHash });
 }
 
 async function store(
@@ -201,7 +163,7 @@ async function store(
   viewer: Viewer | null,
   input: PublishDepartmentInput,
   prepared: Prepared,
-  rendered: Rendered,
+  rendered: RenderedDocuments,
   now: Date,
 ): Promise<PublishedDepartment> {
   const { version } = prepared;
@@ -226,7 +188,7 @@ function storeInTransaction(
   viewer: Viewer | null,
   input: PublishDepartmentInput,
   prepared: Prepared,
-  rendered: Rendered,
+  rendered: RenderedDocuments,
   now: Date,
   conflict: () => AppError,
 ): Promise<number> {
@@ -257,15 +219,7 @@ function storeInTransaction(
         data: prepared.budgetIds.map((budgetId) => ({ snapshotId: snapshot.id, budgetId })),
       });
       await tx.departmentArtifact.createMany({
-        data: rendered.files.map((file) => ({
-          snapshotId: snapshot.id,
-          kind: file.kind,
-          contentType: CONTENT_TYPES[file.kind],
-          fileName: displayFileName(state.name, state.year, version, file.kind, "部门预算"),
-          bytes: new Uint8Array(file.bytes),
-          sha256: file.sha256,
-          size: file.bytes.length,
-        })),
+        data: artifactRows(snapshot.id, rendered.files, { owner: state.name, year: state.year, version, documentKind: "部门预算" }),
       });
       if (state.published !== null) {
         const superseded = await tx.departmentSnapshot.updateMany({

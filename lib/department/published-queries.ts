@@ -1,7 +1,7 @@
 import type { DbReader } from "@/lib/budgets/db-client";
 import type { ArtifactKind } from "@/lib/generated/prisma/enums";
 import type { DepartmentDocumentKey } from "@/lib/publication/document-paths";
-import type { PublishedFileBytes, PublishedFileInfo } from "@/lib/publication/queries";
+import { fileBytesOf, PUBLISHED_FILES, type PublishedFileBytes, type PublishedFileInfo } from "@/lib/publication/queries";
 
 /** A published version of a department's 部门预算, as the public server needs it. */
 export interface PublishedDepartmentVersion {
@@ -25,10 +25,7 @@ export async function listPublishedDepartmentVersions(db: DbReader, key: Departm
       publishedAt: true,
       correctionNote: true,
       supersededById: true,
-      artifacts: {
-        select: { kind: true, contentType: true, fileName: true, sha256: true, size: true },
-        orderBy: { kind: "asc" },
-      },
+      artifacts: PUBLISHED_FILES,
     },
     orderBy: [{ departmentId: "asc" }, { version: "asc" }],
   });
@@ -40,5 +37,5 @@ export async function loadPublishedDepartmentFile(db: DbReader, snapshotId: numb
   const [row] = await db.$queryRaw<{ bytes: Uint8Array; sha256: string }[]>`
     SELECT "bytes", "sha256" FROM "department_artifacts"
     WHERE "snapshot_id" = ${snapshotId} AND "kind" = ${kind}::"artifact_kind"`;
-  return row === undefined ? null : { bytes: Buffer.from(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength), sha256: row.sha256 };
+  return fileBytesOf(row);
 }

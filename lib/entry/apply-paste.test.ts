@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { guantao2024CodeBook } from "@/lib/demo/guantao-2024";
 import { applyPaste, type PasteColumn } from "./apply-paste";
 import { selectableCodes } from "./code-search";
-import { EXPENDITURE_KIND_LABELS, FUND_SOURCE_LABELS } from "./labels";
+import { EXPENDITURE_KIND_LABELS, FUND_SOURCE_LABELS } from "@/lib/disclosure/labels";
 import { parsePastedTable } from "./paste-table";
 
 interface Line extends Record<string, unknown> {

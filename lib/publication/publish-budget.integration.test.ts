@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { documentRenderers } from "@/app/document-renderers";
-import type { DbClient } from "@/lib/budgets/db-client";
 import { loadBudget } from "@/lib/budgets/queries";
 import { saveCodeBook } from "@/lib/budgets/save-code-book";
 import { disconnectPrisma } from "@/lib/db";
@@ -10,6 +9,7 @@ import { guantao2024CodeBook } from "@/lib/demo/guantao-2024";
 import { renderPdf } from "@/lib/export/pdf";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma, resetDatabase } from "@/tests/integration/db";
+import { failingAt } from "@/tests/integration/failing-client";
 import { withMemoizedPdf } from "@/tests/integration/memoized-pdf";
 import { PublicationError } from "./publication-error";
 import { NOTICE_MARKER } from "./document-paths";
@@ -33,26 +33,6 @@ async function budgetState() {
     select: { version: true, status: true, publishedAt: true, lockVersion: true },
     orderBy: { version: "asc" },
   });
-}
-
-/** A client whose transactions fail at one write, to prove that the writes before it are undone. */
-function failingAt(model: "publishedArtifact", method: "createMany"): DbClient {
-  return {
-    $transaction: (fn, options) =>
-      prisma.$transaction(
-        (tx) =>
-          fn(
-            new Proxy(tx, {
-              get(target, property, receiver) {
-                const value: unknown = Reflect.get(target, property, receiver);
-                if (property !== model) return value;
-                return { [method]: () => Promise.reject(new Error("injected failure: the database went away")) };
-              },
-            }),
-          ),
-        options,
-      ),
-  };
 }
 
 describe("publishBudget", () => {

@@ -1,21 +1,13 @@
-import { createHash } from "node:crypto";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { DbClient } from "@/lib/budgets/db-client";
 import { loadBudget } from "@/lib/budgets/queries";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArtifactKind, BudgetStatus } from "@/lib/generated/prisma/enums";
-import { PdfUnavailableError } from "@/lib/export/pdf";
 import { statusesAllowing } from "@/lib/workflow/state-machine";
-import {
-  CONTENT_TYPES,
-  displayFileName,
-  downloadPaths,
-  NOTICE_MARKER,
-  versionPath,
-  type DownloadPaths,
-} from "./document-paths";
+import { versionPath, type DownloadPaths } from "./document-paths";
 import { PublicationError } from "./publication-error";
+import { artifactRows, renderDocuments, type RenderedDocuments } from "./render-documents";
 import { buildSnapshotContent, canonicalJson, contentHash, type SnapshotContent } from "./snapshot-content";
 
 /** What the document page needs besides the content: printed on it and linked from it. */
@@ -184,50 +176,11 @@ async function prepare(db: DbClient, input: PublishInput, now: Date): Promise<Pr
   });
 }
 
-interface RenderedFile {
-  kind: ArtifactKind;
-  bytes: Buffer;
-}
+type Rendered = RenderedDocuments;
 
-interface Rendered {
-  files: RenderedFile[];
-  pdfError: string | null;
-}
-
-async function render(prepared: Prepared, renderers: DocumentRenderers): Promise<Rendered> {
-  const { content } = prepared;
+function render(prepared: Prepared, renderers: DocumentRenderers): Promise<Rendered> {
   const key = { year: prepared.year, unitCode: prepared.unitCode };
-  const canonicalPath = versionPath(key, prepared.version);
-  const info = { contentHash: prepared.contentHash, canonicalPath };
-  const html = renderers.html(content, { ...info, downloads: downloadPaths(key, prepared.version) });
-  if (!html.includes(NOTICE_MARKER)) {
-    throw new PublicationError("RENDER_FAILED", `公开页面缺少更正提示位置（${NOTICE_MARKER}），未公开。`);
-  }
-  // The PDF is a printout of the document: it gets no download links.
-  const printable = renderers.html(content, { ...info, downloads: null });
-  const [pdf, xlsx] = await Promise.all([
-    renderers.pdf(printable).then(
-      (bytes) => ({ bytes, error: null }),
-      (error: unknown) => {
-        if (!(error instanceof PdfUnavailableError)) throw error;
-        return { bytes: null, error: error.message };
-      },
-    ),
-    renderers.xlsx(content),
-  ]);
-  if (pdf.error !== null) {
-    console.warn(
-      `[publish] ${canonicalPath}: the PDF could not be rendered and is published without it (${pdf.error}).`,
-    );
-  }
-  const files: RenderedFile[] = [
-    { kind: "HTML", bytes: Buffer.from(html, "utf8") },
-    ...(pdf.bytes === null ? [] : [{ kind: "PDF" as const, bytes: pdf.bytes }]),
-    { kind: "XLSX", bytes: xlsx },
-    { kind: "CSV", bytes: renderers.csv(content) },
-    { kind: "JSON", bytes: renderers.json(content) },
-  ];
-  return { files, pdfError: pdf.error };
+  return renderDocuments(prepared.content, renderers, { key, version: prepared.version, contentHash: prepared.contentHash });
 }
 
 interface Actor {
@@ -237,10 +190,7 @@ interface Actor {
 
 async function store(db: DbClient, prepared: Prepared, rendered: Rendered, actor: Actor): Promise<PublishResult> {
   const { now } = prepared;
-  const files = rendered.files.map((file) => ({
-    ...file,
-    sha256: createHash("sha256").update(file.bytes).digest("hex"),
-  }));
+  const { files } = rendered;
   const conflict = () =>
     new PublicationError("CONFLICT", "公开过程中预算或其上一版本已被他人修改，请刷新后重试。");
 
@@ -268,15 +218,7 @@ async function store(db: DbClient, prepared: Prepared, rendered: Rendered, actor
         select: { id: true },
       });
       await tx.publishedArtifact.createMany({
-        data: files.map((file) => ({
-          snapshotId: snapshot.id,
-          kind: file.kind,
-          contentType: CONTENT_TYPES[file.kind],
-          fileName: displayFileName(prepared.unitName, prepared.year, prepared.version, file.kind),
-          bytes: new Uint8Array(file.bytes),
-          sha256: file.sha256,
-          size: file.bytes.length,
-        })),
+        data: artifactRows(snapshot.id, files, { owner: prepared.unitName, year: prepared.year, version: prepared.version }),
       });
       if (prepared.previousSnapshotId !== null) {
         const superseded = await tx.publishedSnapshot.updateMany({

@@ -10,6 +10,12 @@ export interface PublishedFileInfo {
   size: number;
 }
 
+/** The files of a snapshot as listed (not their bytes), for unit and department snapshots alike. */
+export const PUBLISHED_FILES = {
+  select: { kind: true, contentType: true, fileName: true, sha256: true, size: true },
+  orderBy: { kind: "asc" },
+} as const;
+
 export interface PublishedVersion {
   snapshotId: number;
   unitId: number;
@@ -34,10 +40,7 @@ export async function listPublishedVersions(db: DbReader, key: UnitDocumentKey):
       publishedAt: true,
       correctionNote: true,
       supersededById: true,
-      artifacts: {
-        select: { kind: true, contentType: true, fileName: true, sha256: true, size: true },
-        orderBy: { kind: "asc" },
-      },
+      artifacts: PUBLISHED_FILES,
     },
     orderBy: [{ unitId: "asc" }, { version: "asc" }],
   });
@@ -59,5 +62,10 @@ export async function loadPublishedFile(db: DbReader, snapshotId: number, kind: 
   const [row] = await db.$queryRaw<{ bytes: Uint8Array; sha256: string }[]>`
     SELECT "bytes", "sha256" FROM "published_artifacts"
     WHERE "snapshot_id" = ${snapshotId} AND "kind" = ${kind}::"artifact_kind"`;
+  return fileBytesOf(row);
+}
+
+/** A raw query's artifact row as served: the driver's buffer, not a copy. */
+export function fileBytesOf(row: { bytes: Uint8Array; sha256: string } | undefined): PublishedFileBytes | null {
   return row === undefined ? null : { bytes: Buffer.from(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength), sha256: row.sha256 };
 }

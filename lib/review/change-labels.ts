@@ -1,5 +1,12 @@
 import { formatAmountPrecise } from "@/lib/disclosure/money";
-import type { Budget, CodeBook, FundSource } from "@/lib/disclosure/types";
+import {
+  APPROPRIATION_LABELS,
+  BASIC_CATEGORY_LABELS,
+  EXPENDITURE_KIND_LABELS,
+  FUND_SOURCE_LABELS,
+  labelOf,
+} from "@/lib/disclosure/labels";
+import type { AssetCategory, Budget, CodeBook } from "@/lib/disclosure/types";
 
 /**
  * Readable names for the change log's paths and values, for the reviewer's "what changed since
@@ -8,39 +15,8 @@ import type { Budget, CodeBook, FundSource } from "@/lib/disclosure/types";
  * (`expenditure.3.amount`), which is resolved against the budget as it stands now.
  */
 
-export const FUND_SOURCE_LABELS: Record<FundSource, string> = {
-  GENERAL_BUDGET: "一般公共预算拨款",
-  GOVERNMENT_FUND: "政府性基金预算拨款",
-  STATE_CAPITAL: "国有资本经营预算拨款",
-  SPECIAL_ACCOUNT: "财政专户管理资金",
-  BUSINESS: "事业收入",
-  OPERATING: "事业单位经营收入",
-  SUPERIOR_SUBSIDY: "上级补助收入",
-  SUBORDINATE_REMITTANCE: "附属单位上缴收入",
-  OTHER: "其他收入",
-  CARRYOVER_GENERAL_BUDGET: "上年结转结余（一般公共预算拨款）",
-  CARRYOVER_GOVERNMENT_FUND: "上年结转结余（政府性基金预算拨款）",
-  CARRYOVER_STATE_CAPITAL: "上年结转结余（国有资本经营预算拨款）",
-  CARRYOVER_OTHER: "上年结转结余（其他资金）",
-};
-
-const KIND_LABELS: Record<string, string> = {
-  BASIC: "基本支出",
-  PROJECT: "项目支出",
-  OPERATING: "经营支出",
-  REMIT_TO_SUPERIOR: "上解上级支出",
-  SUBSIDY_TO_SUBORDINATE: "对附属单位补助支出",
-};
-
-const CATEGORY_LABELS: Record<string, string> = { PERSONNEL: "人员经费", PUBLIC: "公用经费" };
-
-const APPROPRIATION_LABELS: Record<string, string> = {
-  GENERAL_BUDGET: "一般公共预算",
-  GOVERNMENT_FUND: "政府性基金预算",
-  STATE_CAPITAL: "国有资本经营预算",
-};
-
-const ASSET_LABELS: Record<string, string> = {
+/** Asset rows by name alone: the change's field (数量, 价值) follows, so the form's units would mislead. */
+const ASSET_LABELS: Record<AssetCategory, string> = {
   BUILDINGS: "房屋",
   OFFICE_BUILDINGS: "其中：办公用房",
   VEHICLES: "车辆",
@@ -185,7 +161,7 @@ export function changeLabeler(budget: Budget, codeBook: CodeBook): ChangeLabeler
     const name = names.get(code);
     return name === undefined ? code : `${code} ${name}`;
   };
-  const source = (value: string) => FUND_SOURCE_LABELS[value as FundSource] ?? value;
+  const source = (value: string) => labelOf(FUND_SOURCE_LABELS, value) ?? value;
 
   /** The row's name from its natural key, or from the row at that index now. */
   function rowLabel(collection: string, segment: Segment): string | null {
@@ -199,7 +175,7 @@ export function changeLabeler(budget: Budget, codeBook: CodeBook): ChangeLabeler
         const line = segment.index !== undefined ? budget.expenditure[segment.index] : undefined;
         const [code, kind, src] = parts ?? (line ? [line.functionalCode, line.kind, line.source] : []);
         if (code === undefined) return `支出 · 第${(segment.index ?? 0) + 1}行`;
-        return [codeLabel(functionalName, code), kind ? KIND_LABELS[kind] ?? kind : null, src ? source(src) : null]
+        return [codeLabel(functionalName, code), kind ? (labelOf(EXPENDITURE_KIND_LABELS, kind) ?? kind) : null, src ? source(src) : null]
           .filter((p) => p !== null)
           .join(" · ");
       }
@@ -207,7 +183,7 @@ export function changeLabeler(budget: Budget, codeBook: CodeBook): ChangeLabeler
         const line = segment.index !== undefined ? budget.basicEconomic[segment.index] : undefined;
         const [code, category, src] = parts ?? (line ? [line.economicCode, line.category, line.source] : []);
         if (code === undefined) return `基本支出经济分类 · 第${(segment.index ?? 0) + 1}行`;
-        return [codeLabel(economicName, code), category ? CATEGORY_LABELS[category] ?? category : null, src ? source(src) : null]
+        return [codeLabel(economicName, code), category ? (labelOf(BASIC_CATEGORY_LABELS, category) ?? category) : null, src ? source(src) : null]
           .filter((p) => p !== null)
           .join(" · ");
       }
@@ -223,7 +199,7 @@ export function changeLabeler(budget: Budget, codeBook: CodeBook): ChangeLabeler
       }
       case "threePublic": {
         const type = parts?.[0] ?? (segment.index !== undefined ? budget.threePublic[segment.index]?.appropriation : undefined);
-        return `三公经费 · ${type === undefined ? `第${(segment.index ?? 0) + 1}行` : APPROPRIATION_LABELS[type] ?? type}`;
+        return `三公经费 · ${type === undefined ? `第${(segment.index ?? 0) + 1}行` : (labelOf(APPROPRIATION_LABELS, type) ?? type)}`;
       }
       case "procurement": {
         const row = segment.index !== undefined ? budget.procurement[segment.index] : undefined;
@@ -232,7 +208,7 @@ export function changeLabeler(budget: Budget, codeBook: CodeBook): ChangeLabeler
       }
       case "holdings": {
         const category = parts?.[0] ?? (segment.index !== undefined ? budget.assets.holdings[segment.index]?.category : undefined);
-        return `${category === undefined ? `第${(segment.index ?? 0) + 1}行` : ASSET_LABELS[category] ?? category}`;
+        return `${category === undefined ? `第${(segment.index ?? 0) + 1}行` : (labelOf(ASSET_LABELS, category) ?? category)}`;
       }
       case "glossary":
         return `名词解释 · ${segment.key ?? budget.glossary[segment.index ?? -1]?.term ?? `第${(segment.index ?? 0) + 1}条`}`;
@@ -288,7 +264,7 @@ export function changeLabeler(budget: Budget, codeBook: CodeBook): ChangeLabeler
     if (isMoney(path) && typeof raw === "number") return `${formatAmountPrecise(raw, "WAN_YUAN")}万元`;
     if (typeof raw === "string") {
       if (raw === "") return "（空）";
-      return FUND_SOURCE_LABELS[raw as FundSource] ?? KIND_LABELS[raw] ?? CATEGORY_LABELS[raw] ?? raw;
+      return labelOf(FUND_SOURCE_LABELS, raw) ?? labelOf(EXPENDITURE_KIND_LABELS, raw) ?? labelOf(BASIC_CATEGORY_LABELS, raw) ?? raw;
     }
     return String(raw);
   }

@@ -191,7 +191,10 @@ describe("loadReviewScreen", () => {
     expect(screen.comparison.source).toBe("budget");
     expect(screen.comparison.totals.find((f) => f.key === "basic")).toMatchObject({ change: 1_000_000 });
     expect(screen.comparison.table3.find((f) => f.key === "2013701")).toMatchObject({ label: "2013701 行政运行", change: 1_000_000 });
-    expect(screen.history.map((e) => e.action)).toEqual(["CREATE", "SUBMIT", "START_FINANCE_REVIEW"]);
+    const steps = screen.history.filter((e) => e.kind === "workflow");
+    expect(steps.map((e) => e.what)).toEqual(["创建", "报送", "提交财政审核"]);
+    // The submission's explanations are shown with the findings; the history only counts them.
+    expect(steps[1]?.note).toBe("草稿 → 已报送；附提醒说明 1 条");
     expect(screen.anchorRows.T3.find((r) => r.key === "2013701")?.label).toBe("2013701 行政运行");
 
     const others: Viewer[] = [

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/app-error";
-import { canCommentOnBudget, canResolveReviewComment, type BudgetScope, type Viewer } from "@/lib/auth/policies";
+import { loadBudgetHistory, type BudgetHistoryEntry } from "@/lib/audit/budget-history";
+import { canCommentOnBudget, canResolveReviewComment, SUBMITTED_OR_LATER_STATUSES, type BudgetScope, type Viewer } from "@/lib/auth/policies";
 import { budgetFromRecord, budgetSelect, metaFromRecord, type BudgetMeta } from "@/lib/budgets/budget-mapper";
 import { NOT_FOUND_MESSAGE } from "@/lib/budgets/budget-access";
 import type { DbReader } from "@/lib/budgets/db-client";
@@ -10,7 +11,7 @@ import { deriveTables } from "@/lib/disclosure/derive-tables";
 import { TABLE_IDS, type DerivedTables, type TableId } from "@/lib/disclosure/table-model";
 import type { Budget, CodeBook } from "@/lib/disclosure/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { BudgetAction, BudgetStatus } from "@/lib/generated/prisma/enums";
+import type { BudgetStatus } from "@/lib/generated/prisma/enums";
 import { buildSnapshotContent, type SnapshotContent } from "@/lib/publication/snapshot-content";
 import { changeLabeler } from "./change-labels";
 import { compareWithPriorYear, comparedFigure, type ComparedFigure, type PriorYearComparison } from "./comparison";
@@ -23,15 +24,7 @@ import { describeChanges, type SubmissionChange } from "./submission-changes";
 // ---------------------------------------------------------------------------
 
 /** Statuses a reviewer can filter the queue by; drafts are the unit's own business and never listed. */
-export const QUEUE_STATUSES = [
-  "SUBMITTED",
-  "DEPARTMENT_REVIEW",
-  "FINANCE_REVIEW",
-  "RETURNED",
-  "APPROVED",
-  "SIGNED_OFF",
-  "PUBLISHED",
-] as const satisfies readonly BudgetStatus[];
+export const QUEUE_STATUSES = SUBMITTED_OR_LATER_STATUSES;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
 /** "WAITING": what waits for this viewer's decision (the default); "ALL": every submitted budget in scope. */
@@ -180,25 +173,14 @@ export function parseExplanations(comment: string | null): Map<string, string> {
   return explanations;
 }
 
-export interface HistoryEntry {
-  id: number;
-  action: BudgetAction;
-  fromStatus: BudgetStatus | null;
-  toStatus: BudgetStatus;
-  /** null: the system (seed, import) */
-  actorName: string | null;
-  at: Date;
-  comment: string | null;
-}
-
-/** A budget version's workflow events, oldest first, with who took each step. */
-export async function loadBudgetHistory(db: DbReader, budgetId: number): Promise<HistoryEntry[]> {
-  const rows = await db.budgetEvent.findMany({
-    where: { budgetId },
-    orderBy: [{ at: "asc" }, { id: "asc" }],
-    select: { id: true, action: true, fromStatus: true, toStatus: true, at: true, comment: true, actor: { select: { name: true } } },
+/** The comment of a budget version's latest submission (the warnings' explanations), or null. */
+async function loadLatestSubmitComment(db: DbReader, budgetId: number): Promise<string | null> {
+  const row = await db.budgetEvent.findFirst({
+    where: { budgetId, action: "SUBMIT" },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { comment: true },
   });
-  return rows.map(({ actor, ...row }) => ({ ...row, actorName: actor?.name ?? null }));
+  return row?.comment ?? null;
 }
 
 export interface CommentView {
@@ -383,7 +365,8 @@ export interface ReviewScreen {
   comparison: PriorYearComparison;
   changes: ChangesSinceSubmission;
   comments: CommentView[];
-  history: HistoryEntry[];
+  /** 预算历史: workflow steps and audited actions (lib/audit/budget-history.ts) */
+  history: BudgetHistoryEntry[];
   anchorRows: Record<TableId, AnchorRow[]>;
   /** the workflow steps this viewer may take now (the buttons to show) */
   steps: WorkflowStep[];
@@ -426,12 +409,12 @@ export async function loadReviewScreen(db: DbReader, viewer: Viewer | null, budg
   if (header === null || !canOpenReview(viewer, header.scope)) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
   const loaded = await loadBudgetById(db, budgetId);
   if (loaded === null) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  const [prior, history, comments] = await Promise.all([
+  const [prior, history, comments, submitComment] = await Promise.all([
     loadPriorYearBudget(db, header.unitId, header.year),
-    loadBudgetHistory(db, budgetId),
+    loadBudgetHistory(viewer, budgetId, db),
     loadReviewComments(db, budgetId),
+    loadLatestSubmitComment(db, budgetId),
   ]);
-  const latestSubmit = history.filter((event) => event.action === "SUBMIT").at(-1);
   const changes = await loadChangesSinceSubmission(db, budgetId, loaded);
   const content = buildSnapshotContent(loaded.budget, loaded.codeBook, {
     version: loaded.meta.version,
@@ -443,7 +426,7 @@ export async function loadReviewScreen(db: DbReader, viewer: Viewer | null, budg
     header,
     meta: loaded.meta,
     content,
-    findings: reviewedFindings(loaded.budget, loaded.codeBook, parseExplanations(latestSubmit?.comment ?? null)),
+    findings: reviewedFindings(loaded.budget, loaded.codeBook, parseExplanations(submitComment)),
     comparison: compareWithPriorYear(loaded, prior),
     changes,
     comments,

@@ -16,7 +16,7 @@ import { signOffBudget, type SignOffBudgetInput } from "@/lib/workflow/sign-off-
 import { withdrawBudget } from "@/lib/workflow/withdraw-budget";
 import type { WorkflowRequest } from "@/lib/workflow/workflow-access";
 import type { AnchorContext } from "./anchors";
-import { anchorRowsOf, loadBudgetHeader, loadBudgetHistory, loadReviewComments, type CommentView, type HistoryEntry } from "./queries";
+import { anchorRowsOf, loadBudgetHeader, loadReviewComments, type CommentView } from "./queries";
 
 /** Who recorded a step and when. */
 export interface RecordedStep {
@@ -32,7 +32,6 @@ export interface UnitWorkflow {
   steps: WorkflowStep[];
   comments: CommentView[];
   anchors: AnchorContext;
-  history: HistoryEntry[];
   approvedAt: Date | null;
   secrecyReview: RecordedStep | null;
   signOff: (RecordedStep & { signerName: string }) | null;
@@ -45,16 +44,15 @@ export interface UnitWorkflow {
 
 /**
  * The unit's side of review and publication for its accountant: the reviewers' comments, the
- * secrecy review and sign-off as recorded, the public link, the history, and the steps the
+ * secrecy review and sign-off as recorded, the public link, and the steps the
  * state machine allows now. NOT_FOUND for anyone but the unit's accountants.
  */
 export async function loadUnitWorkflow(db: DbReader, viewer: Viewer | null, budgetId: number): Promise<UnitWorkflow> {
   const header = await loadBudgetHeader(db, budgetId);
   if (header === null || !isAccountantOf(viewer, header.unitId)) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  const [record, comments, history, people] = await Promise.all([
+  const [record, comments, people] = await Promise.all([
     db.budget.findUniqueOrThrow({ where: { id: budgetId }, select: budgetSelect }),
     loadReviewComments(db, budgetId),
-    loadBudgetHistory(db, budgetId),
     db.budget.findUniqueOrThrow({
       where: { id: budgetId },
       select: {
@@ -80,7 +78,6 @@ export async function loadUnitWorkflow(db: DbReader, viewer: Viewer | null, budg
     }),
     comments,
     anchors: { tables, rows: anchorRowsOf(tables) },
-    history,
     approvedAt: record.approvedAt,
     secrecyReview: record.secrecyReviewedAt === null ? null : { at: record.secrecyReviewedAt, byName: people.secrecyReviewedBy?.name ?? null },
     signOff:

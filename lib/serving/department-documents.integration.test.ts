@@ -1,7 +1,5 @@
-import { createHash } from "node:crypto";
-import { request, type IncomingHttpHeaders } from "node:http";
 import { gunzipSync } from "node:zlib";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { documentRenderers } from "@/app/document-renderers";
 import type { Viewer } from "@/lib/auth/policies";
 import { saveBudget } from "@/lib/budgets/save-budget";
@@ -11,79 +9,26 @@ import { publishDepartmentBudget } from "@/lib/department/publish-department-bud
 import { loadPublishedDepartmentFile } from "@/lib/department/published-queries";
 import { buildBudgetFor, createBudget, createUnit, createUnitInDepartment, createUser, type CreatedUnit } from "@/lib/demo/factories";
 import { guantao2024CodeBook } from "@/lib/demo/guantao-2024";
-import { requireDatabaseUrl } from "@/lib/env";
 import type { ArtifactKind } from "@/lib/generated/prisma/enums";
-import { PdfUnavailableError } from "@/lib/export/pdf";
 import type { DocumentRenderers } from "@/lib/publication/publish-budget";
 import { publishBudget } from "@/lib/publication/publish-budget";
 import { prisma, resetDatabase } from "@/tests/integration/db";
 import { withMemoizedPdf } from "@/tests/integration/memoized-pdf";
-import { startPublicServer, type PublicServer } from "./public-server";
+import { renderersWithoutPdf } from "@/tests/integration/renderers";
+import { eventually, get, sha256, usePublicServers } from "./test-support";
 
 /** The public server answering a department's 部门预算 URLs, over real HTTP. */
 
 const approvedAt = new Date("2024-01-20T02:00:00.000Z");
 const now = new Date("2024-02-10T08:00:00.000Z");
-const noPdf: DocumentRenderers = {
-  ...documentRenderers,
-  pdf: () => Promise.reject(new PdfUnavailableError("CHROMIUM_MISSING", "测试中不生成 PDF。")),
-};
-const servers: PublicServer[] = [];
-const logs: string[] = [];
-const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+const noPdf = renderersWithoutPdf;
+const { start: startServer, logs } = usePublicServers();
 
 beforeEach(async () => {
   await resetDatabase();
-  logs.length = 0;
   await saveCodeBook(prisma, guantao2024CodeBook);
 });
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
 afterAll(disconnectPrisma);
-
-async function startServer(): Promise<PublicServer> {
-  const server = await startPublicServer({
-    db: prisma,
-    databaseUrl: requireDatabaseUrl(),
-    fallback: (_req, res) => {
-      res.writeHead(418, { "Content-Type": "text/plain" });
-      res.end("the app");
-    },
-    port: 0,
-    host: "127.0.0.1",
-    log: (message) => logs.push(message),
-  });
-  servers.push(server);
-  return server;
-}
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function get(server: PublicServer, path: string, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${server.url}${path}`, { headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("the condition did not become true in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 interface Published {
   a: CreatedUnit;

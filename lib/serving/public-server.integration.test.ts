@@ -1,14 +1,11 @@
-import { createHash } from "node:crypto";
-import { request, type IncomingHttpHeaders } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { documentRenderers } from "@/app/document-renderers";
 import { saveBudget } from "@/lib/budgets/save-budget";
 import { saveCodeBook } from "@/lib/budgets/save-code-book";
 import { disconnectPrisma } from "@/lib/db";
 import { buildBudget, buildBudgetFor, createBudget, createUnit } from "@/lib/demo/factories";
 import { guantao2024CodeBook } from "@/lib/demo/guantao-2024";
-import { requireDatabaseUrl } from "@/lib/env";
 import type { ArtifactKind } from "@/lib/generated/prisma/enums";
 import { PdfUnavailableError } from "@/lib/export/pdf";
 import { NOTICE_MARKER } from "@/lib/publication/document-paths";
@@ -17,7 +14,7 @@ import { loadPublishedFile } from "@/lib/publication/queries";
 import { prisma, resetDatabase } from "@/tests/integration/db";
 import { withMemoizedPdf } from "@/tests/integration/memoized-pdf";
 import { DocumentStore } from "./document-store";
-import { startPublicServer, type PublicServer } from "./public-server";
+import { eventually, get, sha256, usePublicServers } from "./test-support";
 
 /**
  * The public server against the test database, over real HTTP: what citizens get, byte for byte,
@@ -30,34 +27,13 @@ const V1 = "/budgets/2024/224001/v1";
 const approvedAt = new Date("2024-01-20T02:00:00.000Z");
 const now = new Date("2024-02-01T08:00:00.000Z");
 const renderers = withMemoizedPdf(documentRenderers);
-const servers: PublicServer[] = [];
-const logs: string[] = [];
+const { start: startServer, logs } = usePublicServers();
 
 beforeEach(async () => {
   await resetDatabase();
-  logs.length = 0;
   await saveCodeBook(prisma, guantao2024CodeBook);
 });
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
 afterAll(disconnectPrisma);
-
-async function startServer(): Promise<PublicServer> {
-  const server = await startPublicServer({
-    db: prisma,
-    databaseUrl: requireDatabaseUrl(),
-    fallback: (_req, res) => {
-      res.writeHead(418, { "Content-Type": "text/plain" });
-      res.end("the app");
-    },
-    port: 0,
-    host: "127.0.0.1",
-    log: (message) => logs.push(message),
-  });
-  servers.push(server);
-  return server;
-}
 
 async function publishDemo(using: DocumentRenderers = renderers) {
   await createBudget(prisma, { status: "SIGNED_OFF", at: approvedAt });
@@ -70,37 +46,6 @@ async function storedFile(version: number, kind: ArtifactKind): Promise<Buffer> 
   if (file === null) throw new Error(`version ${version} has no ${kind}`);
   return file.bytes;
 }
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  /** as sent on the wire (compressed when Content-Encoding says so) */
-  body: Buffer;
-}
-
-function get(server: PublicServer, path: string, headers: Record<string, string> = {}, method = "GET"): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    // A connection of its own per request: a pooled one may be closed by the server's keep-alive timeout while the test awaits the database.
-    const req = request(`${server.url}${path}`, { method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("the condition did not become true in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 describe("the public server", () => {
   it("serves the newest version at the alias URL: gzip or brotli, a strong ETag, a short max-age, 304 when unchanged", async () => {

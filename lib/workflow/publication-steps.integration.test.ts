@@ -1,5 +1,4 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import type { DbClient } from "@/lib/budgets/db-client";
 import { loadBudget } from "@/lib/budgets/queries";
 import { saveCodeBook } from "@/lib/budgets/save-code-book";
 import { disconnectPrisma } from "@/lib/db";
@@ -10,6 +9,7 @@ import { openCorrection } from "./open-correction";
 import { publishUnitBudget } from "./publish-unit-budget";
 import { recordSecrecyReview } from "./record-secrecy-review";
 import { signOffBudget } from "./sign-off-budget";
+import { failingAt } from "@/tests/integration/failing-client";
 import { renderersWithoutPdf } from "@/tests/integration/renderers";
 import { auditRows, setUpWorkflow, workflowState } from "./test-support";
 import { withdrawBudget } from "./withdraw-budget";
@@ -130,22 +130,7 @@ describe("publishUnitBudget", () => {
     expect(await workflowState(prisma)).toEqual(before);
 
     // The budget status and the snapshot are written, then the workflow event fails.
-    const failingEvent: DbClient = {
-      $transaction: (fn, options) =>
-        prisma.$transaction(
-          (tx) =>
-            fn(
-              new Proxy(tx, {
-                get(target, property, receiver) {
-                  const value: unknown = Reflect.get(target, property, receiver);
-                  if (property !== "budgetEvent") return value;
-                  return { create: () => Promise.reject(new Error("injected: the database went away")) };
-                },
-              }),
-            ),
-          options,
-        ),
-    };
+    const failingEvent = failingAt("budgetEvent", "create", "injected: the database went away");
     await expect(publishUnitBudget(failingEvent, f.accountant, { budgetId: f.budgetId }, renderersWithoutPdf, now)).rejects.toThrow(
       "injected: the database went away",
     );

@@ -1,12 +1,12 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/auth/policies";
 import { saveCodeBook } from "@/lib/budgets/save-code-book";
-import { createViewer } from "@/lib/budgets/test-support";
 import { disconnectPrisma } from "@/lib/db";
 import { buildBudgetFor, createBudget, createUnit, createUser, type FactoryStatus } from "@/lib/demo/factories";
 import { guantao2024CodeBook } from "@/lib/demo/guantao-2024";
 import { loadReviewPage, loadReviewQueuePage } from "@/lib/review/screens";
 import { prisma, resetDatabase } from "@/tests/integration/db";
+import { EVERYONE, form, viewersOf, type Who } from "./edge-support";
 
 /**
  * The edges of review (server actions and page loaders) run as every kind of viewer: only the
@@ -21,17 +21,6 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const actions = await import("@/app/review/budgets/[budgetId]/actions");
 
-type Who = "accountant" | "otherAccountant" | "departmentReviewer" | "financeReviewer" | "otherFinanceReviewer" | "admin" | "anonymous";
-const EVERYONE: readonly Who[] = [
-  "accountant",
-  "otherAccountant",
-  "departmentReviewer",
-  "financeReviewer",
-  "otherFinanceReviewer",
-  "admin",
-  "anonymous",
-];
-
 async function world(status: FactoryStatus, options: { departmentReview?: boolean } = {}) {
   const unit = await createUnit(prisma);
   if (options.departmentReview === true) {
@@ -39,22 +28,8 @@ async function world(status: FactoryStatus, options: { departmentReview?: boolea
   }
   const other = await createUnit(prisma);
   const budget = await createBudget(prisma, { budget: buildBudgetFor(unit), status });
-  const viewers: Record<Who, Viewer | null> = {
-    accountant: await createViewer(prisma, [{ role: "ACCOUNTANT", unitId: unit.unitId }]),
-    otherAccountant: await createViewer(prisma, [{ role: "ACCOUNTANT", unitId: other.unitId }]),
-    departmentReviewer: await createViewer(prisma, [{ role: "DEPARTMENT_REVIEWER", departmentId: unit.departmentId }]),
-    financeReviewer: await createViewer(prisma, [{ role: "FINANCE_REVIEWER", regionId: unit.regionId }]),
-    otherFinanceReviewer: await createViewer(prisma, [{ role: "FINANCE_REVIEWER", regionId: other.regionId }]),
-    admin: await createViewer(prisma, [{ role: "ADMIN" }]),
-    anonymous: null,
-  };
+  const viewers = await viewersOf(unit, other);
   return { unit, budgetId: budget.id, viewers };
-}
-
-function form(fields: Record<string, string | number>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
-  return data;
 }
 
 async function snapshot(budgetId: number) {

@@ -1,13 +1,13 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/auth/policies";
 import { saveCodeBook } from "@/lib/budgets/save-code-book";
-import { createViewer } from "@/lib/budgets/test-support";
 import { disconnectPrisma } from "@/lib/db";
 import { buildBudgetFor, createBudget, createUnit, type FactoryStatus } from "@/lib/demo/factories";
 import { guantao2024CodeBook } from "@/lib/demo/guantao-2024";
 import { publishBudget } from "@/lib/publication/publish-budget";
 import { loadUnitWorkflowPanel } from "@/lib/review/screens";
 import { prisma, resetDatabase } from "@/tests/integration/db";
+import { EVERYONE, form, viewersOf } from "./edge-support";
 import { renderersWithoutPdf } from "@/tests/integration/renderers";
 
 /**
@@ -29,9 +29,6 @@ vi.mock("@/app/document-renderers", async (importOriginal) => {
 
 const actions = await import("@/app/workspace/budgets/[year]/workflow-actions");
 
-type Who = "accountant" | "otherAccountant" | "departmentReviewer" | "financeReviewer" | "otherFinanceReviewer" | "admin" | "anonymous";
-const EVERYONE: readonly Who[] = ["accountant", "otherAccountant", "departmentReviewer", "financeReviewer", "otherFinanceReviewer", "admin", "anonymous"];
-
 type Stage = FactoryStatus | "SECRECY_REVIEWED" | "PUBLISHED";
 
 async function world(stage: Stage) {
@@ -44,22 +41,8 @@ async function world(stage: Stage) {
     await prisma.budget.update({ where: { id: budget.id }, data: { headSignerName: "王主任" } });
     await publishBudget(prisma, { unitCode: unit.unit.code, year: 2024, regionCode: unit.region.code }, renderersWithoutPdf);
   }
-  const viewers: Record<Who, Viewer | null> = {
-    accountant: await createViewer(prisma, [{ role: "ACCOUNTANT", unitId: unit.unitId }]),
-    otherAccountant: await createViewer(prisma, [{ role: "ACCOUNTANT", unitId: other.unitId }]),
-    departmentReviewer: await createViewer(prisma, [{ role: "DEPARTMENT_REVIEWER", departmentId: unit.departmentId }]),
-    financeReviewer: await createViewer(prisma, [{ role: "FINANCE_REVIEWER", regionId: unit.regionId }]),
-    otherFinanceReviewer: await createViewer(prisma, [{ role: "FINANCE_REVIEWER", regionId: other.regionId }]),
-    admin: await createViewer(prisma, [{ role: "ADMIN" }]),
-    anonymous: null,
-  };
+  const viewers = await viewersOf(unit, other);
   return { unit, budgetId: budget.id, viewers };
-}
-
-function form(fields: Record<string, string | number>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
-  return data;
 }
 
 async function snapshot(unitId: number) {

@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { action, type ActionResult } from "@/lib/action";
+import { action, type MessageActionState } from "@/lib/action";
 import { accounts } from "@/lib/admin/accounts";
 import { createUserSchema, grantRoleSchema, revokeRoleSchema, unlockUserSchema } from "@/lib/admin/admin-schemas";
 import { getViewer } from "@/lib/auth/session";
 
-export type AdminState = ActionResult<{ message: string }> | null;
+export type AdminState = MessageActionState;
 
 const done = (message: string) => {
   revalidatePath("/admin/users");

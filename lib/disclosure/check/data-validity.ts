@@ -1,26 +1,12 @@
 import { FUNCTIONAL_CLASSES, classCodeOf } from "../functional-classes";
 import type { Finding, FindingLocation } from "../findings";
-import type { ClassificationCode, Fen, FundSource } from "../types";
+import { FUND_SOURCE_LABELS } from "../labels";
+import type { ClassificationCode, Fen } from "../types";
 import { money, preciseMoney, type CheckContext } from "./context";
 import { projectLabel } from "./projects";
 
 const CLASS_CODES = new Set(FUNCTIONAL_CLASSES.flatMap((c) => (c.code ? [c.code] : [])));
 
-const SOURCE_LABEL: Record<FundSource, string> = {
-  GENERAL_BUDGET: "一般公共预算拨款",
-  GOVERNMENT_FUND: "政府性基金预算拨款",
-  STATE_CAPITAL: "国有资本经营预算拨款",
-  SPECIAL_ACCOUNT: "财政专户管理资金",
-  BUSINESS: "事业收入",
-  OPERATING: "事业单位经营收入",
-  SUPERIOR_SUBSIDY: "上级补助收入",
-  SUBORDINATE_REMITTANCE: "附属单位上缴收入",
-  OTHER: "其他收入",
-  CARRYOVER_GENERAL_BUDGET: "上年结转结余（一般公共预算拨款）",
-  CARRYOVER_GOVERNMENT_FUND: "上年结转结余（政府性基金预算拨款）",
-  CARRYOVER_STATE_CAPITAL: "上年结转结余（国有资本经营预算拨款）",
-  CARRYOVER_OTHER: "上年结转结余（其他资金）",
-};
 
 export function codeIndex(codes: readonly ClassificationCode[]): Map<string, ClassificationCode> {
   return new Map(codes.map((c) => [c.code, c]));
@@ -77,7 +63,7 @@ function checkNegativeAmounts(ctx: CheckContext, out: Finding[]): void {
   const negative = (amount: Fen, what: string, location: FindingLocation, format = money): void => {
     if (amount < 0) out.push({ ...error("D3", `${what}为负数（${format(ctx, amount)}），金额不能为负。`, location), actual: amount });
   };
-  b.income.forEach((l, i) => negative(l.amount, `收入明细第${i + 1}行（${SOURCE_LABEL[l.source]}）的金额`, { table: "T1", lineIndex: i }));
+  b.income.forEach((l, i) => negative(l.amount, `收入明细第${i + 1}行（${FUND_SOURCE_LABELS[l.source]}）的金额`, { table: "T1", lineIndex: i }));
   b.expenditure.forEach((l, i) =>
     negative(l.amount, `支出明细第${i + 1}行（${l.functionalCode}）的金额`, { table: "T3", rowKey: l.functionalCode, lineIndex: i }),
   );

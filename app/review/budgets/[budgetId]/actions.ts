@@ -2,20 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action, type ActionResult } from "@/lib/action";
-import { getViewer } from "@/lib/auth/session";
-import { getClientAddress } from "@/lib/auth/client-address";
+import { action, idField, type MessageActionState } from "@/lib/action";
+import { getRequestActor } from "@/lib/auth/request-actor";
 import { reviewCommands } from "@/lib/review/commands";
 
 /** What every review form gets back: a sentence to announce, or the refusal with its field errors. */
-export type ReviewActionState = ActionResult<{ message: string }> | null;
+export type ReviewActionState = MessageActionState;
 
-const budgetId = z.coerce.number({ error: "缺少预算编号。" }).int().positive("缺少预算编号。");
+const budgetId = idField("缺少预算编号。");
 const optionalText = z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value : undefined), z.string().optional());
-
-async function requestContext() {
-  return { viewer: await getViewer(), clientAddress: await getClientAddress() };
-}
 
 function refresh(id: number): void {
   revalidatePath(`/review/budgets/${id}`);
@@ -23,7 +18,7 @@ function refresh(id: number): void {
 }
 
 const start = action(z.object({ budgetId }), async (input) => {
-  const { viewer, clientAddress } = await requestContext();
+  const { viewer, clientAddress } = await getRequestActor();
   const result = await reviewCommands.startReview(viewer, { budgetId: input.budgetId, clientAddress });
   refresh(input.budgetId);
   return { message: result.step === "START_DEPARTMENT_REVIEW" ? "已开始主管部门审核。" : "已开始财政审核。" };
@@ -32,7 +27,7 @@ const start = action(z.object({ budgetId }), async (input) => {
 const returnToUnit = action(
   z.object({ budgetId, message: optionalText }),
   async (input) => {
-    const { viewer, clientAddress } = await requestContext();
+    const { viewer, clientAddress } = await getRequestActor();
     const result = await reviewCommands.returnBudget(viewer, { budgetId: input.budgetId, message: input.message ?? null, clientAddress });
     refresh(input.budgetId);
     return { message: `已退回单位修改，附审核意见 ${result.openComments} 条。` };
@@ -41,7 +36,7 @@ const returnToUnit = action(
 );
 
 const approve = action(z.object({ budgetId }), async (input) => {
-  const { viewer, clientAddress } = await requestContext();
+  const { viewer, clientAddress } = await getRequestActor();
   await reviewCommands.approveBudget(viewer, { budgetId: input.budgetId, clientAddress });
   refresh(input.budgetId);
   return { message: "已批复。" };
@@ -63,7 +58,7 @@ const comment = action(
     ),
   }),
   async (input) => {
-    const { viewer, clientAddress } = await requestContext();
+    const { viewer, clientAddress } = await getRequestActor();
     await reviewCommands.addComment(viewer, {
       budgetId: input.budgetId,
       anchorTable: input.anchorTable ?? null,
@@ -80,8 +75,8 @@ const comment = action(
   { echo: ["body"] },
 );
 
-const resolve = action(z.object({ budgetId, commentId: z.coerce.number().int().positive("缺少意见编号。") }), async (input) => {
-  const { viewer, clientAddress } = await requestContext();
+const resolve = action(z.object({ budgetId, commentId: idField("缺少意见编号。") }), async (input) => {
+  const { viewer, clientAddress } = await getRequestActor();
   await reviewCommands.resolveComment(viewer, { commentId: input.commentId, clientAddress });
   refresh(input.budgetId);
   return { message: "已标记为已解决。" };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { BudgetHistory } from "@/components/audit/budget-history";
 import { formatChinaDateTime } from "@/components/disclosure/china-time";
 import { DisclosureDocument } from "@/components/disclosure/disclosure-document";
 import { DOCUMENT_CSS } from "@/components/disclosure/document-css";
@@ -9,7 +10,6 @@ import { DecisionPanel } from "@/components/review/decision-panel";
 import { PriorYearComparisonView } from "@/components/review/prior-year-comparison";
 import { ReviewedFindings } from "@/components/review/reviewed-findings";
 import { SubmissionChangesView } from "@/components/review/submission-changes-view";
-import { BudgetHistory } from "@/components/workflow/budget-history";
 import { CommentList } from "@/components/workflow/comment-list";
 import { AppError } from "@/lib/app-error";
 import { getViewer } from "@/lib/auth/session";
@@ -94,7 +94,9 @@ export default async function ReviewBudgetPage({ params }: { params: Params }) {
         )}
       </section>
 
-      <BudgetHistory entries={screen.history} />
+      <div className="mb-8">
+        <BudgetHistory entries={screen.history} />
+      </div>
 
       <section aria-labelledby="document-heading">
         <h2 id="document-heading" className="mb-1 text-lg font-semibold">

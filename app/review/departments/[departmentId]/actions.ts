@@ -1,18 +1,17 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { headers } from "next/headers";
 import { z } from "zod";
 import { documentRenderers } from "@/app/document-renderers";
-import { action, type ActionResult } from "@/lib/action";
-import { getViewer } from "@/lib/auth/session";
+import { action, idField, type ActionResult } from "@/lib/action";
+import { getRequestActor } from "@/lib/auth/request-actor";
 import { publishDepartment } from "@/lib/department/department-pages";
 import { CORRECTION_NOTE_MAX } from "@/lib/department/publish-department-budget";
 
 export type PublishDepartmentState = ActionResult<{ departmentId: number; year: number; version: number }> | null;
 
 const publishSchema = z.object({
-  departmentId: z.coerce.number().int().positive("缺少部门。"),
+  departmentId: idField("缺少部门。"),
   year: z.coerce.number().int().min(2000, "年度不正确。").max(2100, "年度不正确。"),
   correctionNote: z
     .string()
@@ -24,14 +23,15 @@ const publishSchema = z.object({
 const publish = action(
   publishSchema,
   async (input) => {
-    const requestHeaders = await headers();
+    // The client address as sign-in resolves it (trusted proxies honoured), not the raw header.
+    const { viewer, clientAddress } = await getRequestActor();
     const result = await publishDepartment(
-      await getViewer(),
+      viewer,
       {
         departmentId: input.departmentId,
         year: input.year,
         correctionNote: input.correctionNote ?? null,
-        clientAddress: requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+        clientAddress,
       },
       documentRenderers,
     );

@@ -51,9 +51,8 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
   const submitted = (await searchParams).submitted !== undefined;
   const { viewer, view, prior, changes } = await load(year, `/workspace/budgets/${year}`);
   const { budget, codeBook, meta } = view;
-  const history = await loadBudgetHistory(viewer, meta.id);
   const editable = meta.status === "DRAFT" || meta.status === "RETURNED";
-  const workflow = await loadUnitWorkflowPanel(viewer, meta.id);
+  const [workflow, history] = await Promise.all([loadUnitWorkflowPanel(viewer, meta.id), loadBudgetHistory(viewer, meta.id)]);
 
   return (
     <div>

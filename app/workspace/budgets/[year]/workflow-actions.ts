@@ -3,20 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { documentRenderers } from "@/app/document-renderers";
-import { action, type ActionResult } from "@/lib/action";
-import { getViewer } from "@/lib/auth/session";
-import { getClientAddress } from "@/lib/auth/client-address";
+import { action, idField, type MessageActionState } from "@/lib/action";
+import { getRequestActor } from "@/lib/auth/request-actor";
 import { applicationUnitCommands } from "@/lib/review/screens";
 
 /** The unit's workflow forms on its budget page: a sentence to announce, or the refusal. */
-export type UnitActionState = ActionResult<{ message: string }> | null;
+export type UnitActionState = MessageActionState;
 
-const budgetId = z.coerce.number({ error: "缺少预算编号。" }).int().positive("缺少预算编号。");
+const budgetId = idField("缺少预算编号。");
 const commands = () => applicationUnitCommands(documentRenderers);
-
-async function requestContext() {
-  return { viewer: await getViewer(), clientAddress: await getClientAddress() };
-}
 
 function refresh(): void {
   revalidatePath("/workspace/budgets/[year]", "page");
@@ -24,14 +19,14 @@ function refresh(): void {
 }
 
 const withdraw = action(z.object({ budgetId }), async (input) => {
-  const { viewer, clientAddress } = await requestContext();
+  const { viewer, clientAddress } = await getRequestActor();
   await commands().withdraw(viewer, { budgetId: input.budgetId, clientAddress });
   refresh();
   return { message: "已撤回，预算回到草稿状态，可以继续修改。" };
 });
 
 const secrecy = action(z.object({ budgetId }), async (input) => {
-  const { viewer, clientAddress } = await requestContext();
+  const { viewer, clientAddress } = await getRequestActor();
   await commands().recordSecrecyReview(viewer, { budgetId: input.budgetId, clientAddress });
   refresh();
   return { message: "保密审查已记录。" };
@@ -43,7 +38,7 @@ const signOff = action(
     signerName: z.string({ error: "请填写审签负责人姓名。" }).trim().min(1, "请填写审签负责人姓名。").max(50, "姓名最多50个字。"),
   }),
   async (input) => {
-    const { viewer, clientAddress } = await requestContext();
+    const { viewer, clientAddress } = await getRequestActor();
     await commands().signOff(viewer, { budgetId: input.budgetId, signerName: input.signerName, clientAddress });
     refresh();
     return { message: "负责人审签已记录。" };
@@ -54,7 +49,7 @@ const signOff = action(
 const publish = action(
   z.object({ budgetId, confirm: z.literal("yes", { error: "请先勾选确认，再公开。" }) }),
   async (input) => {
-    const { viewer, clientAddress } = await requestContext();
+    const { viewer, clientAddress } = await getRequestActor();
     const result = await commands().publish(viewer, { budgetId: input.budgetId, clientAddress });
     refresh();
     return { message: `已公开第${result.version}版，公众可以在 ${result.path} 查看。` };
@@ -67,7 +62,7 @@ const correction = action(
     correctionNote: z.string({ error: "请填写更正说明。" }).trim().min(1, "请填写更正说明。").max(2000, "更正说明最多2000个字。"),
   }),
   async (input) => {
-    const { viewer, clientAddress } = await requestContext();
+    const { viewer, clientAddress } = await getRequestActor();
     const opened = await commands().openCorrection(viewer, { budgetId: input.budgetId, correctionNote: input.correctionNote, clientAddress });
     refresh();
     return { message: `已创建第${opened.version}版更正草稿，修改后按原流程报送、审核和公开。` };
