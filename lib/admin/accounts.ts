@@ -1,4 +1,4 @@
-import type { Viewer } from "@/lib/auth/policies";
+import type { RequestActor } from "@/lib/auth/request-actor";
 import { prisma } from "@/lib/db";
 import { createUserAccount } from "./create-user";
 import { grantRole } from "./grant-role";
@@ -7,8 +7,8 @@ import { unlockUser } from "./unlock-user";
 
 /** The administration page's use cases bound to the application's database (app/ does not touch Prisma). */
 export const accounts = {
-  create: (viewer: Viewer | null, input: unknown) => createUserAccount(prisma, viewer, input),
-  grant: (viewer: Viewer | null, input: unknown) => grantRole(prisma, viewer, input),
-  revoke: (viewer: Viewer | null, input: unknown) => revokeRole(prisma, viewer, input),
-  unlock: (viewer: Viewer | null, input: unknown) => unlockUser(prisma, viewer, input),
+  create: ({ viewer, clientAddress }: RequestActor, input: unknown) => createUserAccount(prisma, viewer, input, { clientAddress }),
+  grant: ({ viewer, clientAddress }: RequestActor, input: unknown) => grantRole(prisma, viewer, input, { clientAddress }),
+  revoke: ({ viewer, clientAddress }: RequestActor, input: unknown) => revokeRole(prisma, viewer, input, { clientAddress }),
+  unlock: ({ viewer, clientAddress }: RequestActor, input: unknown) => unlockUser(prisma, viewer, input, new Date(), { clientAddress }),
 };

@@ -14,6 +14,11 @@ export function parseAdminInput<S extends z.ZodType>(schema: S, raw: unknown): z
   return parsed.data;
 }
 
+/** Where an administration request came from, for its audit row (server actions pass the client address). */
+export interface AdminRequest {
+  clientAddress?: string | null;
+}
+
 export function requireSignedIn(viewer: Viewer | null): Viewer {
   if (viewer === null) throw new AppError("UNAUTHENTICATED", "请先登录。");
   return viewer;
@@ -26,7 +31,7 @@ export function requireSignedIn(viewer: Viewer | null): Viewer {
 export function auditingAdminRefusals<T>(
   db: DbClient,
   viewer: Viewer | null,
-  event: { action: string; objectType: string; objectId?: string; details: AuditDetails },
+  event: { action: string; objectType: string; objectId?: string; clientAddress?: string | null; details: AuditDetails },
   run: () => Promise<T>,
 ): Promise<T> {
   return auditingRefusals(db, viewer, event, run);

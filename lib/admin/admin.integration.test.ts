@@ -237,6 +237,34 @@ describe("unlockUser", () => {
   });
 });
 
+describe("the client address", () => {
+  it("is recorded on every administration audit row, granted or refused", async () => {
+    const admin = viewers["global admin"] ?? null;
+    const request = { clientAddress: "203.0.113.9" };
+    const created = await createUserAccount(prisma, admin, { name: "王五", email: "wang.wu@example.test", password: "Kaishi#2024" }, request);
+    const { assignmentId } = await grantRole(prisma, admin, { userId: created.userId, role: "ACCOUNTANT", scope: `unit:${unit.unitId}` }, request);
+    await revokeRole(prisma, admin, { assignmentId: String(assignmentId) }, request);
+    await prisma.user.update({ where: { id: created.userId }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
+    await unlockUser(prisma, admin, { userId: created.userId }, new Date(), request);
+    await expect(grantRole(prisma, viewers.accountant ?? null, { userId: created.userId, role: "ACCOUNTANT", scope: `unit:${unit.unitId}` }, request)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+
+    const rows = await prisma.auditEvent.findMany({
+      where: { action: { in: ["user.create", "role.grant", "role.revoke", "user.unlock"] } },
+      select: { action: true, result: true, clientAddress: true },
+      orderBy: { id: "asc" },
+    });
+    expect(rows).toEqual([
+      { action: "user.create", result: "SUCCESS", clientAddress: "203.0.113.9" },
+      { action: "role.grant", result: "SUCCESS", clientAddress: "203.0.113.9" },
+      { action: "role.revoke", result: "SUCCESS", clientAddress: "203.0.113.9" },
+      { action: "user.unlock", result: "SUCCESS", clientAddress: "203.0.113.9" },
+      { action: "role.grant", result: "DENIED", clientAddress: "203.0.113.9" },
+    ]);
+  });
+});
+
 describe("loadAdminUsers", () => {
   it("shows a region administrator the region's accounts and those without roles, and marks what they may revoke", async () => {
     const mine = await createUser(prisma, { email: "a-mine@example.test", roles: [{ role: "ACCOUNTANT", unitId: unit.unitId }] });

@@ -4,7 +4,7 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { storePassword } from "@/lib/auth/credential-store";
 import { isAdministrator, type Viewer } from "@/lib/auth/policies";
 import type { DbClient } from "@/lib/budgets/db-client";
-import { auditingAdminRefusals, parseAdminInput, requireSignedIn } from "./admin-access";
+import { type AdminRequest, auditingAdminRefusals, parseAdminInput, requireSignedIn } from "./admin-access";
 import { createUserSchema } from "./admin-schemas";
 
 /**
@@ -12,9 +12,9 @@ import { createUserSchema } from "./admin-schemas";
  * password (the password rule, argon2id through the credential store). The account holds no
  * role until one is granted. Account, credential and audit row (`user.create`) in one transaction.
  */
-export function createUserAccount(db: DbClient, viewer: Viewer | null, raw: unknown): Promise<{ userId: string; email: string }> {
+export function createUserAccount(db: DbClient, viewer: Viewer | null, raw: unknown, request: AdminRequest = {}): Promise<{ userId: string; email: string }> {
   const email = typeof raw === "object" && raw !== null && "email" in raw ? String(raw.email).slice(0, 200) : null;
-  return auditingAdminRefusals(db, viewer, { action: "user.create", objectType: "user", details: { targetEmail: email } }, async () => {
+  return auditingAdminRefusals(db, viewer, { action: "user.create", clientAddress: request.clientAddress ?? null, objectType: "user", details: { targetEmail: email } }, async () => {
     const admin = requireSignedIn(viewer);
     if (!isAdministrator(admin)) throw new AppError("FORBIDDEN", "只有系统管理员可以创建账户。");
     const input = parseAdminInput(createUserSchema, raw);
@@ -30,6 +30,7 @@ export function createUserAccount(db: DbClient, viewer: Viewer | null, raw: unkn
         action: "user.create",
         result: "SUCCESS",
         userId: admin.userId,
+        clientAddress: request.clientAddress ?? null,
         objectType: "user",
         objectId: user.id,
         details: { targetEmail: user.email, name: input.name },

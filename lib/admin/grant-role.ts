@@ -2,7 +2,7 @@ import { AppError } from "@/lib/app-error";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { canAdminister, isAdministrator, type Viewer } from "@/lib/auth/policies";
 import type { DbClient } from "@/lib/budgets/db-client";
-import { auditingAdminRefusals, parseAdminInput, requireSignedIn, resolveScope } from "./admin-access";
+import { type AdminRequest, auditingAdminRefusals, parseAdminInput, requireSignedIn, resolveScope } from "./admin-access";
 import { grantRoleSchema } from "./admin-schemas";
 
 /**
@@ -10,9 +10,9 @@ import { grantRoleSchema } from "./admin-schemas";
  * administrator grants a global ADMIN role) gives an account a role with its scope. Nobody grants
  * themselves a role. The assignment and its audit row (`role.grant`) in one transaction.
  */
-export function grantRole(db: DbClient, viewer: Viewer | null, raw: unknown): Promise<{ assignmentId: number }> {
+export function grantRole(db: DbClient, viewer: Viewer | null, raw: unknown, request: AdminRequest = {}): Promise<{ assignmentId: number }> {
   const target = typeof raw === "object" && raw !== null && "userId" in raw ? String(raw.userId).slice(0, 100) : undefined;
-  return auditingAdminRefusals(db, viewer, { action: "role.grant", objectType: "user", objectId: target, details: {} }, async () => {
+  return auditingAdminRefusals(db, viewer, { action: "role.grant", clientAddress: request.clientAddress ?? null, objectType: "user", objectId: target, details: {} }, async () => {
     const admin = requireSignedIn(viewer);
     if (!isAdministrator(admin)) throw new AppError("FORBIDDEN", "只有系统管理员可以授予角色。");
     const input = parseAdminInput(grantRoleSchema, raw);
@@ -37,6 +37,7 @@ export function grantRole(db: DbClient, viewer: Viewer | null, raw: unknown): Pr
         action: "role.grant",
         result: "SUCCESS",
         userId: admin.userId,
+        clientAddress: request.clientAddress ?? null,
         objectType: "user",
         objectId: user.id,
         details: { targetEmail: user.email, role: input.role, scope: scope.label, assignmentId: assignment.id },

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/app-error";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { canAdminister, isAdministrator, type Viewer } from "@/lib/auth/policies";
 import type { DbClient } from "@/lib/budgets/db-client";
-import { auditingAdminRefusals, parseAdminInput, regionOfAssignment, requireSignedIn } from "./admin-access";
+import { type AdminRequest, auditingAdminRefusals, parseAdminInput, regionOfAssignment, requireSignedIn } from "./admin-access";
 import { revokeRoleSchema } from "./admin-schemas";
 
 /**
@@ -11,9 +11,9 @@ import { revokeRoleSchema } from "./admin-schemas";
  * revoked (the global ADMIN rows are locked while counting, so two parallel revocations cannot
  * both pass). The deletion and its audit row (`role.revoke`) in one transaction.
  */
-export function revokeRole(db: DbClient, viewer: Viewer | null, raw: unknown): Promise<{ userId: string }> {
+export function revokeRole(db: DbClient, viewer: Viewer | null, raw: unknown, request: AdminRequest = {}): Promise<{ userId: string }> {
   const id = typeof raw === "object" && raw !== null && "assignmentId" in raw ? String(raw.assignmentId).slice(0, 20) : undefined;
-  return auditingAdminRefusals(db, viewer, { action: "role.revoke", objectType: "role_assignment", objectId: id, details: {} }, async () => {
+  return auditingAdminRefusals(db, viewer, { action: "role.revoke", clientAddress: request.clientAddress ?? null, objectType: "role_assignment", objectId: id, details: {} }, async () => {
     const admin = requireSignedIn(viewer);
     if (!isAdministrator(admin)) throw new AppError("FORBIDDEN", "只有系统管理员可以撤销角色。");
     const input = parseAdminInput(revokeRoleSchema, raw);
@@ -39,6 +39,7 @@ export function revokeRole(db: DbClient, viewer: Viewer | null, raw: unknown): P
         action: "role.revoke",
         result: "SUCCESS",
         userId: admin.userId,
+        clientAddress: request.clientAddress ?? null,
         objectType: "user",
         objectId: assignment.userId,
         details: { targetEmail: assignment.user.email, role: assignment.role, scope: scope.label, assignmentId: assignment.id },

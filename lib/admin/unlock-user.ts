@@ -2,7 +2,7 @@ import { AppError } from "@/lib/app-error";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { canAdminister, isAdministrator, type Viewer } from "@/lib/auth/policies";
 import type { DbClient } from "@/lib/budgets/db-client";
-import { auditingAdminRefusals, parseAdminInput, regionOfAssignment, requireSignedIn } from "./admin-access";
+import { type AdminRequest, auditingAdminRefusals, parseAdminInput, regionOfAssignment, requireSignedIn } from "./admin-access";
 import { unlockUserSchema } from "./admin-schemas";
 
 /**
@@ -11,9 +11,15 @@ import { unlockUserSchema } from "./admin-schemas";
  * region in which the account holds a role. The change and its audit row (`user.unlock`) in one
  * transaction; an account that is not locked is refused (CONFLICT), so the log shows real unlocks.
  */
-export function unlockUser(db: DbClient, viewer: Viewer | null, raw: unknown, now: Date = new Date()): Promise<{ userId: string }> {
+export function unlockUser(
+  db: DbClient,
+  viewer: Viewer | null,
+  raw: unknown,
+  now: Date = new Date(),
+  request: AdminRequest = {},
+): Promise<{ userId: string }> {
   const target = typeof raw === "object" && raw !== null && "userId" in raw ? String(raw.userId).slice(0, 100) : undefined;
-  return auditingAdminRefusals(db, viewer, { action: "user.unlock", objectType: "user", objectId: target, details: {} }, async () => {
+  return auditingAdminRefusals(db, viewer, { action: "user.unlock", clientAddress: request.clientAddress ?? null, objectType: "user", objectId: target, details: {} }, async () => {
     const admin = requireSignedIn(viewer);
     if (!isAdministrator(admin)) throw new AppError("FORBIDDEN", "只有系统管理员可以解锁账户。");
     const input = parseAdminInput(unlockUserSchema, raw);
@@ -38,6 +44,7 @@ export function unlockUser(db: DbClient, viewer: Viewer | null, raw: unknown, no
         action: "user.unlock",
         result: "SUCCESS",
         userId: admin.userId,
+        clientAddress: request.clientAddress ?? null,
         objectType: "user",
         objectId: user.id,
         details: { targetEmail: user.email, lockedUntil: user.locked_until?.toISOString() ?? null },

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { action, type MessageActionState } from "@/lib/action";
 import { accounts } from "@/lib/admin/accounts";
 import { createUserSchema, grantRoleSchema, revokeRoleSchema, unlockUserSchema } from "@/lib/admin/admin-schemas";
-import { getViewer } from "@/lib/auth/session";
+import { getRequestActor } from "@/lib/auth/request-actor";
 
 export type AdminState = MessageActionState;
 
@@ -16,21 +16,21 @@ const done = (message: string) => {
 const create = action(
   createUserSchema,
   async (input) => {
-    const created = await accounts.create(await getViewer(), input);
+    const created = await accounts.create(await getRequestActor(), input);
     return done(`已创建账户 ${created.email}。`);
   },
   { echo: ["name", "email"] },
 );
 const grant = action(grantRoleSchema, async (input) => {
-  await accounts.grant(await getViewer(), { ...input, scope: input.scope.kind === "global" ? "global" : `${input.scope.kind}:${input.scope.id}` });
+  await accounts.grant(await getRequestActor(), { ...input, scope: input.scope.kind === "global" ? "global" : `${input.scope.kind}:${input.scope.id}` });
   return done("已授予角色。");
 });
 const revoke = action(revokeRoleSchema, async (input) => {
-  await accounts.revoke(await getViewer(), input);
+  await accounts.revoke(await getRequestActor(), input);
   return done("已撤销角色。");
 });
 const unlock = action(unlockUserSchema, async (input) => {
-  await accounts.unlock(await getViewer(), input);
+  await accounts.unlock(await getRequestActor(), input);
   return done("已解锁账户。");
 });
 
