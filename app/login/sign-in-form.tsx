@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { signInAction, type SignInState } from "./actions";
 
 const inputClass =
@@ -12,29 +13,13 @@ const inputClass =
  */
 export function SignInForm({ next }: { next: string }) {
   const [state, formAction, isPending] = useActionState<SignInState, FormData>(signInAction, null);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const failure = state !== null && !state.ok ? state : null;
   const emailErrors = failure?.fieldErrors.email ?? [];
   const passwordErrors = failure?.fieldErrors.password ?? [];
 
-  useEffect(() => {
-    if (failure !== null) summaryRef.current?.focus();
-  }, [failure]);
-
   return (
     <form action={formAction} noValidate className="space-y-5">
-      {failure !== null && (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          id="sign-in-error"
-          className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900 focus:outline-2 focus:outline-offset-2 focus:outline-red-700"
-        >
-          <p className="font-semibold">登录未成功</p>
-          <p className="mt-1">{failure.message}</p>
-        </div>
-      )}
+      {failure !== null && <ErrorSummary title="登录未成功" message={failure.message} id="sign-in-error" result={failure} />}
       <input type="hidden" name="next" value={next} />
       <div>
         <label htmlFor="email" className="mb-1 block font-medium">

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import type { ActionResult } from "@/lib/action";
 
 export type SubmitState = ActionResult<{ year: number }> | null;
@@ -24,26 +25,11 @@ interface SubmitFormProps {
 /** 报送: a plain form posting to a server action, so it works without JavaScript. */
 export function SubmitForm({ unitCode, year, lockVersion, blockedReason, warnings, submitAction }: SubmitFormProps) {
   const [state, formAction, isPending] = useActionState<SubmitState, FormData>(submitAction, null);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const failure = state !== null && !state.ok ? state : null;
-
-  useEffect(() => {
-    if (failure !== null) summaryRef.current?.focus();
-  }, [failure]);
 
   return (
     <form action={formAction} className="space-y-4">
-      {failure !== null && (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900 focus:outline-2 focus:outline-offset-2 focus:outline-red-700"
-        >
-          <p className="font-semibold">报送未成功</p>
-          <p className="mt-1">{failure.message}</p>
-        </div>
-      )}
+      {failure !== null && <ErrorSummary title="报送未成功" message={failure.message} result={failure} />}
       <input type="hidden" name="unitCode" value={unitCode} />
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="lockVersion" value={lockVersion} />

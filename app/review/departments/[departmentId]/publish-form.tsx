@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { publishDepartmentAction, type PublishDepartmentState } from "./actions";
 
 interface PublishFormProps {
@@ -15,27 +16,12 @@ interface PublishFormProps {
 /** 公开部门预算: a plain form posting to a server action, so it works without JavaScript. */
 export function PublishForm({ departmentId, year, version, needsCorrectionNote }: PublishFormProps) {
   const [state, formAction, isPending] = useActionState<PublishDepartmentState, FormData>(publishDepartmentAction, null);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const failure = state !== null && !state.ok ? state : null;
   const noteErrors = failure?.fieldErrors.correctionNote ?? [];
 
-  useEffect(() => {
-    if (failure !== null) summaryRef.current?.focus();
-  }, [failure]);
-
   return (
     <form action={formAction} className="space-y-4">
-      {failure !== null && (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900 focus:outline-2 focus:outline-offset-2 focus:outline-red-700"
-        >
-          <p className="font-semibold">公开未成功</p>
-          <p className="mt-1">{failure.message}</p>
-        </div>
-      )}
+      {failure !== null && <ErrorSummary title="公开未成功" message={failure.message} result={failure} />}
       <input type="hidden" name="departmentId" value={departmentId} />
       <input type="hidden" name="year" value={year} />
       {needsCorrectionNote && (
