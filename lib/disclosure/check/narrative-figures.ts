@@ -2,7 +2,7 @@ import type { Finding, NarrativeSection } from "../findings";
 import type { TableId } from "../table-model";
 import type { Fen } from "../types";
 import { compare, push } from "./compare";
-import { cellFen, cellRef, rowsByKey, tableName, type CheckContext } from "./context";
+import { cellFen, cellRef, rowsByKey, tableName, narrativeTolerance, type CheckContext } from "./context";
 import { projectLabel } from "./projects";
 
 interface FigureCheck {
@@ -48,7 +48,7 @@ export function checkNarrativeFigures(ctx: CheckContext, out: Finding[]): void {
         rule: "C13",
         actual: check.stated,
         expected: cellFen(table, row, check.column),
-        tolerance: ctx.digit,
+        tolerance: narrativeTolerance(ctx),
         location: { section: check.section, table: check.table, rowKey: check.rowKey, column: check.column },
         describe: (actual, expected) =>
           `情况说明“${SECTION_NAME[check.section] ?? ""}”中的${check.label}为${actual}，` +
@@ -79,7 +79,7 @@ export function checkNarrativeFigures(ctx: CheckContext, out: Finding[]): void {
         rule: "C13",
         actual: stated.amount,
         expected: entry.project.amount,
-        tolerance: ctx.digit,
+        tolerance: narrativeTolerance(ctx),
         location: { section: "expenditure", projectCode: stated.code, lineIndex: entry.lineIndex },
         describe: (actual, expected) => `情况说明“支出说明”中${projectLabel(entry.project)}的金额为${actual}，但其绩效目标表的预算数为${expected}`,
       }),
@@ -93,7 +93,7 @@ export function checkNarrativeFigures(ctx: CheckContext, out: Finding[]): void {
         rule: "C13",
         actual: 0,
         expected: project.amount,
-        tolerance: ctx.digit,
+        tolerance: narrativeTolerance(ctx),
         location: { section: "expenditure", projectCode: code, lineIndex },
         describe: (_actual, expected) => `情况说明“支出说明”没有列出${projectLabel(project)}，其绩效目标表的预算数为${expected}`,
       }),

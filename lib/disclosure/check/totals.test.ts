@@ -17,7 +17,7 @@ describe("C1 table 1 balances: 收入总计 = 本年收入合计 + 上年结转�
     expect(finding.severity).toBe("error");
     expect(finding.message).toBe("表1 单位预算收支总表收支不平衡：“支出总计”为116.86万元，“收入总计”为116.76万元，相差0.10万元。");
     expect(finding.location).toEqual({ table: "T1", rowKey: "grand-total", column: "expenditure" });
-    expect(finding).toMatchObject({ actual: wan("116.86"), expected: wan("116.76"), tolerance: 10_000 });
+    expect(finding).toMatchObject({ actual: wan("116.86"), expected: wan("116.76"), tolerance: 0 });
   });
 
   it("fires when a year-end carry-over is entered without income to pay for it", () => {
