@@ -87,7 +87,26 @@ export function checkDisclosure(input: CheckInput): Finding[] {
   checkPriorYear(ctx, out);
   checkProcurement(ctx, out);
   checkAssets(ctx, out);
-  return out;
+  return reportedOnce(out);
+}
+
+/**
+ * One wrong cell often breaks two identities at once (表3's 合计 is neither the sum of its
+ * classes, C2, nor of its kinds, C4). The same two figures on the same cell are one imbalance:
+ * reported once, by the first rule that finds it.
+ */
+function reportedOnce(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const { table, rowKey, column } = f.location;
+    if (f.actual === undefined || f.expected === undefined || !table || rowKey === undefined) return true;
+    const low = Math.min(f.actual, f.expected);
+    const high = Math.max(f.actual, f.expected);
+    const key = `${table}|${rowKey}|${column ?? ""}|${f.location.section ?? ""}|${low}|${high}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Errors block submission; warnings only ask for an explanation. */

@@ -20,6 +20,14 @@ describe("C1 table 1 balances: 收入总计 = 本年收入合计 + 上年结转�
     expect(finding).toMatchObject({ actual: wan("116.86"), expected: wan("116.76"), tolerance: 0 });
   });
 
+  it("reports the imbalance of an all-fiscal budget once (C1), not again for table 4 (C6), which restates table 1", () => {
+    const budget = demoBudget();
+    budget.income[0]!.amount += wan("0.10");
+    const findings = check(budget);
+    expect(findings.map((f) => f.rule)).toEqual(["C1"]);
+    expect(findings[0]?.message).toBe("表1 单位预算收支总表收支不平衡：“支出总计”为116.76万元，“收入总计”为116.86万元，相差0.10万元。");
+  });
+
   it("fires when a year-end carry-over is entered without income to pay for it", () => {
     const budget = demoBudget();
     budget.yearEndCarryover = wan("5.00");
