@@ -15,6 +15,8 @@ import {
 import { checkDataValidity } from "./data-validity";
 import { checkHierarchies } from "./hierarchy";
 import { checkNarrativeFigures } from "./narrative-figures";
+import { checkNarrativeLists } from "./narrative-lists";
+import { checkNarrativeStatements } from "./narrative-statements";
 import { checkPrintedTables } from "./printed-tables";
 import { checkPriorYear } from "./prior-year";
 import { checkProcurement } from "./procurement";
@@ -84,6 +86,8 @@ export function checkDisclosure(input: CheckInput): Finding[] {
   checkSpendingPlans(ctx, out);
   checkThreePublic(ctx, out);
   checkNarrativeFigures(ctx, out);
+  checkNarrativeLists(ctx, out);
+  checkNarrativeStatements(ctx, out);
   checkPriorYear(ctx, out);
   checkProcurement(ctx, out);
   checkAssets(ctx, out);
