@@ -17,6 +17,7 @@ import { checkHierarchies } from "./hierarchy";
 import { checkNarrativeFigures } from "./narrative-figures";
 import { checkNarrativeLists } from "./narrative-lists";
 import { checkNarrativeStatements } from "./narrative-statements";
+import { checkPlausibility } from "./plausibility";
 import { checkPrintedTables } from "./printed-tables";
 import { checkPriorYear } from "./prior-year";
 import { checkProcurement } from "./procurement";
@@ -91,6 +92,7 @@ export function checkDisclosure(input: CheckInput): Finding[] {
   checkPriorYear(ctx, out);
   checkProcurement(ctx, out);
   checkAssets(ctx, out);
+  checkPlausibility(ctx, out);
   return reportedOnce(out);
 }
 

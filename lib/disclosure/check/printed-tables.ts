@@ -1,6 +1,6 @@
 import { FUNCTIONAL_CLASSES } from "../functional-classes";
 import type { Finding } from "../findings";
-import type { DerivedTable } from "../table-model";
+import type { DerivedTable, TableId } from "../table-model";
 import { TABLE_IDS } from "../table-model";
 import type { ClassificationCode } from "../types";
 import { amountColumnKeys, cellFen, cellRef, cellText, money, rowCode, rowLabel, tableName, type CheckContext } from "./context";
@@ -72,10 +72,37 @@ function checkRowCodes(ctx: CheckContext, out: Finding[]): void {
   }
 }
 
-/** D9: a table prints rows or the empty-table note, never both and never neither (one real 三公 table did both). */
+/** What the empty-table note of each appropriation table is about, and the words that name it. */
+const NOTE_SUBJECTS: readonly [TableId, string, RegExp][] = [
+  ["T5", "一般公共预算", /一般公共预算/u],
+  ["T7", "政府性基金预算", /政府性基金/u],
+  ["T8", "国有资本经营预算", /国有资本经营/u],
+  ["T9", "“三公”经费", /三公/u],
+];
+
+/** D9: an empty table's note names what the table is about, not another table's subject (a copied note). */
+function checkNoteSubject(table: DerivedTable, note: string, out: Finding[]): void {
+  const own = NOTE_SUBJECTS.find(([id]) => id === table.id);
+  if (!own || own[2].test(note)) return;
+  const other = NOTE_SUBJECTS.find(([id, , words]) => id !== table.id && words.test(note));
+  if (!other) return;
+  out.push({
+    rule: "D9",
+    severity: "error",
+    message: `${tableName(table)}的空表说明“${note}”说的是${other[1]}，不是本表的${own[1]}。`,
+    location: { table: table.id },
+    tolerance: 0,
+  });
+}
+
+/**
+ * D9: a table prints rows or the empty-table note, never both and never neither (one real 三公
+ * table did both), and the note is about the table it stands under.
+ */
 function checkEmptyNotes(table: DerivedTable, out: Finding[]): void {
   if (table.id === "T1" || table.id === "T4") return;
   const hasNote = table.emptyNote !== null && table.emptyNote.trim() !== "";
+  if (table.rows.length === 0 && hasNote) checkNoteSubject(table, table.emptyNote?.trim() ?? "", out);
   if (table.rows.length > 0 && hasNote) {
     out.push({
       rule: "D9",
