@@ -63,6 +63,10 @@ describe("N1 a reason in the narrative that says nothing", () => {
     expect(byRule(imported(`公务接待费2.00万元，比上年增加2.00万元，${sentence}`), "N1")).toHaveLength(1);
   });
 
+  it("leaves a heading that names reasons alone (“四、“三公”经费预算情况及增减变化原因”)", () => {
+    expect(imported("四、“三公”经费预算情况及增减变化原因", { text: "主要原因一是贯彻厉行节约规定。" })).toEqual([]);
+  });
+
   it("reads nothing when no narrative text is given (entered budgets: their reasons are C14's)", () => {
     expect(check(demoBudget())).toEqual([]);
   });

@@ -44,8 +44,8 @@ const AMOUNT_CHANGE = new RegExp(
 );
 /** "…执行数为A万元，2024年预算安排B万元，比…增加P%": last year's figure, this year's, and the rate. */
 const TWO_FIGURES_CHANGE = new RegExp(`为${NUMBER}${UNIT}[，,][^。%]{0,30}?${NUMBER}${UNIT}[，,]比[^。%，]{0,20}?(${UP}|${DOWN})了?${NUMBER}[%％]`, "gu");
-/** "主要原因是……" up to the end of its clause. */
-const REASON = /(?:主要原因|原因)(?:是|为)?[:：]?([^。；;]*)/gu;
+/** "主要原因是……" up to the end of its clause; a bare "原因" (a heading's "增减变化原因") announces nothing. */
+const REASON = /(?:主要原因|原因)(?:是|为|[:：])[:：]?([^。；;]*)/gu;
 
 /** An amount in 分 (not rounded: it only feeds rate arithmetic). */
 function fen(value: number, unit: string): number {
