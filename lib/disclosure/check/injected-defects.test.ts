@@ -99,6 +99,21 @@ const DEFECTS: Defect[] = [
     severity: "error",
   },
   {
+    kind: "an increase larger than the figure it arrived at",
+    inject: () => ({ budget: demo(), narrativeText: [{ text: "政府性基金拨款支出预算0万元，比2023年预算增加1421.25万元。" }] }),
+    rule: "N4",
+    severity: "error",
+  },
+  {
+    kind: "a narrative block printed twice",
+    inject: () => {
+      const block = ["基本支出73.32万元，其中人员经费64.37万元，主要用于工资福利。", "日常公用经费8.95万元，主要用于办公费、水电费等日常运行。", "项目支出43.44万元，主要用于网络安全和信息化工作。"];
+      return { budget: demo(), narrativeText: [...block, ...block].map((text) => ({ text })) };
+    },
+    rule: "N2",
+    severity: "error",
+  },
+  {
     kind: "itemised prior-year amounts wrong while a general reason is given",
     inject: () =>
       ({

@@ -50,6 +50,40 @@ describe("N4 a stated rate of change agrees with its own figures", () => {
   });
 });
 
+describe("N4 an increase larger than what it arrived at", () => {
+  it("fires on the real “政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元” (万里街道 2023), not on the true sentence beside it", () => {
+    const findings = imported(
+      "一般公共预算拨款支出预算16497.86万元，比2022年预算增加1421.25万元；政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元；",
+    );
+    expect(byRule(findings, "N4")).toHaveLength(1);
+    expect(findingWith(findings, "N4", "0万元").message).toBe(
+      "情况说明“…0万元，比2022年预算增加1421.25万元”：本年只有0万元，不可能比上年增加1421.25万元（上年将为负数）。",
+    );
+  });
+});
+
+describe("N2 a passage printed twice", () => {
+  const block = [
+    "1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,852.07万元，主要用于机关人员工资。",
+    "2.“一般公共服务支出（类）财政事务（款）一般行政管理事务（项）”566.65万元，主要用于日常运行。",
+    "3.“社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）”201.85万元。",
+  ];
+
+  it("fires when a block of paragraphs recurs (上海市普陀区财政局 2025 printed its 编制说明 twice)", () => {
+    const findings = imported("一、部门主要职能", ...block, "二、部门预算编制说明", ...block.map((text) => ({ text, page: 8 })));
+    const finding = findingWith(findings, "N2", "重复印刷");
+    expect(finding.severity).toBe("error");
+    expect(finding.message).toBe(
+      "情况说明自第8页第6段起连续3段与第2段起的文字完全相同，像是重复印刷（“1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1…”）。",
+    );
+    expect(finding.location).toEqual({ section: "change", paragraph: 5, page: 8 });
+  });
+
+  it("accepts a sentence or two said again in another section (江苏省人民检察院 2019 restates 人员经费)", () => {
+    expect(byRule(imported(...block, "（二）一般公共预算基本支出", block[0]!, block[1]!), "N2")).toEqual([]);
+  });
+});
+
 describe("N1 a reason in the narrative that says nothing", () => {
   it("fires on the real “主要原因是。” and not on the reasons around it", () => {
     const findings = imported(FULIYUAN_2024_VEHICLE);

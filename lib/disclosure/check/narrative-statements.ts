@@ -42,6 +42,8 @@ const AMOUNT_CHANGE = new RegExp(
   `${NUMBER}${UNIT}${GAP}{0,40}?(?:。${GAP}{0,30}?)?(${UP}|${DOWN})了?${NUMBER}${UNIT}[，,、]?(?:${UP}|${DOWN})了?${NUMBER}[%％]`,
   "gu",
 );
+/** "…A万元，比上年增加D万元" without a rate: an increase cannot be larger than what it arrived at. */
+const AMOUNT_INCREASE = new RegExp(`${NUMBER}${UNIT}${GAP}{0,40}?(?:${UP})了?${NUMBER}${UNIT}`, "gu");
 /** "…执行数为A万元，2024年预算安排B万元，比…增加P%": last year's figure, this year's, and the rate. */
 const TWO_FIGURES_CHANGE = new RegExp(`为${NUMBER}${UNIT}[，,][^。%]{0,30}?${NUMBER}${UNIT}[，,]比[^。%，]{0,20}?(${UP}|${DOWN})了?${NUMBER}[%％]`, "gu");
 /** "主要原因是……" up to the end of its clause; a bare "原因" (a heading's "增减变化原因") announces nothing. */
@@ -124,6 +126,19 @@ function checkRates(paragraph: NarrativeParagraph, index: number, text: string, 
       `按本年${current.text}${currentUnit}、${sign > 0 ? "增加" : "减少"}${change.text}${changeUnit}计算，上年为${(priorFen / fen(1, currentUnit)).toFixed(decimalsOf(current))}${currentUnit}`,
     );
   }
+  for (const m of text.matchAll(AMOUNT_INCREASE)) {
+    const [, currentText = "", currentUnit = "", changeText = "", changeUnit = ""] = m;
+    const current = stated(currentText);
+    const change = stated(changeText);
+    if (fen(change.value - change.half, changeUnit) <= fen(current.value + current.half, currentUnit)) continue;
+    out.push({
+      rule: "N4",
+      severity: "error",
+      message: `${where(paragraph)}“${excerpt(text, m.index ?? 0, m[0].length)}”：本年只有${current.text}${currentUnit}，不可能比上年增加${change.text}${changeUnit}（上年将为负数）。`,
+      location: location(paragraph, index),
+      tolerance: 0,
+    });
+  }
   for (const m of text.matchAll(TWO_FIGURES_CHANGE)) {
     const [, priorText = "", priorUnit = "", currentText = "", currentUnit = "", word = "", rateText = ""] = m;
     const prior = stated(priorText);
@@ -161,11 +176,51 @@ function checkReasons(paragraph: NarrativeParagraph, index: number, text: string
   }
 }
 
-/** N1: reasons that say nothing; N4: stated rates of change that their own figures contradict. */
+/** Paragraphs this long that recur verbatim, this many in a row, are a block printed twice, not a phrase used twice. */
+const REPEATED_PARAGRAPH_LENGTH = 30;
+const REPEATED_RUN = 3;
+
+/** N2: the narrative prints a passage twice (上海市普陀区财政局 2025 printed its whole 编制说明 twice). */
+function checkRepeatedParagraphs(paragraphs: readonly NarrativeParagraph[], texts: readonly string[], out: Finding[]): void {
+  const first = new Map<string, number>();
+  const repeats: [number, number][] = [];
+  texts.forEach((text, index) => {
+    if (text.length < REPEATED_PARAGRAPH_LENGTH) return;
+    const earlier = first.get(text);
+    if (earlier === undefined) first.set(text, index);
+    else repeats.push([earlier, index]);
+  });
+  // The longest run of paragraphs that repeat an equally long run before them (a sentence a document
+  // legitimately repeats, e.g. 人员经费 in two sections, is no run).
+  const repeatOf = new Map(repeats.map(([e, i]) => [i, e]));
+  let best: [number, number, number] | null = null;
+  for (const [e, i] of repeats) {
+    if (repeatOf.get(i - 1) === e - 1) continue; // not the start of a run
+    let length = 1;
+    while (repeatOf.get(i + length) === e + length) length++;
+    if (!best || length > best[2]) best = [e, i, length];
+  }
+  if (!best || best[2] < REPEATED_RUN) return;
+  const [earlier, index, length] = best;
+  const paragraph = paragraphs[index] as NarrativeParagraph;
+  const at = (i: number): string => (paragraphs[i]?.page === undefined ? `第${i + 1}段` : `第${paragraphs[i]?.page}页第${i + 1}段`);
+  out.push({
+    rule: "N2",
+    severity: "error",
+    message: `情况说明自${at(index)}起连续${length}段与${at(earlier)}起的文字完全相同，像是重复印刷（“${excerpt(texts[index] ?? "", 0, 30)}…”）。`,
+    location: location(paragraph, index),
+    tolerance: 0,
+  });
+}
+
+/** N1: reasons that say nothing; N2: passages printed twice; N4: stated changes that their own figures contradict. */
 export function checkNarrativeStatements(ctx: CheckContext, out: Finding[]): void {
+  if (ctx.narrativeText.length === 0) return;
+  const texts = ctx.narrativeText.map((p) => joinedText(p.text));
   ctx.narrativeText.forEach((paragraph, index) => {
-    const text = joinedText(paragraph.text);
+    const text = texts[index] ?? "";
     checkReasons(paragraph, index, text, out);
     checkRates(paragraph, index, text, out);
   });
+  checkRepeatedParagraphs(ctx.narrativeText, texts, out);
 }
