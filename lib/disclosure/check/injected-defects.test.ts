@@ -107,7 +107,7 @@ const DEFECTS: Defect[] = [
   {
     kind: "a narrative block printed twice",
     inject: () => {
-      const block = ["基本支出73.32万元，其中人员经费64.37万元，主要用于工资福利。", "日常公用经费8.95万元，主要用于办公费、水电费等日常运行。", "项目支出43.44万元，主要用于网络安全和信息化工作。"];
+      const block = ["基本支出73.32万元，其中人员经费64.37万元，主要用于工资福利。", "日常公用经费8.95万元，主要用于办公费、水电费等日常运行。", "项目支出43.44万元，主要用于互联网企业监管、网络执法和信息化工作。"];
       return { budget: demo(), narrativeText: [...block, ...block].map((text) => ({ text })) };
     },
     rule: "N2",
