@@ -1,12 +1,11 @@
 import type { Finding, FindingLocation } from "../findings";
 import type { NarrativeParagraph } from "../narrative";
 import { FEN_PER_WAN_YUAN, FEN_PER_YUAN } from "../money";
-import type { Fen } from "../types";
 import type { CheckContext } from "./context";
 import { isEmptyReason } from "./reasons";
 
 /**
- * N1 and N4: what the paragraphs of an imported narrative state in words. Generated narratives
+ * N1, N2 and N4: what the paragraphs of an imported narrative state in words. Generated narratives
  * have none (their sentences are built from the data), so these rules cost nothing while typing.
  */
 
@@ -35,9 +34,12 @@ const UNIT = "(万元|元)";
 const UP = "增加|增长|上升|增幅";
 const DOWN = "减少|下降|降低|降幅";
 
-/** "…A万元…比上年增加D万元，增长P%": the current figure, the change, and the rate. */
-// The gap holds no other figure (years aside), so the current figure is the nearest one; it may end one sentence ("…为4335.3万元。与上年相比减少了…").
+/**
+ * Between a figure and what the sentence says of it: no other figure (years aside), so the figure
+ * is the nearest one; it may end one sentence ("…为4335.3万元。与上年相比减少了…").
+ */
 const GAP = String.raw`(?:[^。%％\d]|\d{4}年)`;
+/** "…A万元…比上年增加D万元，增长P%": the current figure, the change, and the rate. */
 const AMOUNT_CHANGE = new RegExp(
   `${NUMBER}${UNIT}${GAP}{0,40}?(?:。${GAP}{0,30}?)?(${UP}|${DOWN})了?${NUMBER}${UNIT}[，,、]?(?:${UP}|${DOWN})了?${NUMBER}[%％]`,
   "gu",
@@ -49,7 +51,7 @@ const TWO_FIGURES_CHANGE = new RegExp(`为${NUMBER}${UNIT}[，,][^。%]{0,30}?${
 /** "主要原因是……" up to the end of its clause; a bare "原因" (a heading's "增减变化原因") announces nothing. */
 const REASON = /(?:主要原因|原因)(?:是|为|[:：])[:：]?([^。；;]*)/gu;
 
-/** An amount in 分 (not rounded: it only feeds rate arithmetic). */
+/** An amount in 分, possibly fractional: it only feeds rate arithmetic, never a stored figure. */
 function fen(value: number, unit: string): number {
   return value * (unit === "万元" ? FEN_PER_WAN_YUAN : FEN_PER_YUAN);
 }
@@ -67,7 +69,7 @@ function decimalsOf(s: Stated): number {
 }
 
 /** The range of the rate (in %) the printed figures allow: the change and last year's figure each within their rounding. */
-function rateRange(change: Fen, changeHalf: Fen, prior: Fen, priorHalf: Fen): [number, number] {
+function rateRange(change: number, changeHalf: number, prior: number, priorHalf: number): [number, number] {
   const low = Math.max(0, change - changeHalf) / (prior + priorHalf);
   const high = (change + changeHalf) / Math.max(1, prior - priorHalf);
   return [low * 100, high * 100];
