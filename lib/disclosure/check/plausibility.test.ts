@@ -127,6 +127,14 @@ describe("P5 公务用车运维费 needs a vehicle", () => {
     budget.assets.holdings.push({ category: "VEHICLES", quantity: 1, value: wan("15.00") });
     expect(check(budget)).toEqual([]);
   });
+
+  it("leaves a document without an asset table alone (its 国有资产 is narrative only)", () => {
+    const budget = demoBudget();
+    budget.threePublic = [{ appropriation: "GENERAL_BUDGET", abroad: 0, vehiclePurchase: 0, vehicleOperation: wan("2.00"), reception: 0 }];
+    budget.narrative.threePublicChangeReason = "恢复公务用车运行维护";
+    budget.assets.holdings = [];
+    expect(byRule(check(budget), "P5")).toEqual([]);
+  });
 });
 
 describe("P6 机关运行经费 = 公用经费 where the document states it", () => {

@@ -130,11 +130,15 @@ function checkProcurementPrices(ctx: CheckContext, out: Finding[]): void {
   });
 }
 
-/** P5: 公务用车运维费 with no vehicle in the asset table. */
+/**
+ * P5: 公务用车运维费 with no vehicle in the asset table. A document without an asset table (an
+ * import whose 国有资产 is narrative only) says nothing about vehicles, so it is left alone.
+ */
 function checkVehiclesRun(ctx: CheckContext, out: Finding[]): void {
   const operation = t9(ctx, "vehicleOperation");
-  if (operation === 0) return;
-  const vehicles = ctx.budget.assets.holdings.filter((h) => h.category === "VEHICLES").reduce((a, h) => a + h.quantity, 0);
+  const holdings = ctx.budget.assets.holdings;
+  if (operation === 0 || holdings.length === 0) return;
+  const vehicles = holdings.filter((h) => h.category === "VEHICLES").reduce((a, h) => a + h.quantity, 0);
   if (vehicles > 0) return;
   out.push({
     rule: "P5",
