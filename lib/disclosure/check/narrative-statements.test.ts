@@ -62,6 +62,26 @@ describe("N4 an increase larger than what it arrived at", () => {
   });
 });
 
+describe("N5 a reason that points the other way", () => {
+  it("fires on the real “减少2.98%。主要原因是：…经费增加” (万里街道 2024, item 4) and not on a reason that agrees", () => {
+    const findings = imported(
+      "2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：宣传事务一般行政管理事\n务经费增加。",
+      "2023年当年预算执行数为45.41万元，2024年预算安排42.60万元，比2023年预算执行数减少6.19%。主要原因是：群众团体事务一般行政管理事务经费减少。",
+    );
+    expect(byRule(findings, "N5")).toHaveLength(1);
+    const finding = findingWith(findings, "N5", "2.98%");
+    expect(finding.severity).toBe("warning");
+    expect(finding.message).toBe(
+      "情况说明“…为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%”说的是减少，但所述原因“宣传事务一般行政管理事务经费增加”说的是增加。",
+    );
+    expect(byRule(findings, "N4")).toEqual([]);
+  });
+
+  it("leaves a reason that names both directions alone", () => {
+    expect(imported("项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少22.21%。主要原因是部分项目减少，同时新增信息化项目。")).toEqual([]);
+  });
+});
+
 describe("N2 a passage printed twice", () => {
   const block = [
     "1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,852.07万元，主要用于机关人员工资。",

@@ -5,7 +5,7 @@ import type { CheckContext } from "./context";
 import { isEmptyReason } from "./reasons";
 
 /**
- * N1, N2 and N4: what the paragraphs of an imported narrative state in words. Generated narratives
+ * N1, N2, N4 and N5: what the paragraphs of an imported narrative state in words. Generated narratives
  * have none (their sentences are built from the data), so these rules cost nothing while typing.
  */
 
@@ -113,6 +113,7 @@ function checkRates(paragraph: NarrativeParagraph, index: number, text: string, 
     const current = stated(currentText);
     const change = stated(changeText);
     const rate = statedRate(rateText);
+    checkReasonDirection(paragraph, index, text, m, word, out);
     const sign = isUp(word) ? 1 : -1;
     const changeFen = fen(change.value, changeUnit);
     const priorFen = fen(current.value, currentUnit) - sign * changeFen;
@@ -148,6 +149,7 @@ function checkRates(paragraph: NarrativeParagraph, index: number, text: string, 
     const rate = statedRate(rateText);
     const priorFen = fen(prior.value, priorUnit);
     if (priorFen <= 0) continue;
+    checkReasonDirection(paragraph, index, text, m, word, out);
     const delta = fen(current.value, currentUnit) - priorFen;
     const sign = isUp(word) ? 1 : -1;
     const range = rateRange(Math.abs(delta), fen(prior.half, priorUnit) + fen(current.half, currentUnit), priorFen, fen(prior.half, priorUnit));
@@ -161,6 +163,29 @@ function checkRates(paragraph: NarrativeParagraph, index: number, text: string, 
       `由${prior.text}${priorUnit}变为${current.text}${currentUnit}`,
     );
   }
+}
+
+/** The reason right after a stated change: "…减少2.98%。主要原因是：…经费增加。" */
+const FOLLOWING_REASON = /^[。，,；]?(?:主要)?原因(?:是|为|[:：])[:：]?([^。；;]*)/u;
+const REASON_UP = /增加|增长|上升|提高|增多|新增|扩大/u;
+const REASON_DOWN = /减少|下降|降低|减小|压缩|缩减|节约|核减/u;
+
+/** N5: the reason given for a change says the opposite direction (a decrease "because" something increased). */
+function checkReasonDirection(paragraph: NarrativeParagraph, index: number, text: string, match: RegExpMatchArray, word: string, out: Finding[]): void {
+  const end = (match.index ?? 0) + match[0].length;
+  const reason = FOLLOWING_REASON.exec(text.slice(end))?.[1] ?? "";
+  const up = REASON_UP.test(reason);
+  const down = REASON_DOWN.test(reason);
+  if (up === down) return; // no direction, or both: nothing to contradict
+  const statedUp = isUp(word);
+  if (up === statedUp) return;
+  out.push({
+    rule: "N5",
+    severity: "warning",
+    message: `${where(paragraph)}“${excerpt(text, match.index ?? 0, match[0].length)}”说的是${statedUp ? "增加" : "减少"}，但所述原因“${reason}”说的是${up ? "增加" : "减少"}。`,
+    location: location(paragraph, index),
+    tolerance: 0,
+  });
 }
 
 function checkReasons(paragraph: NarrativeParagraph, index: number, text: string, out: Finding[]): void {
