@@ -168,3 +168,23 @@ describe("N2/N3 lists the narrative states", () => {
     expect(r1).toMatchObject({ identity: "N3", severity: "warning", tolerance: wan("0.02") });
   });
 });
+
+describe("N6 another level's finance in the text", () => {
+  it("fires on a district's glossary that speaks of 市级财政 (万里街道 2024), quiet on the county demo", () => {
+    const budget = demoBudget();
+    expect(byRule(check(budget), "N6")).toEqual([]);
+    budget.region = { code: "310107", name: "上海市普陀区" };
+    budget.glossary = [{ term: "“三公”经费", definition: "是与市级财政有经费领拨关系的部门及其下属预算单位使用市级财政拨款安排的因公出国（境）费…" }];
+    const finding = findingWith(check(budget), "N6", "市级财政");
+    expect(finding.severity).toBe("warning");
+    expect(finding.message).toBe("名词解释““三公”经费”说的是“市级财政”，但这是上海市普陀区的文件；请核对是否沿用了其他级次的文字。");
+  });
+
+  it("reads an imported narrative too, and accepts the region's own level", () => {
+    const budget = demoBudget();
+    budget.region = { code: "320000", name: "江苏省" };
+    expect(byRule(check(budget, { narrativeText: [{ text: "省级财政拨款安排的支出。" }] }), "N6")).toEqual([]);
+    const finding = findingWith(check(budget, { narrativeText: [{ text: "市级财政拨款安排的支出。", page: 2 }] }), "N6", "市级财政");
+    expect(finding.location).toEqual({ section: "change", paragraph: 0, page: 2 });
+  });
+});

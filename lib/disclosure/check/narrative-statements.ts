@@ -251,3 +251,33 @@ export function checkNarrativeStatements(ctx: CheckContext, out: Finding[]): voi
   });
   checkRepeatedParagraphs(ctx.narrativeText, texts, out);
 }
+
+/** The administrative level a region's name ends in, and the 级 words another level's finance would use. */
+const OTHER_LEVELS: readonly [RegExp, RegExp][] = [
+  [/[县区旗]$/u, /(?:省|市)级财政/u],
+  [/市$/u, /(?:省|县|区)级财政/u],
+  [/省$/u, /(?:市|县|区)级财政/u],
+];
+
+/**
+ * N6: the text speaks of another level's finance (“市级财政” in a district's document, copied from a
+ * municipal template: 万里街道 2024). Reads the glossary and an imported narrative's paragraphs.
+ */
+export function checkGovernmentLevel(ctx: CheckContext, out: Finding[]): void {
+  const region = ctx.budget.region.name.trim();
+  const other = OTHER_LEVELS.find(([level]) => level.test(region))?.[1];
+  if (!other) return;
+  const report = (text: string, where: string, location: FindingLocation): void => {
+    const m = other.exec(joinedText(text));
+    if (!m) return;
+    out.push({
+      rule: "N6",
+      severity: "warning",
+      message: `${where}说的是“${m[0]}”，但这是${region}的文件；请核对是否沿用了其他级次的文字。`,
+      location,
+      tolerance: 0,
+    });
+  };
+  ctx.budget.glossary.forEach((entry) => report(entry.definition, `名词解释“${entry.term}”`, {}));
+  ctx.narrativeText.forEach((paragraph, index) => report(paragraph.text, where(paragraph), location(paragraph, index)));
+}
