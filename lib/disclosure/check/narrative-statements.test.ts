@@ -157,6 +157,28 @@ describe("N2/N3 lists the narrative states", () => {
     expect(sum.message).toBe("情况说明“支出说明”列出的5项财政拨款支出合计为122.39万元，但所述财政拨款支出为116.76万元，相差5.63万元。");
   });
 
+  it("C13 holds each coded item against its row and misses no 项 of a list by 项 (社会福利院 2024: 738.66 for 696.48, 2080599 left out)", () => {
+    const budget = demoBudget();
+    const narrative = narrativeOf(budget);
+    const items = [
+      { name: "行政运行", amount: wan("101.43"), code: "2013701" },
+      { name: "机关事业单位基本养老保险缴费支出", amount: wan("6.45"), code: "2080505" },
+      { name: "行政单位医疗", amount: wan("3.25"), code: "2101101" },
+      { name: "住房公积金", amount: wan("5.63"), code: "2210201" },
+    ];
+    const list = { section: "expenditure" as const, label: "一般公共预算财政拨款支出", total: wan("116.76"), items, restates: { table: "T5" as const, column: "total" } };
+    narrative.lists = [list];
+    expect(check(budget, { narrative })).toEqual([]);
+
+    narrative.lists = [{ ...list, total: null, items: [{ ...items[0]!, amount: wan("138.66") }, ...items.slice(1, 3)] }];
+    const findings = byRule(check(budget, { narrative }), "C13");
+    expect(findings.map((f) => f.message)).toEqual([
+      "情况说明“支出说明”中一般公共预算财政拨款支出“行政运行”为138.66万元，但表5 单位预算一般公共预算财政拨款支出表 “2013701 行政运行”行“合计”列为101.43万元，相差37.23万元。",
+      "情况说明“支出说明”逐项列出了一般公共预算财政拨款支出，但没有列出表5 单位预算一般公共预算财政拨款支出表 “2210201 住房公积金”行“合计”列的5.63万元。",
+    ]);
+    expect(findings.every((f) => f.severity === "error")).toBe(true);
+  });
+
   it("N3 reports a printed list off by one last digit per item as 尾差", () => {
     const budget = demoBudget();
     const narrative = narrativeOf(budget);
