@@ -1,6 +1,7 @@
 import { disconnectPrisma, prisma } from "@/lib/db";
 import { databaseBudgetSource } from "./budget-source";
 import { runCli } from "./run-cli";
+import { runBackupCommand } from "./backup-command";
 import { runVerifyCommand } from "./verify-command";
 
 /**
@@ -15,6 +16,7 @@ async function main(): Promise<number> {
     };
     const [command, ...args] = process.argv.slice(2);
     if (command === "verify") return await runVerifyCommand(args, prisma, io);
+    if (command === "backup" || command === "restore") return await runBackupCommand(command, args, io);
     return await runCli(process.argv.slice(2), databaseBudgetSource(prisma), io);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
