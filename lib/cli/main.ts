@@ -1,4 +1,5 @@
 import { disconnectPrisma, prisma } from "@/lib/db";
+import { runAdminCommand } from "./admin-command";
 import { databaseBudgetSource } from "./budget-source";
 import { runCli } from "./run-cli";
 
@@ -8,10 +9,10 @@ import { runCli } from "./run-cli";
  */
 async function main(): Promise<number> {
   try {
-    return await runCli(process.argv.slice(2), databaseBudgetSource(prisma), {
-      out: (text) => process.stdout.write(text + "\n"),
-      err: (text) => process.stderr.write(text + "\n"),
-    });
+    const io = { out: (text: string) => process.stdout.write(text + "\n"), err: (text: string) => process.stderr.write(text + "\n") };
+    const [command, ...rest] = process.argv.slice(2);
+    if (command === "admin") return await runAdminCommand(rest, { db: prisma, readStdin }, io);
+    return await runCli(process.argv.slice(2), databaseBudgetSource(prisma), io);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
     process.stderr.write(`运行失败：${detail}\n`);
@@ -20,6 +21,14 @@ async function main(): Promise<number> {
   } finally {
     await disconnectPrisma();
   }
+}
+
+/** Standard input to its end (a pipe, or typed and ended with Ctrl+D). */
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write("请输入密码，然后按回车和 Ctrl+D：\n");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 void main().then((code) => {

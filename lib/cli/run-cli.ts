@@ -22,6 +22,7 @@ export interface CliIo {
 export const USAGE = `用法：
   npm run gongkai -- tables --unit <单位编码> --year <年度> [--json]   打印九张预算公开表
   npm run gongkai -- check  --unit <单位编码> --year <年度> [--json]   检查勾稽关系，有错误时退出码为1
+  npm run gongkai -- admin create-user --email … --name … --role …    创建账户（首位管理员），详见 admin --help
 
 示例：
   npm run gongkai -- tables --unit 224001 --year 2024`;
@@ -105,7 +106,7 @@ function describeFindings(budget: Budget, findings: Finding[]): string {
   return `${head}${errors} 个错误，${warnings} 个提醒。\n${lines.join("\n")}`;
 }
 
-function describeArgError(error: unknown): string {
+export function describeArgError(error: unknown): string {
   const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
   const message = error instanceof Error ? error.message : String(error);
   const option = /'(-[^' ]+)/.exec(message)?.[1];
