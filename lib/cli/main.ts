@@ -2,6 +2,8 @@ import { disconnectPrisma, prisma } from "@/lib/db";
 import { runAdminCommand } from "./admin-command";
 import { databaseBudgetSource } from "./budget-source";
 import { runCli } from "./run-cli";
+import { runBackupCommand } from "./backup-command";
+import { runVerifyCommand } from "./verify-command";
 
 /**
  * Entry of `npm run gongkai -- …`. Any unexpected failure (database unreachable, …) is reported
@@ -9,9 +11,14 @@ import { runCli } from "./run-cli";
  */
 async function main(): Promise<number> {
   try {
-    const io = { out: (text: string) => process.stdout.write(text + "\n"), err: (text: string) => process.stderr.write(text + "\n") };
-    const [command, ...rest] = process.argv.slice(2);
-    if (command === "admin") return await runAdminCommand(rest, { db: prisma, readStdin }, io);
+    const io = {
+      out: (text: string) => process.stdout.write(text + "\n"),
+      err: (text: string) => process.stderr.write(text + "\n"),
+    };
+    const [command, ...args] = process.argv.slice(2);
+    if (command === "verify") return await runVerifyCommand(args, prisma, io);
+    if (command === "backup" || command === "restore") return await runBackupCommand(command, args, io);
+    if (command === "admin") return await runAdminCommand(args, { db: prisma, readStdin }, io);
     return await runCli(process.argv.slice(2), databaseBudgetSource(prisma), io);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
