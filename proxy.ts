@@ -24,7 +24,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     if (request.headers.get("cookie")?.includes("session_token=")) login.searchParams.set("reason", "expired");
     response = NextResponse.redirect(login);
   } else {
-    const target = passwordChangeRedirect(request.nextUrl.pathname, await isPasswordChangePending(prisma, session.user.id));
+    // Pages are sent to the password page; a server action (POST) goes through and is refused by
+    // its use case, which finds no viewer for the account (lib/auth/session.ts).
+    const isPageRequest = request.method === "GET" || request.method === "HEAD";
+    const target = isPageRequest ? passwordChangeRedirect(request.nextUrl.pathname, await isPasswordChangePending(prisma, session.user.id)) : null;
     response = target === null ? NextResponse.next() : NextResponse.redirect(new URL(target, request.url));
   }
   for (const cookie of authHeaders?.getSetCookie() ?? []) response.headers.append("set-cookie", cookie);
