@@ -13,7 +13,8 @@ import { CreateDraftForm } from "./create-draft-form";
 
 export const metadata: Metadata = { title: "工作台" };
 
-export default async function WorkspacePage() {
+export default async function WorkspacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const isPasswordChanged = (await searchParams).passwordChanged !== undefined;
   const viewer = await getViewer();
   if (viewer === null) redirect("/login?next=/workspace");
   const [account, units] = await Promise.all([getAccountOverview(viewer), listAccountantUnits(viewer)]);
@@ -26,15 +27,25 @@ export default async function WorkspacePage() {
           <p className="text-slate-800">您好，{account.name}</p>
           <p className="text-sm text-slate-700">登录邮箱：{account.email}</p>
         </div>
-        <form action={signOutAction}>
-          <button
-            type="submit"
-            className="rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-800"
-          >
-            退出登录
-          </button>
-        </form>
+        <div className="flex items-center gap-3">
+          <Link href="/account/password" className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">
+            修改密码
+          </Link>
+          <form action={signOutAction}>
+            <button
+              type="submit"
+              className="rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-800"
+            >
+              退出登录
+            </button>
+          </form>
+        </div>
       </div>
+      {isPasswordChanged && (
+        <p role="status" className="mb-6 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
+          密码已修改。下次登录请使用新密码。
+        </p>
+      )}
       <section aria-labelledby="roles-heading">
         <h2 id="roles-heading" className="mb-3 text-lg font-semibold">
           您的角色

@@ -1,4 +1,5 @@
 import { disconnectPrisma, prisma } from "@/lib/db";
+import { runAdminCommand } from "./admin-command";
 import { databaseBudgetSource } from "./budget-source";
 import { runCli } from "./run-cli";
 import { runBackupCommand } from "./backup-command";
@@ -17,6 +18,7 @@ async function main(): Promise<number> {
     const [command, ...args] = process.argv.slice(2);
     if (command === "verify") return await runVerifyCommand(args, prisma, io);
     if (command === "backup" || command === "restore") return await runBackupCommand(command, args, io);
+    if (command === "admin") return await runAdminCommand(args, { db: prisma, readStdin }, io);
     return await runCli(process.argv.slice(2), databaseBudgetSource(prisma), io);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
@@ -26,6 +28,14 @@ async function main(): Promise<number> {
   } finally {
     await disconnectPrisma();
   }
+}
+
+/** Standard input to its end (a pipe, or typed and ended with Ctrl+D). */
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write("请输入密码，然后按回车和 Ctrl+D：\n");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 void main().then((code) => {

@@ -22,6 +22,7 @@ export interface CliIo {
 export const USAGE = `用法：
   npm run gongkai -- tables --unit <单位编码> --year <年度> [--json]   打印九张预算公开表
   npm run gongkai -- check  --unit <单位编码> --year <年度> [--json]   检查勾稽关系，有错误时退出码为1
+  npm run gongkai -- admin create-user --email … --name … --role …    创建账户（首位管理员），详见 admin --help
   npm run gongkai -- verify [--json]                              校验审计日志和公开文件台账的哈希链
   npm run gongkai -- backup --out <文件> | restore <文件>           加密的在线备份与恢复（口令：GONGKAI_BACKUP_PASSPHRASE）
 
@@ -107,7 +108,7 @@ function describeFindings(budget: Budget, findings: Finding[]): string {
   return `${head}${errors} 个错误，${warnings} 个提醒。\n${lines.join("\n")}`;
 }
 
-function describeArgError(error: unknown): string {
+export function describeArgError(error: unknown): string {
   const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
   const message = error instanceof Error ? error.message : String(error);
   const option = /'(-[^' ]+)/.exec(message)?.[1];
