@@ -1,5 +1,6 @@
 import { disconnectPrisma, prisma } from "@/lib/db";
 import { databaseBudgetSource } from "./budget-source";
+import { runCodeBookCommand } from "./codebook-command";
 import { runCli } from "./run-cli";
 
 /**
@@ -7,11 +8,11 @@ import { runCli } from "./run-cli";
  * in one line: people who script against the CLI get a message and an exit code, not a trace.
  */
 async function main(): Promise<number> {
+  const io = { out: (text: string) => process.stdout.write(text + "\n"), err: (text: string) => process.stderr.write(text + "\n") };
+  const argv = process.argv.slice(2);
   try {
-    return await runCli(process.argv.slice(2), databaseBudgetSource(prisma), {
-      out: (text) => process.stdout.write(text + "\n"),
-      err: (text) => process.stderr.write(text + "\n"),
-    });
+    if (argv[0] === "codebook") return await runCodeBookCommand(argv.slice(1), prisma, io);
+    return await runCli(argv, databaseBudgetSource(prisma), io);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
     process.stderr.write(`运行失败：${detail}\n`);

@@ -93,6 +93,12 @@ function readSheet(sheet: SheetData, headerRow: number, columns: Partial<Record<
     const cells = sheet.rows[r] ?? [];
     const text = (column: number | undefined) => (column === undefined ? "" : cleanName(cellText(cells[column] ?? null)));
     const read = readCode(cells, columns, text);
+    // A heading such as “二、支出经济分类科目” in the first column switches the scheme of the rows below.
+    const headingText = read.code !== "" && !/^\d/.test(read.code) && read.name === "" ? read.code : null;
+    if (headingText !== null && schemeOfText(headingText) !== null && headingText.includes("分类")) {
+      sectionScheme = schemeOfText(headingText);
+      continue;
+    }
     if (read.code === "" && read.name === "") {
       const heading = cells.map((value: CellValue) => cellText(value)).join("");
       const headingScheme = schemeOfText(heading);
