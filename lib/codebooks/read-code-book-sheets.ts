@@ -88,6 +88,14 @@ function readSheet(sheet: SheetData, headerRow: number, columns: Partial<Record<
       at(Math.max(merge.top, headerRow + 1), merge.left, "科目编码或名称所在的单元格是合并单元格，请取消合并，每行写一个科目。");
     }
   }
+  const hasNames =
+    columns.name !== undefined ||
+    columns.combined !== undefined ||
+    sheet.rows.slice(headerRow + 1).some((cells) => columns.code !== undefined && (splitCodeAndName(cellText(cells[columns.code] ?? null))?.name ?? "") !== "");
+  if (!hasNames) {
+    at(headerRow, null, "缺少“科目名称”列（也可以叫“名称”），或在科目编码列中写成“2013701 行政运行”。");
+    return;
+  }
   let sectionScheme: ClassificationScheme | null = schemeOfText(sheet.name);
   for (let r = headerRow + 1; r < sheet.rows.length; r += 1) {
     const cells = sheet.rows[r] ?? [];
