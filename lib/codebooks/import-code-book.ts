@@ -48,7 +48,10 @@ export function importCodeBook(db: DbClient, viewer: Viewer | null, input: Impor
   );
 }
 
-/** The load itself, for the use case above and the command line (whose operator has no account: `userId` null). */
+/**
+ * The load itself, for the use case above, the command line (whose operator has no account:
+ * `userId` null) and the demo seed (not audited).
+ */
 export async function writeCodeBookRevision(
   tx: DbReader,
   input: ImportCodeBookInput,
@@ -72,23 +75,26 @@ export async function writeCodeBookRevision(
   await tx.classificationCode.createMany({
     data: codes.map((c) => ({ year: input.year, revisionId: created.id, scheme: c.scheme, code: c.code, name: c.name, level: c.level, parentCode: c.parentCode })),
   });
-  await writeAuditEvent(tx, {
-    action: "code_book.import",
-    result: "SUCCESS",
-    userId: actor.userId,
-    objectType: "code_book",
-    objectId: String(created.id),
-    clientAddress: actor.via === "web" ? (input.clientAddress ?? null) : null,
-    details: {
-      year: input.year,
-      revision,
-      fileName: input.fileName,
-      effectiveOn: input.effectiveOn,
-      functional: input.functional.length,
-      economic: input.economic.length,
-      via: actor.via,
-    },
-  });
+  // The demo seed's book is demo data, not anyone's action (like the rest of the seed's data).
+  if (actor.via !== "seed") {
+    await writeAuditEvent(tx, {
+      action: "code_book.import",
+      result: "SUCCESS",
+      userId: actor.userId,
+      objectType: "code_book",
+      objectId: String(created.id),
+      clientAddress: actor.via === "web" ? (input.clientAddress ?? null) : null,
+      details: {
+        year: input.year,
+        revision,
+        fileName: input.fileName,
+        effectiveOn: input.effectiveOn,
+        functional: input.functional.length,
+        economic: input.economic.length,
+        via: actor.via,
+      },
+    });
+  }
   return { revisionId: created.id, year: input.year, revision, functionalCount: input.functional.length, economicCount: input.economic.length };
 }
 
