@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     );
     process.stdout.write(
       [
-        `Code book load, one call at a time (load average: ${loadavg()[0]?.toFixed(2)}); SQL = statements the call issues, transaction control included`,
+        `Code book load, one call at a time (load average: ${loadavg()[0]?.toFixed(2)}); SQL = statements the call issues (Prisma query events)`,
         "",
         "| codes | .csv | preview (read, check, diff) | SQL | load (one transaction) | SQL | diff vs last year |",
         "|---|---|---|---|---|---|---|",
