@@ -2,6 +2,8 @@ import { disconnectPrisma, prisma } from "@/lib/db";
 import { databaseBudgetSource } from "./budget-source";
 import { runCodeBookCommand } from "./codebook-command";
 import { runCli } from "./run-cli";
+import { runBackupCommand } from "./backup-command";
+import { runVerifyCommand } from "./verify-command";
 
 /**
  * Entry of `npm run gongkai -- …`. Any unexpected failure (database unreachable, …) is reported
@@ -11,7 +13,10 @@ async function main(): Promise<number> {
   const io = { out: (text: string) => process.stdout.write(text + "\n"), err: (text: string) => process.stderr.write(text + "\n") };
   const argv = process.argv.slice(2);
   try {
-    if (argv[0] === "codebook") return await runCodeBookCommand(argv.slice(1), prisma, io);
+    const [command, ...args] = argv;
+    if (command === "codebook") return await runCodeBookCommand(args, prisma, io);
+    if (command === "verify") return await runVerifyCommand(args, prisma, io);
+    if (command === "backup" || command === "restore") return await runBackupCommand(command, args, io);
     return await runCli(argv, databaseBudgetSource(prisma), io);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
