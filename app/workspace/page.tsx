@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { StaffLinks } from "@/components/workspace/staff-links";
-import { canSearchAuditLog, isAdministrator } from "@/lib/auth/policies";
+import { canAdminister, canSearchAuditLog, isAdministrator } from "@/lib/auth/policies";
 import { getAccountOverview } from "@/lib/auth/queries";
 import { getViewer } from "@/lib/auth/session";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import { listAccountantUnits } from "@/lib/budgets/workspace";
 import { isReviewer } from "@/lib/review/review-access";
 import { signOutAction } from "./actions";
-import { CreateDraftForm } from "./create-draft-form";
+import { DiscardDraftForm } from "./discard-draft-form";
+import { StartBudgetForm } from "./start-budget-form";
 
 export const metadata: Metadata = { title: "工作台" };
 
@@ -78,6 +79,8 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
           deadlines: viewer.roles.some((grant) => grant.role !== "ACCOUNTANT"),
           departmentBudgets: viewer.roles.some((grant) => grant.role === "DEPARTMENT_REVIEWER"),
           accounts: isAdministrator(viewer),
+          codeBooks: canAdminister(viewer),
+          budgetYears: viewer.roles.some((grant) => grant.role === "FINANCE_REVIEWER"),
           auditLog: canSearchAuditLog(viewer),
         }}
       />
@@ -101,13 +104,14 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
                   <span className="text-slate-700">
                     第{budget.version}版 · <span className="font-medium text-slate-900">{BUDGET_STATUS_LABELS[budget.status]}</span>
                   </span>
+                  {budget.isDiscardable && <DiscardDraftForm unitCode={unit.unitCode} year={budget.year} version={budget.version} />}
                 </li>
               ))}
             </ul>
           )}
-          {unit.nextYear !== null && (
-            <CreateDraftForm unitCode={unit.unitCode} year={unit.nextYear.year} priorYear={unit.nextYear.priorYear} />
-          )}
+          {unit.startableYears.map((start) => (
+            <StartBudgetForm key={start.year} unitCode={unit.unitCode} {...start} />
+          ))}
         </section>
       ))}
       <p className="mt-6 text-sm text-slate-700">为保障安全，30 分钟无操作将自动退出登录。</p>

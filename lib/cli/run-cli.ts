@@ -25,6 +25,7 @@ export const USAGE = `用法：
   npm run gongkai -- admin create-user --email … --name … --role …    创建账户（首位管理员），详见 admin --help
   npm run gongkai -- verify [--json]                              校验审计日志和公开文件台账的哈希链
   npm run gongkai -- backup --out <文件> | restore <文件>           加密的在线备份与恢复（口令：GONGKAI_BACKUP_PASSPHRASE）
+  npm run gongkai -- codebook load --year <年度> <文件> [--dry-run]      导入年度科目表（见 codebook 的用法）
 
 示例：
   npm run gongkai -- tables --unit 224001 --year 2024`;

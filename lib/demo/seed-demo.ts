@@ -1,3 +1,4 @@
+import { seedDemoCodeBook } from "@/lib/codebooks/seed-demo-code-book";
 import type { Viewer } from "@/lib/auth/policies";
 import { findingKey } from "@/lib/budgets/finding-key";
 import type { DbClient } from "@/lib/budgets/db-client";
@@ -86,6 +87,7 @@ function seedDemoData(db: DbClient): Promise<Omit<SeedReport, "isBudgetPublished
     async (tx) => {
       const chain = await ensureRegionChain(tx, GUANTAO_REGION_CHAIN);
       const codes = await writeCodeBook(tx, guantao2024CodeBook);
+      await seedDemoCodeBook(tx, budget.region.code);
       const existing = await tx.budget.findFirst({
         where: { year: budget.year, unit: { code: budget.unit.code, region: { code: budget.region.code } } },
         select: { id: true },
