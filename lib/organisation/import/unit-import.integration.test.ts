@@ -100,9 +100,9 @@ describe("bad unit files: a Chinese message naming what and where, and nothing w
     ["an unknown department without a department name", async () => csvFile([["单位编码", "单位名称", "部门编码"], ["401001", "甲", "401"]]), ["第 2 行", "主管部门编码 401 在馆陶县不存在，且文件没有给出该部门的名称"]],
     ["a department named otherwise than stored", async () => csvFile([["单位编码", "单位名称", "部门编码", "部门名称"], ["999002", "甲", "999", "别的名字"]]), ["第 2 行", "在系统中名为“既有部门”，文件中为“别的名字”"]],
     ["empty names", async () => csvFile([["单位编码", "单位名称", "部门编码", "部门名称"], ["301001", "", "301", "部门"]]), ["第 2 行 B 列", "单位名称为空"]],
-    ["a 20 MB file", async () => ({ fileName: "big.csv", bytes: new Uint8Array(20 * 1024 * 1024).fill(65) }), ["10"]],
-    ["a file that is not a spreadsheet", async () => ({ fileName: "units.xlsx", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }), [".xlsx"]],
-    ["a formula", async () => xlsxFile([{ name: "单位", rows: [["单位编码", "单位名称", "部门编码", "部门名称"], ["301001", { formula: "CONCAT(\"甲\",\"乙\")" }, "301", "部门"]] }]), ["B2", "公式"]],
+    ["a 20 MB file", async () => ({ fileName: "big.csv", bytes: new Uint8Array(20 * 1024 * 1024).fill(65) }), ["文件大小 20 MB 超过上限 10 MB"]],
+    ["a file that is not a spreadsheet", async () => ({ fileName: "units.xlsx", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }), ["该文件不是电子表格"]],
+    ["a formula", async () => xlsxFile([{ name: "单位", rows: [["单位编码", "单位名称", "部门编码", "部门名称"], ["301001", { formula: "CONCAT(\"甲\",\"乙\")" }, "301", "部门"]] }]), ["工作表“单位”第 2 行 B 列（B2）是公式"]],
     ["merged cells", async () => xlsxFile([{ name: "单位", rows: [["单位编码", "单位名称", "部门编码", "部门名称"], ["301001", "甲", "301", "部门"], ["301002", "乙", "301", null]], merges: ["D2:D3"] }]), ["工作表“单位”第 2 行 D 列", "合并单元格"]],
     ["a hidden sheet with data", async () => xlsxFile([{ name: "单位", rows: [["单位编码", "单位名称", "部门编码", "部门名称"], ["301001", "甲", "301", "部门"]] }, { name: "旧数据", state: "hidden", rows: [["301002", "乙"]] }]), ["工作表“旧数据”", "隐藏的工作表"]],
   ];
