@@ -1,5 +1,6 @@
 import { disconnectPrisma, prisma } from "@/lib/db";
 import { databaseBudgetSource } from "./budget-source";
+import { isOrganisationCommand, runOrganisationCommand } from "./organisation-commands";
 import { runCli } from "./run-cli";
 
 /**
@@ -8,6 +9,8 @@ import { runCli } from "./run-cli";
  */
 async function main(): Promise<number> {
   try {
+    const io = { out: (text: string) => process.stdout.write(text + "\n"), err: (text: string) => process.stderr.write(text + "\n") };
+    if (isOrganisationCommand(process.argv.slice(2))) return await runOrganisationCommand(process.argv.slice(3), prisma, io);
     return await runCli(process.argv.slice(2), databaseBudgetSource(prisma), {
       out: (text) => process.stdout.write(text + "\n"),
       err: (text) => process.stderr.write(text + "\n"),

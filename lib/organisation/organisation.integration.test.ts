@@ -134,7 +134,7 @@ describe("regions", () => {
     const before = await snapshot();
     const attempt = createRegion(prisma, viewers["region admin"] ?? null, { ...input, parentId: String(county.id) });
     await expect(attempt).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    const error = await attempt.catch((e: unknown) => e as { fieldErrors: Record<string, string[]> });
+    const error = (await attempt.catch((e: unknown) => e)) as { fieldErrors: Record<string, string[]> };
     expect(error.fieldErrors[field]?.join("")).toContain(message);
     expect(await snapshot()).toEqual(before);
   });

@@ -114,7 +114,7 @@ describe("bad unit files: a Chinese message naming what and where, and nothing w
     for (const fragment of fragments) expect(messages).toContain(fragment);
     const attempt = applyUnitImport(prisma, admin(), input(), file, { clientAddress: CLIENT });
     await expect(attempt).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("未导入任何数据") });
-    const error = await attempt.catch((e: unknown) => e as { fieldErrors: Record<string, string[]> });
+    const error = (await attempt.catch((e: unknown) => e)) as { fieldErrors: Record<string, string[]> };
     expect(error.fieldErrors.file?.join("\n")).toBe(messages);
     expect(await organisationRows()).toEqual(before);
     expect(await auditOf("organisation.import")).toEqual([expect.objectContaining({ result: "FAILURE", clientAddress: CLIENT })]);
