@@ -8,6 +8,8 @@ const OUTCOME_LABELS = { new: "新增", changed: "修改", unchanged: "不变" }
 function UnitPlan({ plan, isApplied }: { plan: UnitPreview; isApplied: boolean }) {
   const c = plan.counts;
   const verb = isApplied ? "已" : "将";
+  // A file refused as a whole (no readable row) has nothing to summarise beyond its problems.
+  if (plan.units.length === 0 && plan.problems.length > 0) return null;
   return (
     <div className="space-y-4">
       <p role="status" className="rounded border-l-4 border-blue-800 bg-blue-50 px-4 py-3">
