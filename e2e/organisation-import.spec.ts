@@ -27,7 +27,7 @@ async function signIn(page: Page, next: string): Promise<void> {
   await expect(page).toHaveURL(new RegExp(`${next}$`));
 }
 
-test("an administrator creates a county, imports its units and accounts from .xlsx files, and a bad file is refused", async ({ page }, testInfo) => {
+test("an administrator creates a county, imports its units and accounts from .xlsx files, and a bad file is refused", async ({ page, browser }, testInfo) => {
   const code = `9${String(Date.now()).slice(-5)}`;
   const countyName = `导入测试县${code}`;
   await signIn(page, "/admin/regions");
@@ -62,17 +62,20 @@ test("an administrator creates a county, imports its units and accounts from .xl
 
   const accounts: string[][] = [["姓名", "邮箱", "角色", "范围"], ["财政审核人甲", `fin-${code}@example.test`, "财政部门审核人", code]];
   for (let n = 1; n <= 3; n += 1) accounts.push([`填报人${n}`, `acc${n}-${code}@example.test`, "单位填报人", `50${n}001`]);
+  // 代理记账: the first accountant keeps the books of a second unit too.
+  accounts.push(["填报人1", `acc1-${code}@example.test`, "单位填报人", "504001"]);
   await page.goto("/admin/import/accounts");
   await page.getByLabel("导入到地区").selectOption({ label: `${countyName}（${code}，县/区）` });
   await page.getByLabel(/^文件/).setInputFiles({ name: "账户.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await xlsx(accounts) });
   await page.getByRole("button", { name: "预览导入" }).click();
-  await expect(page.getByText(`${countyName}：将创建账户 4 个，将授予角色 4 个，0 个角色已有、不变。`)).toBeVisible();
+  await expect(page.getByText(`${countyName}：将创建账户 4 个，将授予角色 5 个，0 个角色已有、不变。`)).toBeVisible();
   await page.getByRole("button", { name: "确认导入" }).click();
   const passwords = page.getByRole("region", { name: "初始密码" });
   await expect(passwords.locator("tbody tr")).toHaveCount(4);
   await page.screenshot({ path: testInfo.outputPath("accounts-applied-desktop.png"), fullPage: true });
   const [flag] = await query<{ must: boolean }>("SELECT must_change_password AS must FROM users WHERE email = $1", [`acc1-${code}@example.test`]);
   expect(flag?.must).toBe(true);
+  const initialPassword = await passwords.getByRole("row", { name: new RegExp(`acc1-${code}`) }).locator("code").innerText();
 
   await page.goto("/admin/import/units");
   await page.getByLabel("导入到地区").selectOption({ label: `${countyName}（${code}，县/区）` });
@@ -82,4 +85,18 @@ test("an administrator creates a county, imports its units and accounts from .xl
   await expect(page.getByRole("button", { name: "确认导入" })).toHaveCount(0);
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: testInfo.outputPath("units-refused-375.png"), fullPage: true });
+
+  // The accountant of two units picks the unit; the unit is part of the workspace URL.
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: "zh-CN" });
+  const accountant = await context.newPage();
+  await accountant.goto("/login?next=%2Fworkspace%2Fbudgets%2F2025");
+  await accountant.getByLabel("邮箱").fill(`acc1-${code}@example.test`);
+  await accountant.getByLabel("密码").fill(initialPassword);
+  await accountant.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(accountant.getByRole("heading", { name: "2025年预算：选择单位" })).toBeVisible();
+  await expect(accountant.getByRole("link", { name: "501001 测试局1本级" })).toHaveAttribute("href", "/workspace/units/501001/budgets/2025");
+  await expect(accountant.getByRole("link", { name: "504001 测试局4本级" })).toHaveAttribute("href", "/workspace/units/504001/budgets/2025");
+  const response = await accountant.goto("/workspace/units/224001/budgets/2024");
+  expect(response?.status()).toBe(404);
+  await context.close();
 });
