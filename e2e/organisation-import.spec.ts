@@ -28,6 +28,7 @@ async function signIn(page: Page, next: string): Promise<void> {
 }
 
 test("an administrator creates a county, imports its units and accounts from .xlsx files, and a bad file is refused", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
   const code = `9${String(Date.now()).slice(-5)}`;
   const countyName = `导入测试县${code}`;
   await signIn(page, "/admin/regions");
@@ -59,6 +60,24 @@ test("an administrator creates a county, imports its units and accounts from .xl
   await expect(page.getByText(`${countyName}：已新增主管部门 4 个，已新增单位 30 个，已修改单位 0 个，0 个单位不变。`)).toBeVisible();
   const [counted] = await query<{ units: string }>("SELECT count(*) AS units FROM units u JOIN regions r ON r.id = u.region_id WHERE r.code = $1", [code]);
   expect(counted?.units).toBe("30");
+
+  // The county's page lists the imported departments and units; a unit is edited and deactivated there.
+  await page.goto(`/admin/regions/${code}`);
+  await expect(page.getByRole("heading", { level: 1, name: countyName })).toContainText(countyName);
+  await expect(page.getByText("4 个主管部门，30 个预算单位")).toBeVisible();
+  await page.getByRole("link", { name: "修改单位 501002 测试局1下属单位2" }).click();
+  const edit = page.getByRole("form", { name: "修改预算单位" });
+  await edit.getByLabel("单位规格").fill("副科级");
+  await edit.getByRole("button", { name: "保存单位" }).click();
+  await expect(edit.getByRole("status")).toHaveText("已保存单位的修改。");
+  await page.getByRole("button", { name: "停用 501002 测试局1下属单位2" }).click();
+  await expect(page.getByText("状态：已停用")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("unit-edit-desktop.png"), fullPage: true });
+  await page.goto(`/admin/regions/${code}`);
+  await page.screenshot({ path: testInfo.outputPath("region-desktop.png"), fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: testInfo.outputPath("region-375.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   const accounts: string[][] = [["姓名", "邮箱", "角色", "范围"], ["财政审核人甲", `fin-${code}@example.test`, "财政部门审核人", code]];
   for (let n = 1; n <= 3; n += 1) accounts.push([`填报人${n}`, `acc${n}-${code}@example.test`, "单位填报人", `50${n}001`]);

@@ -162,7 +162,7 @@ test("the accountant starts 2025 from the published 2024 budget, enters changes,
   }
   await submitForm.getByRole("button", { name: "报送" }).click();
 
-  await expect(page).toHaveURL(/\/workspace\/units\/224001\/budgets\/2025\?submitted=1$/);
+  await expect(page).toHaveURL(/\/workspace\/units\/224001\/budgets\/2025\?submitted=1$/, { timeout: 15_000 });
   await expect(page.getByTestId("budget-status")).toHaveText("已报送");
   await expect(page.getByRole("status").filter({ hasText: "预算已报送" })).toBeVisible();
   await expect(page.getByRole("region", { name: "报送" })).toHaveCount(0);
