@@ -65,14 +65,14 @@ export default async function RegionOrganisationPage({ params }: PageProps<"/adm
                   <p className="px-3 py-2 text-sm text-slate-700">尚无预算单位。</p>
                 ) : (
                   <div role="region" aria-label={`${department.name}的预算单位`} tabIndex={0} className="overflow-x-auto focus:outline-2 focus:outline-blue-800">
-                    <table className="w-full min-w-[40rem] border-collapse text-sm">
+                    <table className="w-full min-w-[40rem] table-fixed border-collapse text-sm">
                       <thead className="text-left">
                         <tr className="border-b border-slate-200">
-                          <th scope="col" className="px-3 py-2 font-semibold">单位</th>
-                          <th scope="col" className="px-3 py-2 font-semibold">单位性质</th>
-                          <th scope="col" className="px-3 py-2 font-semibold">单位规格</th>
-                          <th scope="col" className="px-3 py-2 font-semibold">经费保障形式</th>
-                          <th scope="col" className="px-3 py-2 font-semibold">状态</th>
+                          <th scope="col" className="px-3 py-2 font-semibold" style={{ width: "36%" }}>单位</th>
+                          <th scope="col" className="px-3 py-2 font-semibold" style={{ width: "11%" }}>单位性质</th>
+                          <th scope="col" className="px-3 py-2 font-semibold" style={{ width: "11%" }}>单位规格</th>
+                          <th scope="col" className="px-3 py-2 font-semibold" style={{ width: "14%" }}>经费保障形式</th>
+                          <th scope="col" className="px-3 py-2 font-semibold" style={{ width: "11%" }}>状态</th>
                           <th scope="col" className="px-3 py-2 font-semibold">操作</th>
                         </tr>
                       </thead>
