@@ -42,6 +42,14 @@ test("an administrator creates a county, imports its units and accounts from .xl
   await expect(create.getByRole("status")).toHaveText(`已新增地区 ${countyName}。`);
   await expect(page.getByRole("link", { name: countyName })).toBeVisible();
 
+  // The templates: an .xlsx whose first sheet's header row the importer reads; administrators only.
+  const template = await page.request.get("/admin/import/units/template");
+  expect(template.status()).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await template.body());
+  expect(workbook.worksheets[0]?.getRow(1).values).toEqual([undefined, "单位编码", "单位名称", "主管部门编码", "主管部门名称", "单位性质", "单位规格", "经费保障形式", "单位职责", "机构设置"]);
+  expect((await page.request.get("/admin/import/accounts/template")).status()).toBe(200);
+
   const units: (string | null)[][] = [["单位代码", "单位全称", "部门代码", "主管部门", "单位性质", "机构规格", "经费形式"]];
   for (let d = 1; d <= 4; d += 1) {
     for (let u = 1; u <= (d === 4 ? 6 : 8); u += 1) units.push([`${500 + d}${String(u).padStart(3, "0")}`, `测试局${d}${u === 1 ? "本级" : `下属单位${u}`}`, String(500 + d), `测试局${d}`, u === 1 ? "行政" : "事业", "正科级", "财政拨款"]);
@@ -117,5 +125,6 @@ test("an administrator creates a county, imports its units and accounts from .xl
   await expect(accountant.getByRole("link", { name: "504001 测试局4本级" })).toHaveAttribute("href", "/workspace/units/504001/budgets/2025");
   const response = await accountant.goto("/workspace/units/224001/budgets/2024");
   expect(response?.status()).toBe(404);
+  expect((await accountant.request.get("/admin/import/units/template")).status()).toBe(403);
   await context.close();
 });

@@ -8,7 +8,7 @@ import { createDepartment } from "./create-department";
 import { createRegion } from "./create-region";
 import { createUnit } from "./create-unit";
 import { deactivateUnit, reactivateUnit } from "./deactivate-unit";
-import { loadAdministeredRegions, loadRegionOrganisation } from "./queries";
+import { loadAdministeredRegions, loadDepartmentForEdit, loadRegionOrganisation, loadUnitForEdit } from "./queries";
 import { updateDepartment } from "./update-department";
 import { updateRegion } from "./update-region";
 import { updateUnit } from "./update-unit";
@@ -97,9 +97,21 @@ describe("authorization matrix of the organisation administration", () => {
     });
   }
 
-  it.each(NAMES)("the region page as %s", async (name) => {
-    const attempt = loadRegionOrganisation(viewers[name] ?? null, "130433");
-    if (ALLOWED.has(name)) await expect(attempt).resolves.toMatchObject({ region: { code: "130433" } });
+  it.each(NAMES)("the region, unit and department pages as %s", async (name) => {
+    const viewer = viewers[name] ?? null;
+    const pages = [
+      loadRegionOrganisation(viewer, "130433").then((page) => page.region.code),
+      loadUnitForEdit(viewer, unit.unitId).then((page) => page.code),
+      loadDepartmentForEdit(viewer, unit.departmentId).then((page) => page.code),
+    ];
+    if (ALLOWED.has(name)) expect(await Promise.all(pages)).toEqual(["130433", "224001", "224"]);
+    else for (const page of pages) await expect(page).rejects.toMatchObject({ code: expectedCode(name) });
+  });
+
+  it.each(NAMES)("the list of regions as %s", async (name) => {
+    const attempt = loadAdministeredRegions(viewers[name] ?? null);
+    const isAdmin = name.includes("admin");
+    if (isAdmin) await expect(attempt).resolves.toEqual(expect.any(Array));
     else await expect(attempt).rejects.toMatchObject({ code: expectedCode(name) });
   });
 });
