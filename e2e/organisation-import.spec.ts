@@ -46,7 +46,7 @@ test("an administrator creates a county, imports its units and accounts from .xl
   const template = await page.request.get("/admin/import/units/template");
   expect(template.status()).toBe(200);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await template.body());
+  await workbook.xlsx.load(new Uint8Array(await template.body()).buffer);
   expect(workbook.worksheets[0]?.getRow(1).values).toEqual([undefined, "单位编码", "单位名称", "主管部门编码", "主管部门名称", "单位性质", "单位规格", "经费保障形式", "单位职责", "机构设置"]);
   expect((await page.request.get("/admin/import/accounts/template")).status()).toBe(200);
 
