@@ -32,6 +32,18 @@ describe("selectImportSheet", () => {
     });
   });
 
+  it("refuses a second sheet with the same header instead of importing half of the units", () => {
+    const header = ["单位编码", "单位名称", "部门编码"];
+    const selected = selectImportSheet(
+      { format: "xlsx", sheets: [sheet("一", [header, ["224001", "甲", "224"]]), sheet("二", [header, ["224002", "乙", "224"]])] },
+      UNIT_FIELDS,
+      UNIT_FIELD_HEADERS,
+    );
+    expect(selected.ok ? [] : selected.problems.map((p) => p.message)).toEqual([
+      "工作表“二”第 1 行：与工作表“一”的表头相同。一次只导入一个工作表：请把数据合并到一个工作表，或删除多余的工作表。",
+    ]);
+  });
+
   it("gives a department's name from any row of its code to the rows without one", () => {
     const selected = selectImportSheet(
       { format: "csv", sheets: [sheet("units", [["单位编码", "单位名称", "部门编码", "部门名称"], ["224001", "甲", "224", ""], ["224002", "乙", "224", "网信办"]])] },

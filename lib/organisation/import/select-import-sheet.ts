@@ -21,10 +21,11 @@ const problem = (sheet: string | null, row: number | null, column: number | null
 const hasContent = (sheet: SheetData) => sheet.rows.some((row) => row.some((cell) => cellText(cell) !== ""));
 
 /**
- * Picks the sheet to import: the first visible sheet whose header names the required columns.
- * Refuses, naming the place, what would make the import read something other than what the
- * administrator sees: a hidden sheet that holds data, merged cells in the table, and a header
- * that lacks a required column.
+ * Picks the sheet to import: the first visible sheet whose header names the required columns
+ * (sheets without such a header, e.g. 填写说明, are ignored). Refuses, naming the place, what would
+ * make the import read something other than what the administrator sees: a hidden sheet that holds
+ * data, a second sheet with the same header, merged cells in the table, and a header that lacks a
+ * required column.
  */
 export function selectImportSheet<F extends string>(
   data: SpreadsheetData,
@@ -51,6 +52,14 @@ export function selectImportSheet<F extends string>(
     return { ok: false, problems };
   }
   const { sheet, header } = best;
+  // A second table of the same kind would be silently left out: refuse rather than import half.
+  for (const other of candidates) {
+    if (other === sheet) continue;
+    const otherHeader = findHeaderRow(other.rows, specs);
+    if (otherHeader !== null && otherHeader.missing.length === 0) {
+      problems.push(problem(other.name, otherHeader.headerRow, null, `与工作表“${sheet.name}”的表头相同。一次只导入一个工作表：请把数据合并到一个工作表，或删除多余的工作表。`));
+    }
+  }
   for (const field of header.missing) {
     const spec = specs.find((s) => s.field === field);
     const aliases = spec === undefined ? "" : `（也可写作 ${spec.aliases.filter((a) => a !== headers[field]).map((a) => `“${a}”`).join("、")}）`;
