@@ -7,6 +7,7 @@ import { getAccountOverview } from "@/lib/auth/queries";
 import { getViewer } from "@/lib/auth/session";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import { listAccountantUnits } from "@/lib/budgets/workspace";
+import { workspaceBudgetPath } from "@/lib/budgets/workspace-paths";
 import { isReviewer } from "@/lib/review/review-access";
 import { signOutAction } from "./actions";
 import { DiscardDraftForm } from "./discard-draft-form";
@@ -96,7 +97,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
               {unit.budgets.map((budget) => (
                 <li key={budget.year} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3">
                   <Link
-                    href={`/workspace/budgets/${budget.year}`}
+                    href={workspaceBudgetPath(unit.unitCode, budget.year)}
                     className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950"
                   >
                     {budget.year}年预算

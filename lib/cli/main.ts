@@ -2,6 +2,7 @@ import { disconnectPrisma, prisma } from "@/lib/db";
 import { runAdminCommand } from "./admin-command";
 import { databaseBudgetSource } from "./budget-source";
 import { runCodeBookCommand } from "./codebook-command";
+import { isOrganisationCommand, runOrganisationCommand } from "./organisation-commands";
 import { runCli } from "./run-cli";
 import { runBackupCommand } from "./backup-command";
 import { runVerifyCommand } from "./verify-command";
@@ -18,6 +19,7 @@ async function main(): Promise<number> {
     if (command === "codebook") return await runCodeBookCommand(args, prisma, io);
     if (command === "verify") return await runVerifyCommand(args, prisma, io);
     if (command === "backup" || command === "restore") return await runBackupCommand(command, args, io);
+    if (isOrganisationCommand(argv)) return await runOrganisationCommand(args, prisma, io);
     if (command === "admin") return await runAdminCommand(args, { db: prisma, readStdin }, io);
     return await runCli(argv, databaseBudgetSource(prisma), io);
   } catch (error) {
