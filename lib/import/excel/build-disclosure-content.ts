@@ -72,7 +72,7 @@ function registerFacts(tables: DisclosureTables, log: ImportLog): void {
       const fen = row.values[column];
       const cell = row.cells[column];
       if (fen === undefined || cell === undefined) continue;
-      const name = row.code === "" ? "合计行" : `${row.code} ${row.name}`;
+      const name = row.code === "" ? "合计行" : ` ${row.code} ${row.name} `;
       log.fact(key(row.code || "total"), `${number}${name}的合计`, fen, cell, table.unit);
     }
   };

@@ -6,20 +6,20 @@ import { textAt } from "./sheet-table";
 export type CodeField = "code" | "name" | "codeAndName" | "class" | "section" | "item";
 
 export const FUNCTIONAL_CODE_SPECS: readonly ColumnSpec<CodeField>[] = [
-  { field: "class", label: "类", aliases: ["类"] },
-  { field: "section", label: "款", aliases: ["款"] },
-  { field: "item", label: "项", aliases: ["项"] },
-  { field: "code", label: "科目编码", aliases: ["科目编码", "功能分类科目编码", "功能科目编码", "编码", "科目代码", "功能分类科目/编码"] },
+  { field: "class", group: "code", label: "类", aliases: ["类"] },
+  { field: "section", group: "code", label: "款", aliases: ["款"] },
+  { field: "item", group: "code", label: "项", aliases: ["项"] },
+  { field: "code", group: "code", label: "科目编码", aliases: ["科目编码", "功能分类科目编码", "功能科目编码", "编码", "科目代码", "功能分类科目/编码"] },
   { field: "name", label: "科目名称", aliases: ["科目名称", "功能分类科目名称", "功能科目名称", "名称"] },
-  { field: "codeAndName", label: "科目（编码和名称）", aliases: ["功能分类科目", "支出功能分类科目", "功能科目", "科目", "功能分类"] },
+  { field: "codeAndName", group: "code", label: "科目（编码和名称）", aliases: ["功能分类科目", "支出功能分类科目", "功能科目", "科目", "功能分类"] },
 ];
 
 export const ECONOMIC_CODE_SPECS: readonly ColumnSpec<CodeField>[] = [
-  { field: "class", label: "类", aliases: ["类"] },
-  { field: "section", label: "款", aliases: ["款"] },
-  { field: "code", label: "科目编码", aliases: ["科目编码", "经济分类科目编码", "部门经济分类科目编码", "编码", "科目代码"] },
+  { field: "class", group: "code", label: "类", aliases: ["类"] },
+  { field: "section", group: "code", label: "款", aliases: ["款"] },
+  { field: "code", group: "code", label: "科目编码", aliases: ["科目编码", "经济分类科目编码", "部门经济分类科目编码", "编码", "科目代码"] },
   { field: "name", label: "科目名称", aliases: ["科目名称", "经济分类科目名称", "名称"] },
-  { field: "codeAndName", label: "科目（编码和名称）", aliases: ["部门预算支出经济分类科目", "支出部门经济分类科目", "部门经济分类科目", "经济分类科目", "科目"] },
+  { field: "codeAndName", group: "code", label: "科目（编码和名称）", aliases: ["部门预算支出经济分类科目", "支出部门经济分类科目", "部门经济分类科目", "经济分类科目", "科目"] },
 ];
 
 const CODE_AND_NAME = /^[[【(]?(\d{3}(?:\d{2}){0,2})[\]】)]?\s*(.*)$/;

@@ -58,7 +58,7 @@ export class ImportLog {
         if (other.fen === first.fen) continue;
         this.error(
           other.cell,
-          `${other.label} ${formatAmountTrimmed(other.fen, other.unit)} 与${describeCell(first.cell)}的${first.label} ${formatAmountTrimmed(first.fen, first.unit)} 不一致（相差${formatAmountTrimmed(Math.abs(other.fen - first.fen), other.unit)}${unitName(other.unit)}）。同一数字在两张表中应相同，请核对后重新导出`,
+          `${other.label}${amountText(other.fen, other.unit)}与${describeCell(first.cell)}（${first.label}）的${amountText(first.fen, first.unit)}不一致，相差${amountText(Math.abs(other.fen - first.fen), other.unit)}。同一数字在两张表中应相同，请核对后重新导出`,
         );
       }
     }
@@ -75,4 +75,8 @@ export function describeCell(cell: CellRef): string {
 
 export function unitName(unit: AmountUnit): string {
   return unit === "WAN_YUAN" ? "万元" : "元";
+}
+
+function amountText(fen: Fen, unit: AmountUnit): string {
+  return `${formatAmountTrimmed(fen, unit)}${unitName(unit)}`;
 }

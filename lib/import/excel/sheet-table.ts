@@ -18,6 +18,8 @@ export interface ColumnSpec<F extends string> {
    * cells repeated) contains A and then B, e.g. "支出/预算数" in table 1.
    */
   aliases: readonly string[];
+  /** alternatives for one thing (a code as one column or as 类|款|项): once one is found, the others are not offered */
+  group?: string;
 }
 
 export interface TableLayout<F extends string> {
@@ -174,7 +176,10 @@ export function locateTable<F extends string>(
   }
   for (const unknown of log.unknownHeaders) {
     if (unknown.sheet !== sheet.name) continue;
-    unknown.candidates = specs.filter((s) => !assigned.has(s.field)).map((s) => ({ field: s.field, label: s.label }));
+    const foundGroups = new Set(specs.filter((s) => s.group !== undefined && assigned.has(s.field)).map((s) => s.group));
+    unknown.candidates = specs
+      .filter((s) => !assigned.has(s.field) && (s.group === undefined || !foundGroups.has(s.group)))
+      .map((s) => ({ field: s.field, label: s.label }));
   }
   return { headerTop, firstDataRow, columns, statedUnit };
 }
