@@ -43,7 +43,7 @@ export const PROJECT_SPECS: readonly ColumnSpec<ProjectField>[] = [
   { field: "projectName", label: "项目名称", aliases: ["项目名称"] },
   { field: "functional", label: "功能分类科目", aliases: ["功能分类科目", "功能科目", "功能分类科目编码", "支出功能分类科目", "科目编码"] },
   { field: "amount", label: "预算数", aliases: ["预算数", "项目金额", "预算金额", "金额", "合计", "预算规模/预算数", "年度预算数"] },
-  { field: "fiscalAmount", label: "财政资金", aliases: ["财政资金", "其中财政资金", "其中:财政资金", "财政拨款"] },
+  { field: "fiscalAmount", label: "财政资金", aliases: ["财政资金", "其中：财政资金", "其中:财政资金", "其中财政资金", "财政拨款"] },
   { field: "otherAmount", label: "其他资金", aliases: ["其他资金"] },
   { field: "purpose", label: "资金用途", aliases: ["资金用途", "项目概述", "项目内容", "预算规模及资金用途/资金用途"] },
   { field: "march", label: "3月底支出进度", aliases: ["3月底", "3月", "一季度", "3月底(%)"] },

@@ -26,7 +26,7 @@ const TITLE_RULES: readonly [SheetKind, RegExp][] = [
 /** The sheet's title: its name without a leading 表码 (e.g. `2.15`, `表3-1`) and its first title rows. */
 function titleTexts(sheet: SheetData): string[] {
   const name = sheet.name.replace(/^表?[\d.\-_、]+\s*/, "");
-  const rows = sheet.rows.slice(0, 3).map((row) => cellText(row.find((v) => cellText(v) !== "") ?? null));
+  const rows = sheet.rows.slice(0, 3).map((row) => row.map((v) => cellText(v ?? null)).find((t) => t !== "") ?? "");
   return [name, ...rows].map((t) => t.replace(/\s/g, ""));
 }
 

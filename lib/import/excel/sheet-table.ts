@@ -37,7 +37,7 @@ const IGNORED_HEADERS = new Set(["序号", "栏次", "行次", "备注", "说明
 
 /** Drops the amount unit a header carries, e.g. 金额(元) → 金额. */
 function stripUnit(text: string): string {
-  return text.replace(/\((?:单位:?)?(?:万元|元)\)$/, "");
+  return text.replace(/\((?:单位[:：]?)?(?:万元|元)\)$/, "");
 }
 
 export function normalized(value: CellValue): string {
@@ -82,8 +82,8 @@ export function unitOfText(text: string): AmountUnit | null {
 }
 
 function unitOfHeader(text: string): AmountUnit | null {
-  if (/\((?:单位:?)?万元\)$/.test(text)) return "WAN_YUAN";
-  if (/\((?:单位:?)?元\)$/.test(text)) return "YUAN";
+  if (/\((?:单位[:：]?)?万元\)$/.test(text)) return "WAN_YUAN";
+  if (/\((?:单位[:：]?)?元\)$/.test(text)) return "YUAN";
   return null;
 }
 
