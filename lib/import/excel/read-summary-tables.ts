@@ -52,7 +52,7 @@ export function classCodeOfLabel(label: string): string | null {
 
 type SummaryField = "incomeItem" | "income" | "expenditureItem" | "expenditure";
 
-const SUMMARY_SPECS: readonly ColumnSpec<SummaryField>[] = [
+export const SUMMARY_SPECS: readonly ColumnSpec<SummaryField>[] = [
   { field: "incomeItem", label: "收入项目", aliases: ["收入/项目", "收入项目", "项目", "收入"] },
   { field: "income", label: "收入预算数", aliases: ["收入/预算数", "收入/金额", "收入预算数", "预算数", "金额"] },
   { field: "expenditureItem", label: "支出项目", aliases: ["支出/项目", "支出项目", "项目", "支出"] },
@@ -133,7 +133,7 @@ export interface FiscalSummaryTable {
 
 type FiscalField = "incomeItem" | "income" | "expenditureItem" | "total" | AppropriationType;
 
-const FISCAL_SPECS: readonly ColumnSpec<FiscalField>[] = [
+export const FISCAL_SPECS: readonly ColumnSpec<FiscalField>[] = [
   { field: "incomeItem", label: "收入项目", aliases: ["收入/项目", "收入项目", "项目", "收入"] },
   { field: "income", label: "收入金额", aliases: ["收入/金额", "收入/预算数", "收入金额", "金额", "预算数"] },
   { field: "expenditureItem", label: "支出项目", aliases: ["支出/项目", "支出项目", "项目", "支出"] },
@@ -208,7 +208,7 @@ export interface ThreePublicTable {
 type ThreePublicField = "item" | "total" | AppropriationType;
 type ThreePublicItem = "abroad" | "vehiclePurchase" | "vehicleOperation" | "reception";
 
-const THREE_PUBLIC_SPECS: readonly ColumnSpec<ThreePublicField>[] = [
+export const THREE_PUBLIC_SPECS: readonly ColumnSpec<ThreePublicField>[] = [
   { field: "item", label: "项目", aliases: ["项目", "项目名称", "科目"] },
   { field: "total", label: "合计", aliases: ["合计", "资金性质/合计", "小计"] },
   { field: "GENERAL_BUDGET", label: "一般公共预算财政拨款", aliases: ["一般公共预算财政拨款", "一般公共预算拨款", "一般公共预算"] },
