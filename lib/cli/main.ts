@@ -1,5 +1,6 @@
 import { disconnectPrisma, prisma } from "@/lib/db";
 import { databaseBudgetSource } from "./budget-source";
+import { databaseExcelImportStore } from "./excel-import-store";
 import { runCli } from "./run-cli";
 
 /**
@@ -11,7 +12,7 @@ async function main(): Promise<number> {
     return await runCli(process.argv.slice(2), databaseBudgetSource(prisma), {
       out: (text) => process.stdout.write(text + "\n"),
       err: (text) => process.stderr.write(text + "\n"),
-    });
+    }, databaseExcelImportStore(prisma));
   } catch (error) {
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
     process.stderr.write(`运行失败：${detail}\n`);

@@ -5,6 +5,7 @@ import type { Finding } from "@/lib/disclosure/findings";
 import { printRows } from "@/lib/disclosure/print";
 import { TABLE_IDS } from "@/lib/disclosure/table-model";
 import type { Budget, CodeBook } from "@/lib/disclosure/types";
+import { IMPORT_EXCEL_USAGE, runImportExcel, type ExcelImportStore } from "./import-excel-command";
 import { renderTextTable } from "./text-table";
 
 /** What the CLI needs from storage; the database implements it, tests pass an in-memory one. */
@@ -22,17 +23,19 @@ export interface CliIo {
 export const USAGE = `用法：
   npm run gongkai -- tables --unit <单位编码> --year <年度> [--json]   打印九张预算公开表
   npm run gongkai -- check  --unit <单位编码> --year <年度> [--json]   检查勾稽关系，有错误时退出码为1
+${IMPORT_EXCEL_USAGE}
 
 示例：
   npm run gongkai -- tables --unit 224001 --year 2024`;
 
 /** Exit codes: 0 ok, 1 the check found errors, 2 bad input (usage, unknown unit or year). */
-export async function runCli(argv: string[], source: BudgetSource, io: CliIo): Promise<number> {
+export async function runCli(argv: string[], source: BudgetSource, io: CliIo, excel?: ExcelImportStore): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
     io.out(USAGE);
     return command === undefined ? 2 : 0;
   }
+  if (command === "import-excel" && excel !== undefined) return runImportExcel(rest, excel, io);
   if (command !== "tables" && command !== "check") {
     io.err(`未知命令“${command}”。\n\n${USAGE}`);
     return 2;

@@ -71,7 +71,7 @@ export function importWorkbook(data: SpreadsheetData, context: ImportContext): E
     amountUnit = lines.amountUnit;
     projectTotals = lines.projectTotals;
   } else {
-    const coded = <A extends string>(kind: SheetKind, read: (sheet: SheetData) => A | null) => {
+    const coded = <T,>(kind: SheetKind, read: (sheet: SheetData) => T | null): T | null => {
       const sheet = first(kind);
       return sheet ? read(sheet) : null;
     };
