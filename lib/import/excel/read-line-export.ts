@@ -13,7 +13,6 @@ import type {
   IncomeLine,
   ThreePublicLine,
 } from "@/lib/disclosure/types";
-import { cellText } from "@/lib/spreadsheet/header-map";
 import type { SheetData } from "@/lib/spreadsheet/read-spreadsheet";
 import { splitCodeAndName } from "./classification-code";
 import type { ImportLog } from "./import-log";
@@ -149,8 +148,7 @@ export function readLineExport(
     for (const { index, cells } of dataRows(sheet, layout)) {
       const at = (field: LineField): CellRef => ({ sheet: sheet.name, row: index, column: c[field] ?? 0 });
       const functionalText = textAt(cells, c, "functional");
-      const rowText = cells.map((v) => cellText(v)).join("");
-      if (functionalText === "" && /合计|总计/.test(rowText)) continue;
+      if (functionalText === "" && cells.some((v) => typeof v === "string" && /合计|总计/.test(v))) continue;
       const unitCode = textAt(cells, c, "unitCode") || (splitUnit(textAt(cells, c, "unitCodeAndName"))?.code ?? "");
       const unitName = textAt(cells, c, "unitName") || (splitUnit(textAt(cells, c, "unitCodeAndName"))?.name ?? "");
       if (unitCode !== "" && !units.has(unitCode)) units.set(unitCode, { name: unitName, cell: at(c.unitCode !== undefined ? "unitCode" : "unitCodeAndName") });

@@ -189,10 +189,9 @@ export function dataRows(sheet: SheetData, layout: { firstDataRow: number }): { 
   const rows: { index: number; cells: CellValue[] }[] = [];
   for (let r = layout.firstDataRow; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
-    const texts = cells.map((v) => cellText(v));
-    const first = texts.find((t) => t !== "");
+    const first = cells.find((v) => v !== null && v !== undefined && (typeof v !== "string" || v.trim() !== ""));
     if (first === undefined) continue;
-    if (first.startsWith("注")) break;
+    if (typeof first === "string" && first.trim().startsWith("注")) break;
     rows.push({ index: r, cells });
   }
   return rows;
