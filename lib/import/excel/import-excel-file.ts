@@ -2,8 +2,9 @@ import { readSpreadsheet } from "@/lib/spreadsheet/read-spreadsheet";
 import type { ExcelImportResult } from "./import-types";
 import { importWorkbook, type ImportContext } from "./import-workbook";
 
-/** A unit's budget workbook is far below this; anything larger is refused before it is read. */
-export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
+import { MAX_WORKBOOK_BYTES } from "./limits";
+
+export { MAX_WORKBOOK_BYTES };
 
 /**
  * Reads an uploaded workbook through the one safe spreadsheet reader (size, zip-bomb, OLE and

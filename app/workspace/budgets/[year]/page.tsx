@@ -48,7 +48,9 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
   const { year: yearParam } = await params;
   if (!/^\d{4}$/.test(yearParam)) notFound();
   const year = Number(yearParam);
-  const submitted = (await searchParams).submitted !== undefined;
+  const query = await searchParams;
+  const submitted = query.submitted !== undefined;
+  const imported = typeof query.imported === "string" && /^\d+$/.test(query.imported) ? Number(query.imported) : null;
   const { viewer, view, prior, changes } = await load(year, `/workspace/budgets/${year}`);
   const { budget, codeBook, meta } = view;
   const editable = meta.status === "DRAFT" || meta.status === "RETURNED";
@@ -68,6 +70,18 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
           {BUDGET_STATUS_LABELS[meta.status]}
         </span>
       </p>
+      {editable && (
+        <p className="mb-6">
+          <Link href={`/workspace/budgets/${year}/import`} className="font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950">
+            从 Excel 导入（预算管理一体化系统导出的工作簿）
+          </Link>
+        </p>
+      )}
+      {imported !== null && (
+        <p role="status" className="mb-6 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
+          已从 Excel 导入并保存为草稿（修改了 {imported} 项，见修改记录）。请核对下方表单和检查结果。
+        </p>
+      )}
       {submitted && meta.status === "SUBMITTED" && (
         <p role="status" className="mb-6 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
           预算已报送，等待审核。
