@@ -174,3 +174,18 @@ describe("a sheet whose 类 row does not add up", () => {
     expect(messages).toContain(`工作表“2.17单位支出总表”第 ${row + 1} 行 D 列：表3“支出总表”款20137的“合计”101.5万元不等于其下各项之和101.43万元`);
   });
 });
+
+describe("an indicator value that is not a number", () => {
+  it("is imported as written, with a warning naming its cell", () => {
+    const sheets = disclosure();
+    const at = edit(sheets, "2.24项目支出绩效目标表", "≤5件", "每天不超过五件");
+    const imported = run(sheets);
+    expect(imported.problems).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        message: `工作表“2.24项目支出绩效目标表”第 ${at.row + 1} 行 P 列：绩效指标“处置突发事件数量”的指标值“每天不超过五件”不是“≥95%”“≤5件”这样的数值，已按原文导入，请在表单中核对`,
+      }),
+    ]);
+    expect(imported.content.projects?.[0]?.indicators[0]).toMatchObject({ comparator: "", value: "每天不超过五件", valueUnit: "" });
+  });
+});

@@ -100,6 +100,9 @@ export function readProjectSheets(
       if (current.key === "") continue;
       const indicator = readIndicator(cells, columns);
       if (!indicator) continue;
+      if (indicator.comparator === "" && indicator.valueUnit === "" && !/^\d+(\.\d+)?$/.test(indicator.value) && indicator.value !== "") {
+        log.warning(at("value"), `绩效指标“${indicator.name}”的指标值“${indicator.value}”不是“≥95%”“≤5件”这样的数值，已按原文导入，请在表单中核对`);
+      }
       current.level1 = indicator.level1 || current.level1;
       current.level2 = indicator.level2 || current.level2;
       pendingIndicators.push({
