@@ -103,7 +103,7 @@ export function ExcelImportPreview({ preview, documentCss, busy, mappingError, c
       <div>
         <h3 className="mb-2 text-lg font-semibold">导入的数字及来源单元格</h3>
         <div className="max-h-96 overflow-auto rounded border border-slate-300" tabIndex={0} role="region" aria-label="导入的数字及来源单元格">
-          <table className="w-full text-sm">
+          <table className="w-full min-w-[36rem] text-sm">
             <thead className="sticky top-0 bg-slate-100">
               <tr>
                 <th scope="col" className="px-2 py-1 text-left">内容</th>
