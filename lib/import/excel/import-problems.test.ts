@@ -67,14 +67,16 @@ describe("an unknown header", () => {
     return sheets;
   };
 
-  it("is named with its sheet, row and column, and its figures are not imported", () => {
+  it("is an error named with its sheet, row and column, and its figures are not imported", () => {
     const imported = run(renamed());
     expect(imported.unknownHeaders).toEqual([
       expect.objectContaining({ sheet: "2.20单位一般公共预算基本支出表", sheetKind: "T6", header: "商品服务经费", row: 4, column: 5 }),
     ]);
     expect(imported.unknownHeaders[0]?.candidates).toEqual([{ field: "public", label: "公用经费" }]);
-    expect(imported.problems.map((p) => p.message)).toContain("工作表“2.20单位一般公共预算基本支出表”第 5 行 F 列：表头“商品服务经费”未能识别，该列未导入。请在预览中指定它对应的内容");
+    expect(imported.problems.map((p) => p.message)).toContain("工作表“2.20单位一般公共预算基本支出表”第 5 行 F 列：表头“商品服务经费”未能识别，该列未导入。请在预览中指定它对应的内容，或删除该列后重新导出");
     expect(imported.content.basicEconomic.filter((l) => l.category === "PUBLIC")).toEqual([]);
+    // one error, for the header: not a cascade of sums that cannot hold without the column
+    expect(errors(imported)).toHaveLength(1);
   });
 
   it("imports like the known header once the region has mapped it", () => {

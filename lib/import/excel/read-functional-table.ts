@@ -70,6 +70,7 @@ export function readCodedTable<A extends string>(
     return null;
   }
   const unit = layout.statedUnit ?? context.fallbackUnit;
+  const hasUnknownColumn = log.unknownHeaders.some((h) => h.sheet === sheet.name);
   const known = new Map((spec.scheme === "functional" ? context.codeBook.functional : context.codeBook.economic).map((c) => [c.code, c.name]));
   const schemeName = spec.scheme === "functional" ? "功能分类" : "经济分类";
   const table: CodedTable<A> = {
@@ -111,7 +112,8 @@ export function readCodedTable<A extends string>(
       row.values[amount.field] = fen;
       row.cells[amount.field] = at(column);
     }
-    if (readable) checkRowSums(row, spec, unit, log);
+    // With an unknown column the sums cannot hold; the unknown header says why, once.
+    if (readable && !hasUnknownColumn) checkRowSums(row, spec, unit, log);
     if (code === "") {
       table.total = row;
       continue;
@@ -123,7 +125,7 @@ export function readCodedTable<A extends string>(
     table.rows.set(code, row);
     if (code.length === LEAF_LENGTH[spec.scheme]) table.leaves.push(code);
   }
-  checkHierarchy(table, spec, log);
+  if (!hasUnknownColumn) checkHierarchy(table, spec, log);
   return table;
 }
 

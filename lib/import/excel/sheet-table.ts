@@ -172,7 +172,7 @@ export function locateTable<F extends string>(
       header: leaf,
       candidates: [],
     });
-    log.warning({ sheet: sheet.name, row: headerRow, column: c }, `表头“${leaf}”未能识别，该列未导入。请在预览中指定它对应的内容`);
+    log.error({ sheet: sheet.name, row: headerRow, column: c }, `表头“${leaf}”未能识别，该列未导入。请在预览中指定它对应的内容，或删除该列后重新导出`);
   }
   for (const unknown of log.unknownHeaders) {
     if (unknown.sheet !== sheet.name) continue;
