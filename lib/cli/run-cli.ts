@@ -23,6 +23,8 @@ export interface CliIo {
 export const USAGE = `用法：
   npm run gongkai -- tables --unit <单位编码> --year <年度> [--json]   打印九张预算公开表
   npm run gongkai -- check  --unit <单位编码> --year <年度> [--json]   检查勾稽关系，有错误时退出码为1
+  npm run gongkai -- verify [--json]                              校验审计日志和公开文件台账的哈希链
+  npm run gongkai -- backup --out <文件> | restore <文件>           加密的在线备份与恢复（口令：GONGKAI_BACKUP_PASSPHRASE）
 ${IMPORT_EXCEL_USAGE}
 
 示例：
