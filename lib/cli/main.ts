@@ -3,6 +3,7 @@ import { runAdminCommand } from "./admin-command";
 import { databaseBudgetSource } from "./budget-source";
 import { runCodeBookCommand } from "./codebook-command";
 import { isOrganisationCommand, runOrganisationCommand } from "./organisation-commands";
+import { databaseExcelImportStore } from "./excel-import-store";
 import { runCli } from "./run-cli";
 import { runBackupCommand } from "./backup-command";
 import { runVerifyCommand } from "./verify-command";
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
     if (command === "backup" || command === "restore") return await runBackupCommand(command, args, io);
     if (isOrganisationCommand(argv)) return await runOrganisationCommand(args, prisma, io);
     if (command === "admin") return await runAdminCommand(args, { db: prisma, readStdin }, io);
-    return await runCli(argv, databaseBudgetSource(prisma), io);
+    return await runCli(argv, databaseBudgetSource(prisma), io, databaseExcelImportStore(prisma));
   } catch (error) {
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
     process.stderr.write(`运行失败：${detail}\n`);
