@@ -1,0 +1,298 @@
+import type { AmountUnit, Fen } from "@/lib/disclosure/types";
+import { isAmountText, printedDecimals, printedFen, unitOnLine } from "../amounts";
+import { compact, lineText, type LayoutDocument, type LayoutLine, type TextCell } from "../layout";
+import { columnKeyOf, tableKindOf, type ColumnKey, type TableKind } from "./table-kinds";
+
+/** Where a printed figure came from. */
+export interface FigureSource {
+  page: number;
+  table: string;
+  /** 1-based row within the table's data rows */
+  row: number;
+  column: string;
+}
+
+export interface PrintedAmount {
+  fen: Fen;
+  text: string;
+  /** one unit of the printed last digit, in 分 (the rounding a printed sum may carry per row) */
+  digit: Fen;
+  column: number;
+  x0: number;
+  x1: number;
+  source: FigureSource;
+}
+
+export interface TableRowRead {
+  index: number;
+  page: number;
+  /** code as printed, tokens joined ("2101102", or "71102" when the 类 printed as 7), or null */
+  code: string | null;
+  codeTokens: string[];
+  /** the row's words without spaces (the name of a coded row, the label of a plain row) */
+  label: string;
+  texts: TextCell[];
+  amounts: PrintedAmount[];
+}
+
+export interface ColumnRead {
+  key: ColumnKey;
+  /** header words, top to bottom */
+  label: string;
+  x0: number;
+  x1: number;
+}
+
+export interface TableRead {
+  kind: TableKind;
+  title: string;
+  page: number;
+  unit: AmountUnit;
+  columns: ColumnRead[];
+  rows: TableRowRead[];
+  /** `注：…` lines after the rows */
+  notes: string[];
+  /** codes are printed in separate 类/款/项 columns */
+  splitCodes: boolean;
+}
+
+interface Start {
+  lineIndex: number;
+  titleIndex: number;
+  title: string;
+  kind: TableKind;
+  unit: AmountUnit;
+}
+
+function isPageNumber(line: LayoutLine): boolean {
+  return line.cells.length === 1 && /^(-\s*)?\d{1,3}(\s*-)?$|^第\d+页/.test(line.cells[0]?.text ?? "");
+}
+
+/** Each table begins with its title and a heading line naming the amount unit (单位：万元). */
+function findStarts(lines: readonly LayoutLine[]): Start[] {
+  const starts: Start[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) continue;
+    const text = compact(lineText(line));
+    const unit = unitOnLine(text);
+    if (!unit) continue;
+    const before = text.slice(0, text.search(/(?:金额)?单位[:：]/));
+    const ownKind = tableKindOf(before);
+    if (ownKind) {
+      starts.push({ lineIndex: i, titleIndex: i, title: before.replace(/^.*?[:：]/, ""), kind: ownKind, unit });
+      continue;
+    }
+    for (let back = 1, seen = 0; back <= 6 && seen < 4 && i - back >= 0; back++) {
+      const candidate = lines[i - back];
+      if (!candidate || isPageNumber(candidate)) continue;
+      seen++;
+      const title = compact(lineText(candidate)).replace(/^(公开)?\d{1,2}表|^表\d+[-－]?\d*/, "");
+      const kind = tableKindOf(title);
+      if (kind) {
+        starts.push({ lineIndex: i, titleIndex: i - back, title, kind, unit });
+        break;
+      }
+    }
+  }
+  return starts;
+}
+
+const NARRATIVE_BREAK = /^第[一二三四五六七八九十]+部分|^附件|^[一二三四五六七八九十]+、.{0,30}(说明|情况|解释)$|^.{2,20}(情况说明|编制说明|名词解释)$/;
+
+/** A code at the row start: one cell "2040401", or cells "208" "05" "02", or "301 2" (款 printed as 2). */
+function splitCode(cells: TextCell[]): { tokens: string[]; rest: TextCell[] } {
+  const tokens: string[] = [];
+  let i = 0;
+  for (; i < cells.length; i++) {
+    const cell = cells[i];
+    if (!cell) break;
+    const mixed = /^(\d{1,7}(?: \d{1,7})*) (\D.*)$/.exec(cell.text);
+    if (mixed && tokens.length < 3) {
+      tokens.push(...(mixed[1] ?? "").split(" "));
+      const rest = [{ ...cell, text: mixed[2] ?? "" }, ...cells.slice(i + 1)];
+      return isCodeTokens(tokens) ? { tokens, rest } : { tokens: [], rest: cells };
+    }
+    if (!/^\d{1,7}(?: \d{1,7})*$/.test(cell.text) || /[.,]/.test(cell.text)) break;
+    tokens.push(...cell.text.split(" "));
+    if (tokens.length >= 3) {
+      i++;
+      break;
+    }
+  }
+  const rest = cells.slice(i);
+  const next = rest[0];
+  if (tokens.length === 0 || !next || isAmountText(next.text) || !isCodeTokens(tokens)) return { tokens: [], rest: cells };
+  return { tokens, rest };
+}
+
+function isCodeTokens(tokens: string[]): boolean {
+  if (tokens.length === 1) return /^\d{3}(\d{2}){0,2}$/.test(tokens[0] ?? "");
+  return tokens.length <= 3 && tokens.every((t) => t.length <= 3);
+}
+
+export function readTables(doc: LayoutDocument): TableRead[] {
+  const lines = doc.lines;
+  const starts = findStarts(lines);
+  const tables: TableRead[] = [];
+  for (let s = 0; s < starts.length; s++) {
+    const start = starts[s];
+    if (!start) continue;
+    const end = starts[s + 1]?.titleIndex ?? lines.length;
+    tables.push(readTable(doc, lines.slice(start.lineIndex + 1, end), start));
+  }
+  return tables;
+}
+
+interface RawRow {
+  page: number;
+  tokens: string[];
+  texts: TextCell[];
+  numbers: TextCell[];
+}
+
+function readTable(doc: LayoutDocument, lines: LayoutLine[], start: Start): TableRead {
+  const header: LayoutLine[] = [];
+  const raw: RawRow[] = [];
+  const notes: string[] = [];
+  const slack = doc.charWidth * 0.6;
+  let coded = false;
+  let splitCodes = false;
+  for (const line of lines) {
+    if (isPageNumber(line)) continue;
+    const text = compact(lineText(line));
+    if (/^(公开)?\d{1,2}表$/.test(text)) continue;
+    if (/^注[:：]|^说明[:：]|^[：:]“科目/.test(text)) {
+      notes.push(text);
+      continue;
+    }
+    if (notes.length > 0 && raw.length > 0 && !line.cells.some((c) => isAmountText(c.text))) {
+      notes[notes.length - 1] += text;
+      continue;
+    }
+    if (NARRATIVE_BREAK.test(text) || (text.length > 60 && !line.cells.some((c) => isAmountText(c.text)))) break;
+    const { tokens, rest } = splitCode(line.cells);
+    const numbers = rest.filter((c) => isAmountText(c.text));
+    const texts = rest.filter((c) => !isAmountText(c.text));
+    if (tokens.length > 0) {
+      coded = true;
+      if (tokens.length > 1) splitCodes = true;
+    }
+    const isData = tokens.length > 0 || numbers.length > 0;
+    if (!isData && raw.length === 0) {
+      if (!/此表为空|本表为空|空表/.test(text)) header.push(line);
+      else notes.push(text);
+      continue;
+    }
+    if (/此表为空|本表为空|空表列示|故本表为空/.test(text)) {
+      notes.push(text);
+      continue;
+    }
+    const previous = raw[raw.length - 1];
+    if (!isData && coded && previous && !/^(合计|总计)/.test(text)) {
+      // a wrapped name: its words belong to the row above
+      for (const cell of texts) {
+        const target = previous.texts.find((t) => cell.x0 < t.x1 + slack * 4 && cell.x1 > t.x0 - slack * 4) ?? previous.texts[previous.texts.length - 1];
+        if (target) target.text += cell.text;
+        else previous.texts.push({ ...cell });
+      }
+      continue;
+    }
+    raw.push({ page: line.page, tokens, texts: texts.map((c) => ({ ...c })), numbers });
+  }
+
+  const pages = [...new Set(raw.map((r) => r.page))];
+  const master = pages
+    .map((page) => ({ page, spans: columnSpans(raw.filter((r) => r.page === page), slack) }))
+    .reduce<{ page: number; spans: Span[] } | null>((best, c) => (!best || c.spans.length > best.spans.length ? c : best), null);
+  const spans = master?.spans ?? [];
+  const pageSpans = new Map(pages.map((page) => [page, columnSpans(raw.filter((r) => r.page === page), slack)]));
+  const columns: ColumnRead[] = spans.map((span, i) => {
+    const stack = headerStack(header, spans, i, slack);
+    return { key: columnKeyOf(stack), label: stack.join("/"), x0: span.x0, x1: span.x1 };
+  });
+  const rows: TableRowRead[] = raw.map((r, index) => {
+    const label = compact(r.texts.map((t) => t.text).join(""));
+    const own = pageSpans.get(r.page) ?? spans;
+    const amounts = r.numbers.map((cell) => {
+      // a table continued on another page may sit elsewhere on it: same number of columns, same order
+      const column = own.length === spans.length ? nearestColumn(own, cell) : nearestColumn(spans, cell);
+      const text = cell.text.replace(/\s+/g, "");
+      return {
+        fen: printedFen(text, start.unit),
+        text,
+        digit: printedFen(printedDecimals(text) > 0 ? `0.${"0".repeat(printedDecimals(text) - 1)}1` : "1", start.unit),
+        column,
+        x0: cell.x0,
+        x1: cell.x1,
+        source: { page: r.page, table: start.title, row: index + 1, column: columns[column]?.label ?? "" },
+      };
+    });
+    return { index, page: r.page, code: r.tokens.length ? r.tokens.join("") : null, codeTokens: r.tokens, label, texts: r.texts, amounts };
+  });
+  return { kind: start.kind, title: start.title, page: lines[0]?.page ?? 0, unit: start.unit, columns, rows, notes, splitCodes };
+}
+
+type Span = { x0: number; x1: number };
+
+function columnSpans(rows: readonly RawRow[], slack: number): { x0: number; x1: number }[] {
+  const spans = rows.flatMap((r) => r.numbers.map((c) => ({ x0: c.x0, x1: c.x1 })));
+  spans.sort((a, b) => a.x0 - b.x0);
+  const merged: { x0: number; x1: number }[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.x0 <= last.x1 + slack) last.x1 = Math.max(last.x1, span.x1);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+function nearestColumn(spans: readonly { x0: number; x1: number }[], cell: TextCell): number {
+  let best = 0;
+  let distance = Infinity;
+  spans.forEach((span, i) => {
+    const d = cell.x1 < span.x0 ? span.x0 - cell.x1 : cell.x0 > span.x1 ? cell.x0 - span.x1 : 0;
+    if (d < distance) {
+      distance = d;
+      best = i;
+    }
+  });
+  return best;
+}
+
+/**
+ * The header words above column `i`, top to bottom. The lowest word sits in the column (its
+ * centre between the midpoints to the neighbouring columns, or spanning the column's centre);
+ * going up, a word belongs when it overlaps the words taken so far (a group heading).
+ */
+function headerStack(header: readonly LayoutLine[], spans: readonly Span[], i: number, slack: number): string[] {
+  const span = spans[i];
+  if (!span) return [];
+  const centre = (span.x0 + span.x1) / 2;
+  const prev = spans[i - 1];
+  const next = spans[i + 1];
+  const left = prev ? (prev.x1 + span.x0) / 2 : span.x0 - (span.x1 - span.x0) * 3;
+  const right = next ? (span.x1 + next.x0) / 2 : Infinity;
+  const stack: string[] = [];
+  let union: Span | null = null;
+  for (let l = header.length - 1; l >= 0; l--) {
+    const words = (header[l]?.cells ?? []).filter((c) => !unitOnLine(c.text));
+    let chosen: TextCell | undefined;
+    if (!union) {
+      const inside = words.filter((c) => {
+        const mid = (c.x0 + c.x1) / 2;
+        return (mid >= left && mid <= right) || (c.x0 <= centre && c.x1 >= centre);
+      });
+      chosen = inside.reduce<TextCell | undefined>((a, b) => (!a || Math.abs((b.x0 + b.x1) / 2 - centre) < Math.abs((a.x0 + a.x1) / 2 - centre) ? b : a), undefined);
+    } else {
+      const u: Span = union;
+      const overlap = (c: TextCell) => Math.min(c.x1, u.x1 + slack) - Math.max(c.x0, u.x0 - slack);
+      chosen = words.filter((c) => overlap(c) > 0).reduce<TextCell | undefined>((a, b) => (!a || overlap(b) > overlap(a) ? b : a), undefined);
+    }
+    if (!chosen) continue;
+    stack.unshift(compact(chosen.text));
+    union = union ? { x0: Math.min(union.x0, chosen.x0), x1: Math.max(union.x1, chosen.x1) } : { x0: chosen.x0, x1: chosen.x1 };
+  }
+  return stack;
+}
+
