@@ -5,6 +5,7 @@ import type { Finding } from "@/lib/disclosure/findings";
 import { printRows } from "@/lib/disclosure/print";
 import { TABLE_IDS } from "@/lib/disclosure/table-model";
 import type { Budget, CodeBook } from "@/lib/disclosure/types";
+import { IMPORT_USAGE, runImport } from "./import-command";
 import { renderTextTable } from "./text-table";
 
 /** What the CLI needs from storage; the database implements it, tests pass an in-memory one. */
@@ -22,6 +23,7 @@ export interface CliIo {
 export const USAGE = `用法：
   npm run gongkai -- tables --unit <单位编码> --year <年度> [--json]   打印九张预算公开表
   npm run gongkai -- check  --unit <单位编码> --year <年度> [--json]   检查勾稽关系，有错误时退出码为1
+  ${IMPORT_USAGE}
 
 示例：
   npm run gongkai -- tables --unit 224001 --year 2024`;
@@ -33,6 +35,7 @@ export async function runCli(argv: string[], source: BudgetSource, io: CliIo): P
     io.out(USAGE);
     return command === undefined ? 2 : 0;
   }
+  if (command === "import") return runImport(rest, io);
   if (command !== "tables" && command !== "check") {
     io.err(`未知命令“${command}”。\n\n${USAGE}`);
     return 2;

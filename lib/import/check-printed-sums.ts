@@ -185,13 +185,14 @@ function checkThreePublic(table: TableRead | undefined, out: ImportFinding[]): v
     for (const c of columnsOf(table, key)) {
       const printed = amountIn(row, c);
       if (!printed) continue;
-      const near = [threePublic.fen, withOthers].map((v) => Math.abs(v - printed.fen));
+      const vehicle = [...columnsOf(table, "vehiclePurchase"), ...columnsOf(table, "vehicleOperation")].reduce((sum, i) => sum + fenIn(row, i), 0);
+      const near = [threePublic.fen, withOthers, vehicle].map((v) => Math.abs(v - printed.fen));
       const best = Math.min(...near);
       if (best === 0) continue;
       out.push({
         rule: "C12",
-        severity: best <= digit * 4 ? "warning" : "error",
-        message: `${table.title}“${table.columns[c]?.label.split("/").pop() ?? "合计"}”印为${money(printed.fen, table.unit)}，与各项之和${money(near[0] === best ? threePublic.fen : withOthers, table.unit)}不符${best <= digit * 4 ? "（尾差）" : ""}。`,
+        severity: best <= digit * 3 ? "warning" : "error",
+        message: `${table.title}“${table.columns[c]?.label.split("/").pop() ?? "合计"}”印为${money(printed.fen, table.unit)}，与各项之和${money(near[0] === best ? threePublic.fen : withOthers, table.unit)}不符${best <= digit * 3 ? "（尾差）" : ""}。`,
         source: printed.source,
       });
     }

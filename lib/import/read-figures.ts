@@ -65,6 +65,14 @@ function cell(table: TableRead | undefined, row: TableRowRead | undefined, key: 
 const sumFigures = (figures: (Figure | null)[]): Figure | null =>
   figures.some((f) => f) ? { fen: figures.reduce((s, f) => s + (f?.fen ?? 0), 0), source: null } : null;
 
+/** A total printed at the far right, past other columns of labels (Jiangsu 收支总表). */
+function lastOnRow(pairs: Pair[], pattern: RegExp): Figure | null {
+  const pair = pairs.find((p) => pattern.test(p.label));
+  const text = pair?.row.texts.find((t) => pattern.test(t.text.replace(/\s+/g, "")));
+  const amount = pair && text ? pair.row.amounts.filter((a) => a.x0 > text.x1).at(-1) : undefined;
+  return amount ? { fen: amount.fen, source: amount.source } : null;
+}
+
 function findPair(pairs: Pair[], pattern: RegExp): Pair | undefined {
   return pairs.find((p) => pattern.test(p.label) && p.amounts.length > 0);
 }
@@ -122,7 +130,7 @@ export function readFigures(tables: readonly TableRead[], narrative: string): Do
   const pairs = summary ? labelledPairs(summary) : [];
   const incomeTotal = first(findPair(pairs, /^(收入总计|总计)$/)) ?? first(findPair(pairs, /^收入合计$/));
   const expenditureTotal =
-    first(pairs.filter((p) => /^(支出总计|总计)$/.test(p.label) && p.amounts.length > 0).at(-1)) ?? first(findPair(pairs, /^支出合计$/));
+    first(pairs.filter((p) => /^(支出总计|总计)$/.test(p.label) && p.amounts.length > 0).at(-1)) ?? first(findPair(pairs, /^支出合计$/)) ?? lastOnRow(pairs, /^(支出总计|支出合计)$/);
 
   const expenditure = byKind(tables, "EXPENDITURE");
   const expenditureTotalRow = expenditure ? totalRow(expenditure) : undefined;

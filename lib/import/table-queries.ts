@@ -38,11 +38,18 @@ export interface Pair {
 /** Side-by-side tables (收支总表): each label with the figures printed after it, up to the next label. */
 export function labelledPairs(table: TableRead): Pair[] {
   const pairs: Pair[] = [];
+  // columns of labels: left edges shared by at least three rows
+  const starts = new Map<number, number>();
+  for (const row of table.rows) for (const t of row.texts) starts.set(Math.round(t.x0 / 4), (starts.get(Math.round(t.x0 / 4)) ?? 0) + 1);
+  const labelColumns = [...starts].filter(([, n]) => n >= 3).map(([bin]) => bin * 4);
   for (const row of table.rows) {
     const texts = [...row.texts].sort((a, b) => a.x0 - b.x0);
     texts.forEach((text, i) => {
       const next = texts[i + 1];
-      const amounts = row.amounts.filter((a) => a.x0 >= text.x1 - 1 && (!next || a.x1 <= next.x0 + 1));
+      // a figure belongs to the label before it unless another column of labels lies between them
+      const amounts = row.amounts.filter(
+        (a) => a.x0 >= text.x1 - 1 && (!next || a.x1 <= next.x0 + 1) && !labelColumns.some((x) => x > text.x1 + 4 && x < a.x0 - 4),
+      );
       pairs.push({ label: text.text.replace(/\s+/g, ""), amounts, row });
     });
   }

@@ -89,7 +89,9 @@ function groupLines(items: Item[], page: number): LayoutLine[] {
     let current: (TextCell & { size: number }) | null = null;
     for (const item of group) {
       const gap = current ? item.x - current.x1 : Infinity;
-      if (current && gap < Math.max(current.size, item.size) * 0.6) {
+      // a figure printed right up against the next column's label stays a cell of its own
+      const boundary = current !== null && (isFigure(current.text) !== isFigure(item.text) || (isFigure(item.text) && gap > item.size * 0.3));
+      if (current && !boundary && gap < Math.max(current.size, item.size) * 0.6) {
         const spaced = gap > item.size * 0.15 && /[\dA-Za-z]$/.test(current.text) && /^[\dA-Za-z]/.test(item.text);
         current.text += (spaced ? " " : "") + item.text;
         current.x1 = Math.max(current.x1, item.x + item.width);
@@ -101,6 +103,10 @@ function groupLines(items: Item[], page: number): LayoutLine[] {
     const y = group.reduce((s, i) => s + i.y, 0) / group.length;
     return { page, y, cells: cells.map(({ x0, x1, text }) => ({ x0, x1, text: normaliseCellText(text) })) };
   });
+}
+
+function isFigure(text: string): boolean {
+  return /^[-\d,. ]+$/.test(text.trim()) && /\d/.test(text);
 }
 
 function pdfOpenError(error: unknown): ImportError {

@@ -158,6 +158,9 @@ function readTable(doc: LayoutDocument, lines: LayoutLine[], start: Start): Tabl
   const slack = doc.charWidth * 0.6;
   let coded = false;
   let splitCodes = false;
+  let codeX: number | null = null;
+  let nameX: number | null = null;
+  let pendingWrap: { row: RawRow; cells: TextCell[] } | null = null;
   for (const line of lines) {
     if (isPageNumber(line)) continue;
     const text = compact(lineText(line));
@@ -171,11 +174,25 @@ function readTable(doc: LayoutDocument, lines: LayoutLine[], start: Start): Tabl
       continue;
     }
     if (NARRATIVE_BREAK.test(text) || (text.length > 60 && !line.cells.some((c) => isAmountText(c.text)))) break;
-    const { tokens, rest } = splitCode(line.cells);
+    let { tokens, rest } = splitCode(line.cells);
+    const lead = line.cells[0];
+    if (!tokens.length && coded && lead && codeX !== null && nameX !== null && Math.abs(lead.x0 - codeX) < doc.charWidth * 2) {
+      // a code whose two-line name sits above and below it, the figures on the code's line
+      const nx = nameX;
+      const codeCells = line.cells.filter((c) => c.x1 <= nx + 1 && /^\d{1,7}$/.test(c.text));
+      const bare = codeCells.map((c) => c.text);
+      if (codeCells.length && codeCells.length < line.cells.length && isCodeTokens(bare)) {
+        tokens = bare;
+        rest = line.cells.slice(codeCells.length);
+      }
+    }
     const numbers = rest.filter((c) => isAmountText(c.text));
     const texts = rest.filter((c) => !isAmountText(c.text));
     if (tokens.length > 0) {
       coded = true;
+      codeX = line.cells[0]?.x0 ?? codeX;
+      const name = rest.find((c) => !isAmountText(c.text));
+      if (name) nameX = nameX === null ? name.x0 : Math.min(nameX, name.x0);
       if (tokens.length > 1) splitCodes = true;
     }
     const isData = tokens.length > 0 || numbers.length > 0;
@@ -189,8 +206,18 @@ function readTable(doc: LayoutDocument, lines: LayoutLine[], start: Start): Tabl
       continue;
     }
     const previous = raw[raw.length - 1];
+    if (tokens.length > 0 && texts.length === 0 && pendingWrap && previous && pendingWrap.row === previous) {
+      // the words just appended to the row above were the first line of this row's name
+      for (const cell of pendingWrap.cells) {
+        const target = previous.texts.find((t) => t.text.endsWith(cell.text));
+        if (target) target.text = target.text.slice(0, target.text.length - cell.text.length);
+      }
+      texts.push(...pendingWrap.cells.map((c) => ({ ...c })));
+    }
+    pendingWrap = null;
     if (!isData && coded && previous && !/^(合计|总计)/.test(text)) {
       // a wrapped name: its words belong to the row above
+      pendingWrap = { row: previous, cells: texts.map((c) => ({ ...c })) };
       for (const cell of texts) {
         const target = previous.texts.find((t) => cell.x0 < t.x1 + slack * 4 && cell.x1 > t.x0 - slack * 4) ?? previous.texts[previous.texts.length - 1];
         if (target) target.text += cell.text;
@@ -205,23 +232,40 @@ function readTable(doc: LayoutDocument, lines: LayoutLine[], start: Start): Tabl
   const master = pages
     .map((page) => ({ page, spans: columnSpans(raw.filter((r) => r.page === page), slack) }))
     .reduce<{ page: number; spans: Span[] } | null>((best, c) => (!best || c.spans.length > best.spans.length ? c : best), null);
-  const spans = master?.spans ?? [];
+  const masterSpans = master?.spans ?? [];
   const pageSpans = new Map(pages.map((page) => [page, columnSpans(raw.filter((r) => r.page === page), slack)]));
-  const columns: ColumnRead[] = spans.map((span, i) => {
-    const stack = headerStack(header, spans, i, slack);
-    return { key: columnKeyOf(stack), label: stack.join("/"), x0: span.x0, x1: span.x1 };
+  const fromHeader = headerLeaves(header);
+  const leaves = fromHeader.length ? fromHeader : masterSpans.map((span) => ({ ...span, stack: [] }));
+  // every number goes to the header leaf above it; a page without the header keeps the master page's columns by order
+  const leafOf = (cell: TextCell, page: number): number => {
+    const own = pageSpans.get(page) ?? masterSpans;
+    if (page !== master?.page && own.length === masterSpans.length && !sameSpans(own, masterSpans, slack)) {
+      const index = nearestColumn(own, cell);
+      const span = masterSpans[index];
+      if (span) return nearestLeaf(leaves, { ...cell, x0: span.x0, x1: span.x1 });
+    }
+    return nearestLeaf(leaves, cell);
+  };
+  const used = new Map<number, number>();
+  const assigned = raw.map((r) => r.numbers.map((cell) => leafOf(cell, r.page)));
+  for (const leaf of assigned.flat()) if (!used.has(leaf)) used.set(leaf, 0);
+  const order = [...used.keys()].sort((x, y) => (leaves[x]?.x0 ?? x) - (leaves[y]?.x0 ?? y));
+  order.forEach((leaf, i) => used.set(leaf, i));
+  const columns: ColumnRead[] = order.map((leaf) => {
+    const stack = leaves[leaf]?.stack ?? [];
+    return { key: columnKeyOf(stack), label: stack.join("/"), x0: leaves[leaf]?.x0 ?? 0, x1: leaves[leaf]?.x1 ?? 0 };
   });
+  const decimals = Math.max(0, ...raw.flatMap((r) => r.numbers.map((c) => printedDecimals(c.text.replace(/\s+/g, "")))));
+  const digit = printedFen(decimals > 0 ? `0.${"0".repeat(decimals - 1)}1` : "1", start.unit);
   const rows: TableRowRead[] = raw.map((r, index) => {
     const label = compact(r.texts.map((t) => t.text).join(""));
-    const own = pageSpans.get(r.page) ?? spans;
-    const amounts = r.numbers.map((cell) => {
-      // a table continued on another page may sit elsewhere on it: same number of columns, same order
-      const column = own.length === spans.length ? nearestColumn(own, cell) : nearestColumn(spans, cell);
+    const amounts = r.numbers.map((cell, k) => {
+      const column = used.get(assigned[index]?.[k] ?? -1) ?? 0;
       const text = cell.text.replace(/\s+/g, "");
       return {
         fen: printedFen(text, start.unit),
         text,
-        digit: printedFen(printedDecimals(text) > 0 ? `0.${"0".repeat(printedDecimals(text) - 1)}1` : "1", start.unit),
+        digit,
         column,
         x0: cell.x0,
         x1: cell.x1,
@@ -260,39 +304,58 @@ function nearestColumn(spans: readonly { x0: number; x1: number }[], cell: TextC
   return best;
 }
 
+interface Leaf {
+  x0: number;
+  x1: number;
+  /** header words from the top down to this leaf */
+  stack: string[];
+}
+
+function overlapOf(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
+  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+}
+
 /**
- * The header words above column `i`, top to bottom. The lowest word sits in the column (its
- * centre between the midpoints to the neighbouring columns, or spanning the column's centre);
- * going up, a word belongs when it overlaps the words taken so far (a group heading).
+ * The lowest header words (nothing printed below them overlaps), each with the words above it
+ * that it overlaps, up through group headings: “公务用车购置及运行费 / 小计”, “因公出 / 国（境） / 费”.
  */
-function headerStack(header: readonly LayoutLine[], spans: readonly Span[], i: number, slack: number): string[] {
-  const span = spans[i];
-  if (!span) return [];
-  const centre = (span.x0 + span.x1) / 2;
-  const prev = spans[i - 1];
-  const next = spans[i + 1];
-  const left = prev ? (prev.x1 + span.x0) / 2 : span.x0 - (span.x1 - span.x0) * 3;
-  const right = next ? (span.x1 + next.x0) / 2 : Infinity;
-  const stack: string[] = [];
-  let union: Span | null = null;
-  for (let l = header.length - 1; l >= 0; l--) {
-    const words = (header[l]?.cells ?? []).filter((c) => !unitOnLine(c.text));
-    let chosen: TextCell | undefined;
-    if (!union) {
-      const inside = words.filter((c) => {
-        const mid = (c.x0 + c.x1) / 2;
-        return (mid >= left && mid <= right) || (c.x0 <= centre && c.x1 >= centre);
-      });
-      chosen = inside.reduce<TextCell | undefined>((a, b) => (!a || Math.abs((b.x0 + b.x1) / 2 - centre) < Math.abs((a.x0 + a.x1) / 2 - centre) ? b : a), undefined);
-    } else {
-      const u: Span = union;
-      const overlap = (c: TextCell) => Math.min(c.x1, u.x1 + slack) - Math.max(c.x0, u.x0 - slack);
-      chosen = words.filter((c) => overlap(c) > 0).reduce<TextCell | undefined>((a, b) => (!a || overlap(b) > overlap(a) ? b : a), undefined);
+function headerLeaves(header: readonly LayoutLine[]): Leaf[] {
+  const lines = header.map((l) => l.cells.filter((c) => !unitOnLine(c.text) && !/^(部门|单位|编制单位|部门名称)[:：]/.test(compact(c.text))));
+  const leaves: Leaf[] = [];
+  lines.forEach((words, l) => {
+    for (const word of words) {
+      const below = lines.slice(l + 1).some((ws) => ws.some((w) => overlapOf(w, word) > 0));
+      if (below) continue;
+      const stack = [compact(word.text)];
+      let union = { x0: word.x0, x1: word.x1 };
+      for (let up = l - 1; up >= 0; up--) {
+        const above = (lines[up] ?? []).filter((w) => overlapOf(w, union) > 0);
+        if (!above.length) continue;
+        const best = above.reduce((a, b) => (overlapOf(b, union) > overlapOf(a, union) ? b : a));
+        stack.unshift(compact(best.text));
+        union = { x0: Math.min(union.x0, best.x0), x1: Math.max(union.x1, best.x1) };
+      }
+      leaves.push({ x0: word.x0, x1: word.x1, stack });
     }
-    if (!chosen) continue;
-    stack.unshift(compact(chosen.text));
-    union = union ? { x0: Math.min(union.x0, chosen.x0), x1: Math.max(union.x1, chosen.x1) } : { x0: chosen.x0, x1: chosen.x1 };
-  }
-  return stack;
+  });
+  return leaves;
+}
+
+function nearestLeaf(leaves: readonly Leaf[], cell: { x0: number; x1: number }): number {
+  let best = 0;
+  let score = -Infinity;
+  leaves.forEach((leaf, i) => {
+    const overlap = overlapOf(leaf, cell);
+    const s = overlap > 0 ? overlap : -Math.abs((leaf.x0 + leaf.x1) / 2 - (cell.x0 + cell.x1) / 2);
+    if (s > score) {
+      score = s;
+      best = i;
+    }
+  });
+  return best;
+}
+
+function sameSpans(a: readonly Span[], b: readonly Span[], slack: number): boolean {
+  return a.every((s, i) => Math.abs(s.x1 - (b[i]?.x1 ?? Infinity)) <= slack * 3);
 }
 
