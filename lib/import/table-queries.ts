@@ -63,10 +63,13 @@ export function codeLevel(row: TableRowRead): number {
   return length <= 3 ? 1 : length <= 5 ? 2 : 3;
 }
 
+/** The table of the first kind present; of several (a narrative may restate one), the one with most figures. */
 export function byKind(tables: readonly TableRead[], ...kinds: TableRead["kind"][]): TableRead | undefined {
   for (const kind of kinds) {
-    const table = tables.find((t) => t.kind === kind && t.rows.length > 0);
-    if (table) return table;
+    const candidates = tables.filter((t) => t.kind === kind && t.rows.length > 0);
+    const figures = (t: TableRead) => t.rows.reduce((n, r) => n + r.amounts.length, 0);
+    const best = candidates.reduce<TableRead | undefined>((a, b) => (!a || figures(b) > figures(a) ? b : a), undefined);
+    if (best) return best;
   }
   return undefined;
 }

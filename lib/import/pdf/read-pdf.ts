@@ -50,15 +50,24 @@ export async function readPdf(bytes: Uint8Array, firstPage = 1): Promise<LayoutD
     let sizeCount = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
-      const height = page.getViewport({ scale: 1 }).height;
+      const { width, height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
+      const texts = content.items.flatMap((raw) => ("str" in raw && raw.str.trim() !== "" ? [raw] : []));
+      // tables printed sideways on a portrait page: read them as a reader turns the page
+      const upright = texts.filter((t) => Math.abs(t.transform[1] ?? 0) <= 0.01).length;
+      const sideways = texts.length - upright > upright;
       const items: Item[] = [];
-      for (const raw of content.items) {
-        if (!("str" in raw) || raw.str.trim() === "") continue;
+      for (const raw of texts) {
         const [a = 0, b = 0, , d = 0, e = 0, f = 0] = raw.transform as number[];
-        if (Math.abs(b) > 0.01) continue; // rotated text (stamps, watermarks)
-        const size = Math.abs(d) || Math.abs(a) || 10;
-        items.push({ x: e, y: height - f, width: raw.width, size, text: raw.str });
+        if (!sideways && Math.abs(b) > 0.01) continue; // stamps, watermarks
+        if (sideways && Math.abs(b) <= 0.01) continue;
+        const size = sideways ? Math.abs(b) : Math.abs(d) || Math.abs(a) || 10;
+        const item = sideways
+          ? b > 0
+            ? { x: f, y: e, width: raw.width, size, text: raw.str }
+            : { x: height - f, y: width - e, width: raw.width, size, text: raw.str }
+          : { x: e, y: height - f, width: raw.width, size, text: raw.str };
+        items.push(item);
         sizes += size;
         sizeCount++;
       }
@@ -101,8 +110,19 @@ function groupLines(items: Item[], page: number): LayoutLine[] {
       }
     }
     const y = group.reduce((s, i) => s + i.y, 0) / group.length;
-    return { page, y, cells: cells.map(({ x0, x1, text }) => ({ x0, x1, text: normaliseCellText(text) })) };
+    return { page, y, cells: cells.flatMap(({ x0, x1, text }) => splitGlued({ x0, x1, text: normaliseCellText(text) })) };
   });
+}
+
+/** "18,330.37 一、一般公共服务支出" in one text run: the figure and the next column's label. */
+function splitGlued(cell: TextCell): TextCell[] {
+  const m = /^(-?\d[\d,]*\.\d+|-?\d{1,3}(?:,\d{3})+)\s+(\D.*)$/.exec(cell.text);
+  if (!m?.[1] || !m[2]) return [cell];
+  const cut = cell.x0 + ((cell.x1 - cell.x0) * m[1].length) / cell.text.length;
+  return [
+    { x0: cell.x0, x1: cut, text: m[1] },
+    { x0: cut + 1, x1: cell.x1, text: m[2] },
+  ];
 }
 
 function isFigure(text: string): boolean {

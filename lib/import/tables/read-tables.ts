@@ -320,7 +320,7 @@ function overlapOf(a: { x0: number; x1: number }, b: { x0: number; x1: number })
  * that it overlaps, up through group headings: “公务用车购置及运行费 / 小计”, “因公出 / 国（境） / 费”.
  */
 function headerLeaves(header: readonly LayoutLine[]): Leaf[] {
-  const lines = header.map((l) => l.cells.filter((c) => !unitOnLine(c.text) && !/^(部门|单位|编制单位|部门名称)[:：]/.test(compact(c.text))));
+  const lines = header.map((l) => joinSpacedChars(l.cells.filter((c) => !unitOnLine(c.text) && !/^(部门|单位|编制单位|部门名称)[:：]/.test(compact(c.text)))));
   const leaves: Leaf[] = [];
   lines.forEach((words, l) => {
     for (const word of words) {
@@ -339,6 +339,22 @@ function headerLeaves(header: readonly LayoutLine[]): Leaf[] {
     }
   });
   return leaves;
+}
+
+/** “合    计” printed with wide spacing comes as one word per character. */
+function joinSpacedChars(cells: TextCell[]): TextCell[] {
+  const out: TextCell[] = [];
+  for (const cell of cells) {
+    const last = out[out.length - 1];
+    const width = cell.x1 - cell.x0;
+    if (last && [...cell.text].length === 1 && [...last.text].length <= 2 && cell.x0 - last.x1 < width * 4) {
+      last.text += cell.text;
+      last.x1 = cell.x1;
+    } else {
+      out.push({ ...cell });
+    }
+  }
+  return out;
 }
 
 function nearestLeaf(leaves: readonly Leaf[], cell: { x0: number; x1: number }): number {
