@@ -83,11 +83,15 @@ function findStarts(lines: readonly LayoutLine[]): Start[] {
       starts.push({ lineIndex: i, titleIndex: i, title: before.replace(/^.*?[:：]/, ""), kind: ownKind, unit });
       continue;
     }
-    for (let back = 1, seen = 0; back <= 6 && seen < 4 && i - back >= 0; back++) {
+    // a title may wrap onto two lines above the heading line: try the nearest line, then two joined
+    const above: string[] = [];
+    for (let back = 1; back <= 6 && above.length < 4 && i - back >= 0; back++) {
       const candidate = lines[i - back];
       if (!candidate || isPageNumber(candidate)) continue;
-      seen++;
-      const title = compact(lineText(candidate)).replace(/^(公开)?\d{1,2}表|^表\d+[-－]?\d*/, "");
+      const text = compact(lineText(candidate));
+      if (/^(部门|单位|编制单位|部门名称|预算单位)[:：]/.test(text)) continue;
+      above.unshift(text);
+      const title = above.slice(0, 2).join("").replace(/^(公开)?\d{1,2}表[：:]?|^表\d+[-－]?\d*|^公开表[一二三四五六七八九十]+/, "");
       const kind = tableKindOf(title);
       if (kind) {
         starts.push({ lineIndex: i, titleIndex: i - back, title, kind, unit });
@@ -159,6 +163,7 @@ function readTable(doc: LayoutDocument, lines: LayoutLine[], start: Start): Tabl
   let coded = false;
   let splitCodes = false;
   let codeX: number | null = null;
+  let noteLines = 0;
   let nameX: number | null = null;
   let pendingWrap: { row: RawRow; cells: TextCell[] } | null = null;
   for (const line of lines) {
@@ -169,11 +174,14 @@ function readTable(doc: LayoutDocument, lines: LayoutLine[], start: Start): Tabl
       notes.push(text);
       continue;
     }
+    if (NARRATIVE_BREAK.test(text)) break;
     if (notes.length > 0 && raw.length > 0 && !line.cells.some((c) => isAmountText(c.text))) {
+      // a note wraps over a few lines; a paragraph after it is the narrative, not the note
+      if (noteLines++ >= 4) break;
       notes[notes.length - 1] += text;
       continue;
     }
-    if (NARRATIVE_BREAK.test(text) || (text.length > 60 && !line.cells.some((c) => isAmountText(c.text)))) break;
+    if (text.length > 60 && !line.cells.some((c) => isAmountText(c.text))) break;
     let { tokens, rest } = splitCode(line.cells);
     const lead = line.cells[0];
     if (!tokens.length && coded && lead && codeX !== null && nameX !== null && Math.abs(lead.x0 - codeX) < doc.charWidth * 2) {
