@@ -205,6 +205,20 @@ function checkThreePublic(table: TableRead | undefined, out: ImportFinding[]): v
   }
 }
 
+const emptySource: FigureSource = { page: 0, table: "", row: 0, column: "" };
+
+/** One imbalance is one finding: the same row off by the same amount in two columns (合计 and 公用经费) is reported once. */
+function dedupe(findings: ImportFinding[]): ImportFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    if (f.expected === undefined || f.actual === undefined || !f.source) return true;
+    const key = `${f.rule}|${f.source.table}|${f.source.row}|${f.actual - f.expected}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Re-derives every printed sum of the rebuilt tables; each difference is a finding. */
 export function checkPrintedSums(tables: readonly TableRead[], figures: DocumentFigures, unit: AmountUnit): ImportFinding[] {
   const out: ImportFinding[] = [];
@@ -222,8 +236,18 @@ export function checkPrintedSums(tables: readonly TableRead[], figures: Document
   if (incomeTotal && expenditureTotal && incomeTotal.fen !== expenditureTotal.fen) {
     out.push({ rule: "C1", severity: "error", message: `收入总计${money(incomeTotal.fen, unit)}与支出总计${money(expenditureTotal.fen, unit)}不相等。`, source: incomeTotal.source });
   }
-  void basic;
-  void project;
-  void reserve;
-  return out;
+  const parts = [basic, project, reserve].filter((f) => f !== null);
+  if (expenditureTotal && basic && project) {
+    compareSum(out, "C1", "支出总计", { fen: expenditureTotal.fen, digit: unit === "YUAN" ? 1 : 10_000, source: expenditureTotal.source ?? emptySource }, parts.map((f) => ({ fen: f.fen, digit: unit === "YUAN" ? 1 : 10_000 })), unit);
+  }
+  const { operatingFunds, publicOperating } = figures;
+  if (operatingFunds && publicOperating && operatingFunds.fen > publicOperating.fen + 10_000) {
+    out.push({
+      rule: "D10",
+      severity: "error",
+      message: `机关运行经费${money(operatingFunds.fen, unit)}大于基本支出中的公用经费${money(publicOperating.fen, unit)}；机关运行经费是公用经费的一部分，不能更多。`,
+      source: operatingFunds.source,
+    });
+  }
+  return dedupe(out);
 }

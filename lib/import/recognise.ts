@@ -35,6 +35,7 @@ export function recognise(doc: LayoutDocument, tables: readonly TableRead[]): Re
     const cover = texts.find((t) => /^.{3,40}?20\d{2}年(度)?(部门|单位)?(预算|决算)/.test(t));
     unitName = cover?.replace(/20\d{2}年.*$/, "") ?? "";
   }
+  unitName = unitName.replace(/^第[一二三四五六七八九十]+部分/, "");
   const yearMatch = /(20\d{2})年(?:度)?(?:部门|单位)?(?:预算|决算)/.exec(opening + titles) ?? /(20\d{2})年/.exec(opening);
   const year = yearMatch ? Number(yearMatch[1]) : 0;
 

@@ -99,7 +99,10 @@ function groupLines(items: Item[], page: number): LayoutLine[] {
     for (const item of group) {
       const gap = current ? item.x - current.x1 : Infinity;
       // a figure printed right up against the next column's label stays a cell of its own
-      const boundary = current !== null && (isFigure(current.text) !== isFigure(item.text) || (isFigure(item.text) && gap > item.size * 0.3));
+      const figureAt = current !== null && isFigure(current.text) ? current.text : isFigure(item.text) ? item.text : "";
+      const boundary =
+        current !== null &&
+        ((isFigure(current.text) !== isFigure(item.text) && (gap > item.size * 0.15 || /[.,]/.test(figureAt))) || (isFigure(item.text) && isFigure(current.text) && gap > item.size * 0.3));
       if (current && !boundary && gap < Math.max(current.size, item.size) * 0.6) {
         const spaced = gap > item.size * 0.15 && /[\dA-Za-z]$/.test(current.text) && /^[\dA-Za-z]/.test(item.text);
         current.text += (spaced ? " " : "") + item.text;

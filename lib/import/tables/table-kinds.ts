@@ -31,8 +31,8 @@ export function tableKindOf(title: string): TableKind | null {
   if (/政府性基金/.test(title) && !/收支/.test(title)) return "GOVERNMENT_FUND";
   if (/国有资本经营/.test(title) && !/收支/.test(title)) return "STATE_CAPITAL";
   if (/基本支出/.test(title)) return /一般公共预算/.test(title) ? "GENERAL_BASIC" : "FISCAL_BASIC";
-  if (/财政拨款收支/.test(title)) return "FISCAL_SUMMARY";
-  if (/收支/.test(title) && /总表/.test(title)) return "SUMMARY";
+  if (/财政拨款收入?支/.test(title)) return "FISCAL_SUMMARY";
+  if (/收入?支出?/.test(title) && /总表/.test(title)) return "SUMMARY";
   if (/收入/.test(title) && /总表/.test(title)) return "INCOME";
   if (/一般公共预算.*支出/.test(title)) return "GENERAL_FUNCTIONAL";
   if (/财政拨款支出/.test(title)) return "FISCAL_FUNCTIONAL";
