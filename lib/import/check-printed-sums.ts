@@ -54,7 +54,8 @@ function compareSum(
   const allowance = Math.max(printed.digit, ...parts.map((p) => p.digit)) * Math.max(parts.length, 1);
   const rounding = difference <= allowance;
   out.push({
-    rule,
+    // 尾差 is R1 whatever the identity, as the checker reports it (ADR 0016)
+    rule: rounding ? "R1" : rule,
     severity: rounding ? "warning" : "error",
     message: `${what}印为${money(printed.fen, unit)}，其组成部分合计为${money(derived, unit)}，相差${money(difference, unit)}${rounding ? "（尾差：各行分别四舍五入所致）" : ""}。`,
     source: printed.source,
@@ -150,7 +151,7 @@ function checkNames(tables: readonly TableRead[], out: ImportFinding[]): void {
       if (!code || !known || known.name === name || reported.has(code)) continue;
       reported.add(code);
       out.push({
-        rule: "D8",
+        rule: "D10",
         severity: "warning",
         message: `同一类科目${code}名称不一致：${table.title}印为“${name}”，${known.table}印为“${known.name}”。`,
         source: pair.amounts[0]?.source ?? null,
@@ -190,7 +191,7 @@ function checkThreePublic(table: TableRead | undefined, out: ImportFinding[]): v
       const best = Math.min(...near);
       if (best === 0) continue;
       out.push({
-        rule: "C12",
+        rule: best <= digit * 3 ? "R1" : "C12",
         severity: best <= digit * 3 ? "warning" : "error",
         message: `${table.title}“${table.columns[c]?.label.split("/").pop() ?? "合计"}”印为${money(printed.fen, table.unit)}，与各项之和${money(near[0] === best ? threePublic.fen : withOthers, table.unit)}不符${best <= digit * 3 ? "（尾差）" : ""}。`,
         source: printed.source,
@@ -243,7 +244,7 @@ export function checkPrintedSums(tables: readonly TableRead[], figures: Document
   const { operatingFunds, publicOperating } = figures;
   if (operatingFunds && publicOperating && operatingFunds.fen > publicOperating.fen + 10_000) {
     out.push({
-      rule: "D10",
+      rule: "P6",
       severity: "error",
       message: `机关运行经费${money(operatingFunds.fen, unit)}大于基本支出中的公用经费${money(publicOperating.fen, unit)}；机关运行经费是公用经费的一部分，不能更多。`,
       source: operatingFunds.source,

@@ -1,4 +1,5 @@
 import type { AmountUnit } from "@/lib/disclosure/types";
+import { checkNarrative, narrativeParagraphs } from "./check-narrative";
 import { checkPrintedSums, type ImportFinding } from "./check-printed-sums";
 import { readDocx } from "./docx/read-docx";
 import { ImportError } from "./import-error";
@@ -94,7 +95,9 @@ export async function importDocument(files: readonly ImportFile[]): Promise<Impo
   if (recognised.kind === "final") {
     findings.unshift({ rule: "K1", severity: "error", message: "这是决算公开文件，不是预算：可以查看，但不能作为预算导入。", source: null });
   }
-  return { ...recognised, formats: docs.map((d) => d.format), pages: merged.pages, amountUnit: unitLabel(tables.map((t) => t.unit)), tables, figures, findings, narrative };
+  const doc: ImportedDocument = { ...recognised, formats: docs.map((d) => d.format), pages: merged.pages, amountUnit: unitLabel(tables.map((t) => t.unit)), tables, figures, findings, narrative };
+  if (recognised.kind === "budget") findings.push(...checkNarrative(doc, narrativeParagraphs(lines), unit));
+  return doc;
 }
 
 export function summarise(doc: ImportedDocument): ImportSummary {

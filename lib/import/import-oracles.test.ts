@@ -74,15 +74,15 @@ describe.each(ORACLES)("$name (PDF)", (oracle) => {
     return;
   }
 
-  it("reports exactly the README's table defects as errors, and no other error", () => {
+  it("reports exactly the README's defects as errors, and no other error", () => {
     const errors = summary.findings.filter((f) => f.severity === "error");
-    const expected = oracle.tableDefects.filter((d) => d.severity === "error");
+    const expected = oracle.defects.filter((d) => d.severity === "error");
     expect(errors.map((f) => f.rule).sort(), errors.map((f) => f.message).join("\n")).toEqual(expected.map((d) => d.rule).sort());
     for (const defect of expected) expect(errors.some((f) => f.rule === defect.rule && f.message.includes(defect.mentions)), defect.mentions).toBe(true);
   });
 
   it("reports the README's rounding breaks and name differences as warnings", () => {
-    for (const defect of oracle.tableDefects.filter((d) => d.severity === "warning")) {
+    for (const defect of oracle.defects.filter((d) => d.severity === "warning")) {
       const found = summary.findings.find((f) => f.rule === defect.rule && f.severity === "warning" && f.message.includes(defect.mentions));
       expect(found, defect.mentions).toBeDefined();
     }
