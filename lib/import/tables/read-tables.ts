@@ -236,13 +236,15 @@ function readTable(doc: LayoutDocument, lines: LayoutLine[], start: Start): Tabl
     raw.push({ page: line.page, tokens, texts: texts.map((c) => ({ ...c })), numbers });
   }
 
+  if (!coded) joinLabelsAroundFigures(raw, doc.charWidth);
   const pages = [...new Set(raw.map((r) => r.page))];
   const master = pages
     .map((page) => ({ page, spans: columnSpans(raw.filter((r) => r.page === page), slack) }))
     .reduce<{ page: number; spans: Span[] } | null>((best, c) => (!best || c.spans.length > best.spans.length ? c : best), null);
   const masterSpans = master?.spans ?? [];
   const pageSpans = new Map(pages.map((page) => [page, columnSpans(raw.filter((r) => r.page === page), slack)]));
-  const fromHeader = headerLeaves(header);
+  // header words over the code and name columns never head a column of figures
+  const fromHeader = headerLeaves(header).filter((leaf) => !isLabelHeading(leaf.stack.at(-1) ?? ""));
   const leaves = fromHeader.length ? fromHeader : masterSpans.map((span) => ({ ...span, stack: [] }));
   // every number goes to the header leaf above it; a page without the header keeps the master page's columns by order
   const leafOf = (cell: TextCell, page: number): number => {
@@ -254,8 +256,24 @@ function readTable(doc: LayoutDocument, lines: LayoutLine[], start: Start): Tabl
     }
     return nearestLeaf(leaves, cell);
   };
+  let assigned = raw.map((r) => r.numbers.map((cell) => leafOf(cell, r.page)));
+  if (fromHeader.length && assigned.some((row) => new Set(row).size < row.length)) {
+    // two figures of one row under one heading: a heading is missing, so the columns come from the figures
+    const claimed = new Map<number, number>();
+    masterSpans.forEach((span, i) => {
+      const leaf = nearestLeaf(fromHeader, span);
+      const best = claimed.get(leaf);
+      const distance = (k: number) => Math.abs(((masterSpans[k]?.x0 ?? 0) + (masterSpans[k]?.x1 ?? 0)) / 2 - ((fromHeader[leaf]?.x0 ?? 0) + (fromHeader[leaf]?.x1 ?? 0)) / 2);
+      if (best === undefined || distance(i) < distance(best)) claimed.set(leaf, i);
+    });
+    const spanLeaves = masterSpans.map((span, i) => {
+      const leaf = [...claimed].find(([, k]) => k === i)?.[0];
+      return { ...span, stack: leaf === undefined ? [] : (fromHeader[leaf]?.stack ?? []) };
+    });
+    leaves.splice(0, leaves.length, ...spanLeaves);
+    assigned = raw.map((r) => r.numbers.map((cell) => nearestColumn(pageSpans.get(r.page)?.length === masterSpans.length ? (pageSpans.get(r.page) ?? masterSpans) : masterSpans, cell)));
+  }
   const used = new Map<number, number>();
-  const assigned = raw.map((r) => r.numbers.map((cell) => leafOf(cell, r.page)));
   for (const leaf of assigned.flat()) if (!used.has(leaf)) used.set(leaf, 0);
   const order = [...used.keys()].sort((x, y) => (leaves[x]?.x0 ?? x) - (leaves[y]?.x0 ?? y));
   order.forEach((leaf, i) => used.set(leaf, i));
@@ -363,6 +381,41 @@ function joinSpacedChars(cells: TextCell[]): TextCell[] {
     }
   }
   return out;
+}
+
+/**
+ * Side-by-side tables (收支总表) wrap a label above and below its figure: “收入合 / 13,649.07 / 计”.
+ * A figure line without a label in a column of labels takes the label-only lines' words just above
+ * and below it in that column.
+ */
+function joinLabelsAroundFigures(rows: RawRow[], charWidth: number): void {
+  const near = (a: TextCell, x: number) => Math.abs(a.x0 - x) < charWidth * 1.5;
+  rows.forEach((row, i) => {
+    if (!row.numbers.length) return;
+    const above = rows[i - 1];
+    const below = rows[i + 1];
+    for (const neighbour of [above, below]) {
+      if (!neighbour || neighbour.numbers.length || neighbour.page !== row.page) continue;
+      for (const word of [...neighbour.texts]) {
+        const figure = row.numbers.find((n) => n.x0 > word.x1);
+        const labelled = row.texts.some((t) => near(t, word.x0) || (t.x0 < word.x1 && t.x1 > word.x0));
+        if (!figure || labelled) continue;
+        // take the word only when no other label sits between it and the figure on this line
+        if (row.texts.some((t) => t.x0 > word.x1 && t.x1 < figure.x0)) continue;
+        const partner = (neighbour === above ? below : above)?.texts.find((t) => near(t, word.x0));
+        const partnerRow = neighbour === above ? below : above;
+        const text = neighbour === above ? word.text + (partner && partnerRow && !partnerRow.numbers.length ? partner.text : "") : (partner && partnerRow && !partnerRow.numbers.length ? partner.text : "") + word.text;
+        row.texts.push({ x0: word.x0, x1: word.x1, text });
+        neighbour.texts.splice(neighbour.texts.indexOf(word), 1);
+        if (partner && partnerRow && !partnerRow.numbers.length) partnerRow.texts.splice(partnerRow.texts.indexOf(partner), 1);
+      }
+    }
+    row.texts.sort((a, b) => a.x0 - b.x0);
+  });
+}
+
+function isLabelHeading(word: string): boolean {
+  return /名称|科目|编码|代码|^项目$|^序号$|^单位$|品目|采购组织形式/.test(word) && !/金额|合计|支出|预算数|经费|费$/.test(word);
 }
 
 function nearestLeaf(leaves: readonly Leaf[], cell: { x0: number; x1: number }): number {
