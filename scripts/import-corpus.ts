@@ -5,8 +5,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { formatAmount } from "@/lib/disclosure/money";
+import { compareWithPreviousYear } from "@/lib/import/cross-year";
 import { ImportError } from "@/lib/import/import-error";
-import { importDocument, summarise } from "@/lib/import/import-document";
+import { importDocument, summarise, type ImportedDocument } from "@/lib/import/import-document";
 import { corpusDocuments, DISCLOSURES_DIR } from "@/tests/fixtures/disclosures/corpus";
 
 const wan = (fen: number | null) => (fen === null ? "—" : formatAmount(fen, "WAN_YUAN", { grouping: true }));
@@ -14,12 +15,15 @@ const wan = (fen: number | null) => (fen === null ? "—" : formatAmount(fen, "W
 async function main(): Promise<void> {
   const rows: string[] = [];
   const details: string[] = [];
+  const byDepartment = new Map<string, ImportedDocument[]>();
   for (const doc of corpusDocuments()) {
     const files = doc.pdfs.map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(DISCLOSURES_DIR, "pdf", name))) }));
     const started = performance.now();
     try {
       const imported = await importDocument(files);
       const ms = Math.round(performance.now() - started);
+      const department = doc.name.replace(/-\d{4}-.*$/, "");
+      if (imported.kind === "budget") byDepartment.set(department, [...(byDepartment.get(department) ?? []), imported]);
       const s = summarise(imported);
       const errors = s.findings.filter((f) => f.severity === "error").length;
       rows.push(
@@ -34,6 +38,19 @@ async function main(): Promise<void> {
     }
     process.stderr.write(".");
   }
+  const crossYear: string[] = [];
+  for (const [department, docs] of byDepartment) {
+    const sorted = [...docs].sort((a, b) => a.year - b.year);
+    for (let i = 1; i < sorted.length; i++) {
+      const current = sorted[i];
+      const previous = sorted[i - 1];
+      if (!current || !previous || current.year !== previous.year + 1) continue;
+      const { changes, findings } = compareWithPreviousYear(current, previous);
+      const agreeing = changes.filter((c) => c.stated === c.derived).map((c) => c.subject);
+      crossYear.push(`- ${current.unitName} ${current.year} vs ${previous.year}（${department}）：${changes.length} 句“比上年”${agreeing.length ? `，相符：${agreeing.join("、")}` : ""}`);
+      for (const f of findings) crossYear.push(`  - [${f.severity === "error" ? "错误" : "提醒"}] ${f.rule} ${f.message}`);
+    }
+  }
   const out = [
     "# Import corpus",
     "",
@@ -43,6 +60,10 @@ async function main(): Promise<void> {
     "| files | template | kind · scope | year | pages | 收入总计 | 支出总计 | 基本支出 | 项目支出 | 预留 | 三公 | findings | ms |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows,
+    "",
+    "## 比上年: each year against the previous year's document",
+    "",
+    ...crossYear,
     "",
     "## Findings",
     "",
