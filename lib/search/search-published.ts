@@ -1,0 +1,189 @@
+import type { DbReader } from "@/lib/budgets/db-client";
+import type { AmountUnit } from "@/lib/disclosure/types";
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { normalizeText, parseApproximateQuery, parseQuery } from "./bigrams";
+import type { EntryKind } from "./search-entries";
+import { PAGE_SIZE, type SearchParams } from "./search-params";
+
+export interface SearchHit {
+  kind: EntryKind;
+  code: string;
+  title: string;
+  body: string;
+  /** in 分; null when the hit has no amount of its own */
+  amountFen: number | null;
+}
+
+export interface SearchResultDocument {
+  year: number;
+  version: number;
+  unitCode: string;
+  unitName: string;
+  departmentCode: string;
+  departmentName: string;
+  regionCode: string;
+  /** 支出总计 in 分 */
+  totalFen: number;
+  amountUnit: AmountUnit;
+  /** matching pieces of this document, the best first (at most three) */
+  hits: SearchHit[];
+  /** how many pieces of it matched */
+  hitCount: number;
+}
+
+export interface SearchResults {
+  /** documents matching, over all pages */
+  total: number;
+  page: number;
+  pageCount: number;
+  documents: SearchResultDocument[];
+  /** the query's normalized terms, for highlighting */
+  terms: string[];
+  /**
+   * true when nothing matched exactly and these are names that look alike (a misspelt unit or
+   * project name), found by trigram similarity
+   */
+  isApproximate: boolean;
+}
+
+interface Row {
+  total: bigint;
+  year: number;
+  version: number;
+  unit_code: string;
+  unit_name: string;
+  department_code: string;
+  department_name: string;
+  region_code: string;
+  total_fen: bigint;
+  amount_unit: AmountUnit;
+  hit_count: bigint;
+  hits: { kind: EntryKind; code: string; title: string; body: string; amount_fen: number | string | null }[];
+}
+
+/** Kinds whose title is a name (for the approximate search of misspelt names). */
+const NAME_KINDS = ["unit", "department", "project"];
+
+function documentFilters(params: SearchParams): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`s.superseded_by_id IS NULL`];
+  if (params.region !== null) parts.push(Prisma.sql`d.region_codes @> ARRAY[${params.region}]::text[]`);
+  if (params.year !== null) parts.push(Prisma.sql`d.year = ${params.year}`);
+  if (params.department !== null) parts.push(Prisma.sql`d.department_code = ${params.department}`);
+  if (params.kind !== null) parts.push(Prisma.sql`e.kind = ${params.kind}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/**
+ * Searches the newest published version of every unit budget (never a draft, never a superseded
+ * version): documents in which every term of the query occurs in one piece (a name, a code, a
+ * project's text…), best matches first, with their best three pieces. When nothing matches and
+ * the query is a name, names that look alike (pg_trgm similarity) are returned instead, marked
+ * `isApproximate`. Two queries at most; the page size is fixed.
+ */
+export async function searchPublished(params: SearchParams, db: DbReader = prisma): Promise<SearchResults> {
+  const parsed = parseQuery(params.q);
+  const empty: SearchResults = { total: 0, page: params.page, pageCount: 0, documents: [], terms: parsed?.terms ?? [], isApproximate: false };
+  if (parsed === null) return empty;
+  const offset = (params.page - 1) * PAGE_SIZE;
+  const filters = documentFilters(params);
+
+  const exact = await db.$queryRaw<Row[]>`
+    WITH hits AS (
+      SELECT e.id, e.snapshot_id, e.kind, e.code, e.title, e.body, e.amount_fen,
+             ts_rank_cd(e.tsv, ${parsed.tsquery}::tsquery)
+               + CASE WHEN e.kind IN ('unit', 'department', 'project') THEN 1 ELSE 0 END
+               + CASE WHEN e.code = ${normalizeText(params.q.trim())} THEN 2 ELSE 0 END AS rank
+        FROM search_entries e
+        JOIN search_documents d ON d.snapshot_id = e.snapshot_id
+        JOIN published_snapshots s ON s.id = d.snapshot_id
+       WHERE e.tsv @@ ${parsed.tsquery}::tsquery AND ${filters}
+    ), docs AS (
+      SELECT snapshot_id, max(rank) AS rank, count(*) AS hit_count FROM hits GROUP BY snapshot_id
+    ), page AS (
+      SELECT * FROM docs ORDER BY rank DESC, snapshot_id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}
+    )
+    SELECT (SELECT count(*) FROM docs) AS total, d.year, d.version, d.unit_code, d.unit_name, d.department_code,
+           d.department_name, d.region_code, d.total_fen, d.amount_unit, page.hit_count,
+           (SELECT json_agg(json_build_object('kind', h.kind, 'code', h.code, 'title', h.title, 'body', h.body, 'amount_fen', h.amount_fen))
+              FROM (SELECT * FROM hits WHERE hits.snapshot_id = page.snapshot_id ORDER BY rank DESC, id LIMIT 3) h) AS hits
+      FROM page JOIN search_documents d ON d.snapshot_id = page.snapshot_id
+     ORDER BY page.rank DESC, page.snapshot_id DESC`;
+  if (exact.length > 0 || offset > 0) return toResults(exact, params, parsed.terms, false);
+
+  const countOnly = await db.$queryRaw<{ total: bigint }[]>`
+    SELECT count(DISTINCT e.snapshot_id) AS total FROM search_entries e
+      JOIN search_documents d ON d.snapshot_id = e.snapshot_id JOIN published_snapshots s ON s.id = d.snapshot_id
+     WHERE e.tsv @@ ${parsed.tsquery}::tsquery AND ${filters}`;
+  if (Number(countOnly[0]?.total ?? 0) > 0) return toResults([], params, parsed.terms, false, Number(countOnly[0].total));
+
+  const name = params.q.trim();
+  const loose = parseApproximateQuery(name);
+  if (loose === null) return empty;
+  // A name with a wrong or missing character still shares most of its bigrams (and trigrams)
+  // with the right one: keep names sharing at least 60 % of the query's bigrams, or similar by
+  // pg_trgm's measure, best first.
+  const approximate = await db.$queryRaw<Row[]>`
+    WITH candidates AS (
+      SELECT e.id, e.snapshot_id, e.kind, e.code, e.title, e.body, e.amount_fen,
+             greatest(similarity(e.title, ${name}),
+                      (SELECT count(*) FROM unnest(${loose.lexemeTsqueries}::text[]) AS l(q) WHERE e.tsv @@ l.q::tsquery)::float8
+                        / ${loose.lexemeTsqueries.length}) AS rank
+        FROM search_entries e
+        JOIN search_documents d ON d.snapshot_id = e.snapshot_id
+        JOIN published_snapshots s ON s.id = d.snapshot_id
+       WHERE (e.tsv @@ ${loose.anyTsquery}::tsquery OR e.title % ${name})
+         AND e.kind IN (${Prisma.join(NAME_KINDS)}) AND ${filters}
+    ), hits AS (
+      SELECT * FROM candidates WHERE rank >= 0.6
+    ), docs AS (
+      SELECT snapshot_id, max(rank) AS rank, count(*) AS hit_count FROM hits GROUP BY snapshot_id
+    ), page AS (
+      SELECT * FROM docs ORDER BY rank DESC, snapshot_id DESC LIMIT ${PAGE_SIZE}
+    )
+    SELECT (SELECT count(*) FROM docs) AS total, d.year, d.version, d.unit_code, d.unit_name, d.department_code,
+           d.department_name, d.region_code, d.total_fen, d.amount_unit, page.hit_count,
+           (SELECT json_agg(json_build_object('kind', h.kind, 'code', h.code, 'title', h.title, 'body', h.body, 'amount_fen', h.amount_fen))
+              FROM (SELECT * FROM hits WHERE hits.snapshot_id = page.snapshot_id ORDER BY rank DESC, id LIMIT 3) h) AS hits
+      FROM page JOIN search_documents d ON d.snapshot_id = page.snapshot_id
+     ORDER BY page.rank DESC, page.snapshot_id DESC`;
+  return toResults(approximate, params, [...new Set([...parsed.terms, ...nameTerms(name)])], approximate.length > 0);
+}
+
+/** For highlighting approximate hits: the query's two-character pieces that occur in a look-alike name. */
+function nameTerms(name: string): string[] {
+  const chars = [...normalizeText(name)];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i += 1) out.push(chars[i] + chars[i + 1]);
+  return out;
+}
+
+function toResults(rows: Row[], params: SearchParams, terms: string[], isApproximate: boolean, knownTotal?: number): SearchResults {
+  const total = knownTotal ?? Number(rows[0]?.total ?? 0);
+  return {
+    total,
+    page: params.page,
+    pageCount: Math.ceil(total / PAGE_SIZE),
+    terms,
+    isApproximate,
+    documents: rows.map((r) => ({
+      year: r.year,
+      version: r.version,
+      unitCode: r.unit_code,
+      unitName: r.unit_name,
+      departmentCode: r.department_code,
+      departmentName: r.department_name,
+      regionCode: r.region_code,
+      totalFen: Number(r.total_fen),
+      amountUnit: r.amount_unit,
+      hitCount: Number(r.hit_count),
+      hits: r.hits.map((h) => ({
+        kind: h.kind,
+        code: h.code,
+        title: h.title,
+        body: h.body,
+        amountFen: h.amount_fen === null ? null : Number(h.amount_fen),
+      })),
+    })),
+  };
+}
