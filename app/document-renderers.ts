@@ -1,8 +1,10 @@
 import { renderDocumentHtml } from "@/components/disclosure/render-document-html";
+import { renderSearchPage } from "@/components/public-site/search-page";
 import { exportCsv } from "@/lib/export/csv";
 import { exportJson } from "@/lib/export/json";
 import { renderPdf } from "@/lib/export/pdf";
 import { exportXlsx } from "@/lib/export/xlsx";
+import type { PublicSiteRenderers } from "@/lib/public-site/renderers";
 import type { DocumentRenderers } from "@/lib/publication/publish-budget";
 
 /**
@@ -16,4 +18,9 @@ export const documentRenderers: DocumentRenderers = {
   xlsx: exportXlsx,
   csv: exportCsv,
   json: exportJson,
+};
+
+/** The public site's pages (lib/public-site/), served by scripts/serve.ts and usable by a static export. */
+export const publicSiteRenderers: PublicSiteRenderers = {
+  search: renderSearchPage,
 };

@@ -1,0 +1,10 @@
+import type { SearchPageModel } from "./search-page-model";
+
+/**
+ * The page renderers of the public site. They live in components/public-site/ and are composed
+ * outside lib/ (app/document-renderers.ts), as for the published documents; each returns a
+ * complete static HTML page.
+ */
+export interface PublicSiteRenderers {
+  search(model: SearchPageModel): string;
+}

@@ -1,0 +1,23 @@
+import type { DbReader } from "@/lib/budgets/db-client";
+import type { SitePathMatcher, SiteRouter } from "@/lib/serving/site-handler";
+import type { PublicSiteRenderers } from "./renderers";
+import { searchCsv, searchJson, searchPage } from "./search-routes";
+import { jsonError, type SiteResponse } from "./site-response";
+
+/** The paths of the public site (pages and open data); everything else is Next.js's or the documents'. */
+export const isSitePath: SitePathMatcher = (pathname) =>
+  pathname === "/search" || pathname === "/search.csv" || pathname.startsWith("/api/v1/");
+
+/**
+ * The public site's routes: every answer is built from published data only, by functions that
+ * return bytes (lib/public-site/site-response.ts), so a static export can call them too.
+ */
+export function createSiteRouter(db: DbReader, render: PublicSiteRenderers): SiteRouter {
+  return async (pathname, query): Promise<SiteResponse | null> => {
+    if (pathname === "/search") return searchPage(query, db, render);
+    if (pathname === "/search.csv") return searchCsv(query, db);
+    if (pathname === "/api/v1/search") return searchJson(query, db);
+    if (pathname.startsWith("/api/v1/")) return jsonError(404, "没有这个接口，请查看开放数据说明（/open-data）。");
+    return null;
+  };
+}
