@@ -1,6 +1,7 @@
 import type { DbReader } from "@/lib/budgets/db-client";
 import type { SitePathMatcher, SiteRouter } from "@/lib/serving/site-handler";
 import type { PublicSiteRenderers } from "./renderers";
+import { documentIndex, documentJson, documentPackage, regionPackage } from "./open-data-routes";
 import { searchCsv, searchJson, searchPage } from "./search-routes";
 import { jsonError, type SiteResponse } from "./site-response";
 
@@ -17,6 +18,18 @@ export function createSiteRouter(db: DbReader, render: PublicSiteRenderers): Sit
     if (pathname === "/search") return searchPage(query, db, render);
     if (pathname === "/search.csv") return searchCsv(query, db);
     if (pathname === "/api/v1/search") return searchJson(query, db);
+    if (pathname === "/api/v1/documents") return documentIndex(query, db, "json");
+    if (pathname === "/api/v1/documents.csv") return documentIndex(query, db, "csv");
+    const document = /^\/api\/v1\/documents\/([^/]+)\/([^/]+)(?:\/([a-z-]+\.(?:json|csv)))?$/.exec(pathname);
+    if (document) {
+      const [, year = "", unit = "", file] = document;
+      return file === undefined ? documentJson(year, unit, query, db) : documentPackage(year, unit, file, query, db);
+    }
+    const region = /^\/api\/v1\/regions\/([^/]+)\/([^/]+)\/([a-z-]+\.(?:json|csv|zip))$/.exec(pathname);
+    if (region) {
+      const [, code = "", year = "", file = ""] = region;
+      return regionPackage(code, year, file, db);
+    }
     if (pathname.startsWith("/api/v1/")) return jsonError(404, "没有这个接口，请查看开放数据说明（/open-data）。");
     return null;
   };

@@ -59,7 +59,7 @@ export function runLexemes(run: Run): string[] {
   const chars = [...run.text];
   if (chars.length === 1) return chars;
   const bigrams: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i += 1) bigrams.push(chars[i] + chars[i + 1]);
+  for (let i = 0; i + 1 < chars.length; i += 1) bigrams.push(`${chars[i]}${chars[i + 1]}`);
   return bigrams;
 }
 

@@ -43,8 +43,10 @@ export function highlight(text: string, terms: readonly string[], maxLength = 12
   if (start > 0) segments.push({ text: "…", isMatch: false });
   for (let i = start; i < end; i += 1) {
     const last = segments[segments.length - 1];
-    if (last !== undefined && last.isMatch === marked[i] && !(i === start && start > 0)) last.text += chars[i];
-    else segments.push({ text: chars[i], isMatch: marked[i] });
+    const char = chars[i] ?? "";
+    const isMatch = marked[i] ?? false;
+    if (last !== undefined && last.isMatch === isMatch && !(i === start && start > 0)) last.text += char;
+    else segments.push({ text: char, isMatch });
   }
   if (end < chars.length) segments.push({ text: "…", isMatch: false });
   return segments;

@@ -115,7 +115,8 @@ export async function searchPublished(params: SearchParams, db: DbReader = prism
     SELECT count(DISTINCT e.snapshot_id) AS total FROM search_entries e
       JOIN search_documents d ON d.snapshot_id = e.snapshot_id JOIN published_snapshots s ON s.id = d.snapshot_id
      WHERE e.tsv @@ ${parsed.tsquery}::tsquery AND ${filters}`;
-  if (Number(countOnly[0]?.total ?? 0) > 0) return toResults([], params, parsed.terms, false, Number(countOnly[0].total));
+  const exactTotal = Number(countOnly[0]?.total ?? 0);
+  if (exactTotal > 0) return toResults([], params, parsed.terms, false, exactTotal);
 
   const name = params.q.trim();
   const loose = parseApproximateQuery(name);
@@ -154,7 +155,7 @@ export async function searchPublished(params: SearchParams, db: DbReader = prism
 function nameTerms(name: string): string[] {
   const chars = [...normalizeText(name)];
   const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i += 1) out.push(chars[i] + chars[i + 1]);
+  for (let i = 0; i + 1 < chars.length; i += 1) out.push(`${chars[i]}${chars[i + 1]}`);
   return out;
 }
 
