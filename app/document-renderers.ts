@@ -1,4 +1,7 @@
 import { renderDocumentHtml } from "@/components/disclosure/render-document-html";
+import { renderCompareUnitsPage, renderCompareYearsPage } from "@/components/public-site/compare-pages";
+import { renderMessagePage } from "@/components/public-site/message-page";
+import { renderRegionOverviewPage } from "@/components/public-site/region-overview-page";
 import { renderSearchPage } from "@/components/public-site/search-page";
 import { exportCsv } from "@/lib/export/csv";
 import { exportJson } from "@/lib/export/json";
@@ -23,4 +26,8 @@ export const documentRenderers: DocumentRenderers = {
 /** The public site's pages (lib/public-site/), served by scripts/serve.ts and usable by a static export. */
 export const publicSiteRenderers: PublicSiteRenderers = {
   search: renderSearchPage,
+  compareYears: renderCompareYearsPage,
+  compareUnits: renderCompareUnitsPage,
+  regionOverview: renderRegionOverviewPage,
+  message: renderMessagePage,
 };

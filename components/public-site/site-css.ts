@@ -14,6 +14,11 @@ export const SITE_CSS = `
 .ps-form input,.ps-form select{box-sizing:border-box;width:100%;font:inherit;padding:.375rem .5rem;border:1px solid #57606a;border-radius:.25rem;background:#fff;color:var(--doc-text)}
 .ps-form button{font:inherit;padding:.45rem 1.25rem;border:1px solid #0b57a4;border-radius:.25rem;background:#0b57a4;color:#fff;cursor:pointer}
 .ps-form input:focus-visible,.ps-form select:focus-visible,.ps-form button:focus-visible{outline:3px solid var(--doc-focus);outline-offset:2px}
+.ps-form fieldset{border:1px solid #d0d7de;border-radius:.25rem;padding:.5rem .75rem;margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.25rem 1rem}
+.ps-form fieldset legend{font-weight:600;font-size:.875rem;padding:0 .25rem}
+.ps-form fieldset label{display:inline;font-weight:400;font-size:.9375rem}
+.ps-form input[type=checkbox]{width:auto}
+.ps-sort a{color:inherit}
 .ps-message{margin:0 0 1rem;padding:.75rem 1rem;border:1px solid #b42318;border-left-width:.375rem;background:#fef3f2}
 .ps-empty{margin:0 0 1rem;padding:.75rem 1rem;border:1px solid #d0d7de;background:var(--doc-soft-bg)}
 .ps-summary{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:baseline;margin:0 0 1rem}

@@ -1,3 +1,4 @@
+import type { OverviewPageModel, UnitsPageModel, YearsPageModel } from "./compare-page-models";
 import type { SearchPageModel } from "./search-page-model";
 
 /**
@@ -7,4 +8,9 @@ import type { SearchPageModel } from "./search-page-model";
  */
 export interface PublicSiteRenderers {
   search(model: SearchPageModel): string;
+  compareYears(model: YearsPageModel): string;
+  compareUnits(model: UnitsPageModel): string;
+  regionOverview(model: OverviewPageModel): string;
+  /** a short page saying why there is nothing to show (Chinese title and message) */
+  message(model: { title: string; message: string }): string;
 }

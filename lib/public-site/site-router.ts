@@ -1,13 +1,19 @@
 import type { DbReader } from "@/lib/budgets/db-client";
 import type { SitePathMatcher, SiteRouter } from "@/lib/serving/site-handler";
 import type { PublicSiteRenderers } from "./renderers";
+import { compareUnitsRoute, compareYearsRoute, regionOverviewRoute } from "./compare-routes";
 import { documentIndex, documentJson, documentPackage, regionPackage } from "./open-data-routes";
 import { searchCsv, searchJson, searchPage } from "./search-routes";
+import { messagePage } from "./message-page";
 import { jsonError, type SiteResponse } from "./site-response";
 
 /** The paths of the public site (pages and open data); everything else is Next.js's or the documents'. */
 export const isSitePath: SitePathMatcher = (pathname) =>
-  pathname === "/search" || pathname === "/search.csv" || pathname.startsWith("/api/v1/");
+  pathname === "/search" ||
+  pathname === "/search.csv" ||
+  pathname.startsWith("/api/v1/") ||
+  pathname.startsWith("/compare/") ||
+  /^\/regions\/[^/]+\/(overview|overview\.csv|transparency|transparency\.csv)$/.test(pathname);
 
 /**
  * The public site's routes: every answer is built from published data only, by functions that
@@ -17,6 +23,15 @@ export function createSiteRouter(db: DbReader, render: PublicSiteRenderers): Sit
   return async (pathname, query): Promise<SiteResponse | null> => {
     if (pathname === "/search") return searchPage(query, db, render);
     if (pathname === "/search.csv") return searchCsv(query, db);
+    if (pathname === "/compare/years") return compareYearsRoute(query, db, render, "html");
+    if (pathname === "/compare/years.csv") return compareYearsRoute(query, db, render, "csv");
+    if (pathname === "/compare/units") return compareUnitsRoute(query, db, render, "html");
+    if (pathname === "/compare/units.csv") return compareUnitsRoute(query, db, render, "csv");
+    const regionPage = /^\/regions\/([^/]+)\/(overview|transparency)(\.csv)?$/.exec(pathname);
+    if (regionPage) {
+      const [, code = "", page, csv] = regionPage;
+      if (page === "overview") return regionOverviewRoute(code, query, db, render, csv ? "csv" : "html");
+    }
     if (pathname === "/api/v1/search") return searchJson(query, db);
     if (pathname === "/api/v1/documents") return documentIndex(query, db, "json");
     if (pathname === "/api/v1/documents.csv") return documentIndex(query, db, "csv");
@@ -30,7 +45,8 @@ export function createSiteRouter(db: DbReader, render: PublicSiteRenderers): Sit
       const [, code = "", year = "", file = ""] = region;
       return regionPackage(code, year, file, db);
     }
-    if (pathname.startsWith("/api/v1/")) return jsonError(404, "没有这个接口，请查看开放数据说明（/open-data）。");
-    return null;
+    return pathname.startsWith("/api/v1/")
+      ? jsonError(404, "没有这个接口，请查看开放数据说明（/open-data）。")
+      : messagePage(render, 404, "未找到该页面", "没有这个地址对应的页面。");
   };
 }
