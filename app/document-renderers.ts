@@ -3,6 +3,7 @@ import { renderCompareUnitsPage, renderCompareYearsPage } from "@/components/pub
 import { renderMessagePage } from "@/components/public-site/message-page";
 import { renderRegionOverviewPage } from "@/components/public-site/region-overview-page";
 import { renderSearchPage } from "@/components/public-site/search-page";
+import { renderTransparencyPage } from "@/components/public-site/transparency-page";
 import { exportCsv } from "@/lib/export/csv";
 import { exportJson } from "@/lib/export/json";
 import { renderPdf } from "@/lib/export/pdf";
@@ -29,5 +30,6 @@ export const publicSiteRenderers: PublicSiteRenderers = {
   compareYears: renderCompareYearsPage,
   compareUnits: renderCompareUnitsPage,
   regionOverview: renderRegionOverviewPage,
+  transparency: renderTransparencyPage,
   message: renderMessagePage,
 };

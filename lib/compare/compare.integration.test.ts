@@ -17,7 +17,7 @@ afterAll(disconnectPrisma);
 const router = createSiteRouter(prisma, publicSiteRenderers);
 async function get(url: string) {
   const parsed = new URL(url, "http://x");
-  const response = await router(parsed.pathname, parsed.searchParams);
+  const response = await router(decodeURIComponent(parsed.pathname), parsed.searchParams);
   if (response === null) throw new Error(`no route for ${url}`);
   return { status: response.status, text: response.body.toString("utf8"), body: response.body, headers: response.headers };
 }
@@ -83,5 +83,17 @@ describe("comparisons", () => {
     }
     expect((await get("/regions/999999/overview")).status).toBe(404);
     expect((await get("/regions/130433/overview?year=2031")).status).toBe(404);
+  });
+
+  it("shows a region's 公开情况: who published, on time or late, and the 公开率 and 及时率", async () => {
+    for (const url of ["/regions/130433/transparency", `/regions/130000/${encodeURIComponent("公开情况")}`]) {
+      const page = await get(url);
+      expect(page.status, url).toBe(200);
+      // 2024: 224001 and 118001 published 9 days after 批复; 118002 was approved and never published
+      expect(page.text).toContain("应公开 3 个单位，已公开 2 个，其中按时 2 个。公开率 66.7%，及时率 66.7%。");
+      expect(page.text).toMatch(/馆陶县未公开检察服务中心<\/th><td>已逾期未公开<\/td>/);
+      expect(page.text).toContain("2023年度");
+    }
+    expect((await get("/regions/abc/transparency")).status).toBe(404);
   });
 });

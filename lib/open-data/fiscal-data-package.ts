@@ -60,7 +60,8 @@ const ADMIN_SCHEMA = [
 /** The amount unit of the package: the documents' own when they agree, else 元. */
 function packageUnit(documents: readonly PackagedDocument[]): AmountUnit {
   const units = new Set(documents.map((d) => d.content.budget.amountUnit));
-  return units.size === 1 ? [...units][0] : "YUAN";
+  const [only] = units;
+  return units.size === 1 && only !== undefined ? only : "YUAN";
 }
 
 export function buildFiscalDataPackage(

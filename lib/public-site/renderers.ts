@@ -1,5 +1,6 @@
 import type { OverviewPageModel, UnitsPageModel, YearsPageModel } from "./compare-page-models";
 import type { SearchPageModel } from "./search-page-model";
+import type { TransparencyModel } from "./transparency";
 
 /**
  * The page renderers of the public site. They live in components/public-site/ and are composed
@@ -11,6 +12,7 @@ export interface PublicSiteRenderers {
   compareYears(model: YearsPageModel): string;
   compareUnits(model: UnitsPageModel): string;
   regionOverview(model: OverviewPageModel): string;
+  transparency(model: TransparencyModel): string;
   /** a short page saying why there is nothing to show (Chinese title and message) */
   message(model: { title: string; message: string }): string;
 }

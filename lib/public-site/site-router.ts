@@ -5,6 +5,7 @@ import { compareUnitsRoute, compareYearsRoute, regionOverviewRoute } from "./com
 import { documentIndex, documentJson, documentPackage, regionPackage } from "./open-data-routes";
 import { searchCsv, searchJson, searchPage } from "./search-routes";
 import { messagePage } from "./message-page";
+import { transparencyRoute } from "./transparency-route";
 import { jsonError, type SiteResponse } from "./site-response";
 
 /** The paths of the public site (pages and open data); everything else is Next.js's or the documents'. */
@@ -13,7 +14,7 @@ export const isSitePath: SitePathMatcher = (pathname) =>
   pathname === "/search.csv" ||
   pathname.startsWith("/api/v1/") ||
   pathname.startsWith("/compare/") ||
-  /^\/regions\/[^/]+\/(overview|overview\.csv|transparency|transparency\.csv)$/.test(pathname);
+  /^\/regions\/[^/]+\/(overview|overview\.csv|transparency|公开情况)$/.test(pathname);
 
 /**
  * The public site's routes: every answer is built from published data only, by functions that
@@ -27,10 +28,11 @@ export function createSiteRouter(db: DbReader, render: PublicSiteRenderers): Sit
     if (pathname === "/compare/years.csv") return compareYearsRoute(query, db, render, "csv");
     if (pathname === "/compare/units") return compareUnitsRoute(query, db, render, "html");
     if (pathname === "/compare/units.csv") return compareUnitsRoute(query, db, render, "csv");
-    const regionPage = /^\/regions\/([^/]+)\/(overview|transparency)(\.csv)?$/.exec(pathname);
+    const regionPage = /^\/regions\/([^/]+)\/(overview|transparency|公开情况)(\.csv)?$/.exec(pathname);
     if (regionPage) {
       const [, code = "", page, csv] = regionPage;
       if (page === "overview") return regionOverviewRoute(code, query, db, render, csv ? "csv" : "html");
+      if (csv === undefined) return transparencyRoute(code, db, render);
     }
     if (pathname === "/api/v1/search") return searchJson(query, db);
     if (pathname === "/api/v1/documents") return documentIndex(query, db, "json");
