@@ -1,5 +1,6 @@
 import { renderDocumentHtml } from "@/components/disclosure/render-document-html";
 import { renderCompareUnitsPage, renderCompareYearsPage } from "@/components/public-site/compare-pages";
+import { renderHomePage, renderRegionPage } from "@/components/public-site/listing-pages";
 import { renderMessagePage } from "@/components/public-site/message-page";
 import { renderRegionOverviewPage } from "@/components/public-site/region-overview-page";
 import { renderSearchPage } from "@/components/public-site/search-page";
@@ -26,6 +27,8 @@ export const documentRenderers: DocumentRenderers = {
 
 /** The public site's pages (lib/public-site/), served by scripts/serve.ts and usable by a static export. */
 export const publicSiteRenderers: PublicSiteRenderers = {
+  home: renderHomePage,
+  region: renderRegionPage,
   search: renderSearchPage,
   compareYears: renderCompareYearsPage,
   compareUnits: renderCompareUnitsPage,

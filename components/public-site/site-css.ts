@@ -19,6 +19,27 @@ export const SITE_CSS = `
 .ps-form fieldset label{display:inline;font-weight:400;font-size:.9375rem}
 .ps-form input[type=checkbox]{width:auto}
 .ps-sort a{color:inherit}
+.ps-crumbs{margin:0 0 .75rem;font-size:.875rem;color:var(--doc-muted)}
+.ps-crumbs ol{display:flex;flex-wrap:wrap;gap:0 .4em;margin:0;padding:0;list-style:none}
+.ps-crumbs li span[aria-hidden]{margin-right:.4em}
+.ps-crumbs a{color:var(--doc-link)}
+.ps-years{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:0 0 1.5rem;font-size:.875rem}
+.ps-years ul{display:flex;flex-wrap:wrap;gap:.5rem;margin:0;padding:0;list-style:none}
+.ps-years a{display:inline-block;padding:.25rem .75rem;border:1px solid #d0d7de;border-radius:.25rem}
+.ps-years a[aria-current]{background:#13294b;border-color:#13294b;color:#fff}
+.ps-region{margin:0 0 2.5rem}
+.ps-region__head{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 .75rem;border-bottom:2px solid #1b1b1b;margin:0 0 .75rem}
+.ps-region__head h2{font-size:1.25rem;margin:0}
+.ps-region__head p{margin:0;font-size:.875rem;color:var(--doc-muted)}
+.ps-list{width:100%;border-collapse:collapse;font-size:.9375rem;margin:0 0 1rem}
+.ps-list th,.ps-list td{border-bottom:1px solid #d0d7de;padding:.4rem .5rem;text-align:left;vertical-align:top}
+.ps-list thead th{background:var(--doc-head-bg);font-weight:600}
+.ps-list tr.ps-dept{background:var(--doc-soft-bg)}
+.ps-list th[scope=row]{font-weight:400}
+.ps-small{display:block;font-size:.8125rem;color:var(--doc-muted)}
+.ps-list ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0;list-style:none}
+@media (max-width:40rem){.ps-wide-only{display:none}}
+@media (min-width:40.01rem){.ps-narrow-only{display:none}}
 .ps-message{margin:0 0 1rem;padding:.75rem 1rem;border:1px solid #b42318;border-left-width:.375rem;background:#fef3f2}
 .ps-empty{margin:0 0 1rem;padding:.75rem 1rem;border:1px solid #d0d7de;background:var(--doc-soft-bg)}
 .ps-summary{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:baseline;margin:0 0 1rem}

@@ -40,10 +40,13 @@ export function renderSitePage(page: { title: string; description?: string; crum
       </header>
       {page.crumbs && page.crumbs.length > 0 ? (
         <div className="gk-page-top">
-          <nav className="gk-breadcrumbs" aria-label="位置">
+          <nav className="ps-crumbs" aria-label="面包屑">
             <ol>
               {page.crumbs.map((crumb, i) => (
-                <li key={i}>{crumb.href ? <a href={crumb.href}>{crumb.label}</a> : <span aria-current="page">{crumb.label}</span>}</li>
+                <li key={i}>
+                  {i > 0 ? <span aria-hidden="true">›</span> : null}
+                  {crumb.href ? <a href={crumb.href}>{crumb.label}</a> : <span aria-current="page">{crumb.label}</span>}
+                </li>
               ))}
             </ol>
           </nav>
@@ -55,9 +58,6 @@ export function renderSitePage(page: { title: string; description?: string; crum
       <footer className="gk-footer">
         <div className="gk-footer__inner">
           <p>依据《中华人民共和国预算法》与《地方预决算公开操作规程》公开。本页只列示已公开的预算。</p>
-          <p>
-            <a href="/">返回首页</a>
-          </p>
         </div>
       </footer>
     </>,

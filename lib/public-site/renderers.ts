@@ -1,3 +1,4 @@
+import type { PublishedBudgetIndex, RegionPage } from "@/lib/public/queries";
 import type { OverviewPageModel, UnitsPageModel, YearsPageModel } from "./compare-page-models";
 import type { SearchPageModel } from "./search-page-model";
 import type { TransparencyModel } from "./transparency";
@@ -8,6 +9,8 @@ import type { TransparencyModel } from "./transparency";
  * complete static HTML page.
  */
 export interface PublicSiteRenderers {
+  home(model: { index: PublishedBudgetIndex; year: number | null }): string;
+  region(model: RegionPage): string;
   search(model: SearchPageModel): string;
   compareYears(model: YearsPageModel): string;
   compareUnits(model: UnitsPageModel): string;

@@ -4,12 +4,21 @@ import type { PublicSiteRenderers } from "./renderers";
 import { compareUnitsRoute, compareYearsRoute, regionOverviewRoute } from "./compare-routes";
 import { documentIndex, documentJson, documentPackage, regionPackage } from "./open-data-routes";
 import { searchCsv, searchJson, searchPage } from "./search-routes";
+import { homeRoute, regionRoute } from "./listing-routes";
 import { messagePage } from "./message-page";
 import { transparencyRoute } from "./transparency-route";
 import { jsonError, type SiteResponse } from "./site-response";
 
-/** The paths of the public site (pages and open data); everything else is Next.js's or the documents'. */
-export const isSitePath: SitePathMatcher = (pathname) =>
+const SESSION_COOKIE = "session_token=";
+const LISTING = /^\/(regions\/[0-9A-Za-z]{1,12})?$/;
+
+/**
+ * The paths of the public site (pages and open data); everything else is Next.js's or the
+ * documents'. The home and region listings are the site's for citizens; a request with a session
+ * cookie gets the app's pages instead, whose header shows who is signed in.
+ */
+export const isSitePath: SitePathMatcher = (pathname, headers) =>
+  (LISTING.test(pathname) && !(headers.cookie ?? "").includes(SESSION_COOKIE)) ||
   pathname === "/search" ||
   pathname === "/search.csv" ||
   pathname.startsWith("/api/v1/") ||
@@ -22,6 +31,9 @@ export const isSitePath: SitePathMatcher = (pathname) =>
  */
 export function createSiteRouter(db: DbReader, render: PublicSiteRenderers): SiteRouter {
   return async (pathname, query): Promise<SiteResponse | null> => {
+    if (pathname === "/") return homeRoute(query, db, render);
+    const listing = /^\/regions\/([0-9A-Za-z]{1,12})$/.exec(pathname);
+    if (listing) return regionRoute(listing[1] ?? "", db, render);
     if (pathname === "/search") return searchPage(query, db, render);
     if (pathname === "/search.csv") return searchCsv(query, db);
     if (pathname === "/compare/years") return compareYearsRoute(query, db, render, "html");

@@ -1,13 +1,16 @@
 import { createHash } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import type { SiteResponse } from "@/lib/public-site/site-response";
 import { acceptedCompressions, isNotModified, type Compression } from "./http-negotiation";
 
 /** A public-site route: an answer for a GET of this URL, or null when the URL is not the site's (Next.js answers it). */
 export type SiteRouter = (pathname: string, query: URLSearchParams) => Promise<SiteResponse | null> | SiteResponse | null;
-/** Which paths the router claims, decided synchronously so other requests pass through untouched. */
-export type SitePathMatcher = (pathname: string) => boolean;
+/**
+ * Which requests the router claims, decided synchronously so other requests pass through
+ * untouched (e.g. a signed-in member of staff gets the app's own home page with their name).
+ */
+export type SitePathMatcher = (pathname: string, headers: IncomingHttpHeaders) => boolean;
 
 /** Pages have no script; forms (search, comparison) submit to this site only. */
 const SITE_POLICY =
@@ -91,7 +94,7 @@ export class SiteHandler {
     } catch {
       return false;
     }
-    if (!this.matches(pathname)) return false;
+    if (!this.matches(pathname, req.headers)) return false;
     if (req.method === "OPTIONS") {
       res.writeHead(204, { ...CORS_HEADERS, "Access-Control-Max-Age": "86400", Allow: "GET, HEAD, OPTIONS" });
       res.end();
