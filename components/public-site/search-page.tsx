@@ -3,7 +3,7 @@ import type { SearchPageModel } from "@/lib/public-site/search-page-model";
 import { highlight } from "@/lib/search/highlight";
 import { ENTRY_KIND_LABELS, ENTRY_KINDS } from "@/lib/search/search-entries";
 import { MAX_QUERY_LENGTH } from "@/lib/search/search-params";
-import type { SearchResultDocument } from "@/lib/search/search-published";
+import { TOTAL_CAP, type SearchResultDocument } from "@/lib/search/search-published";
 import { renderSitePage } from "./site-page";
 
 function Marked({ text, terms, maxLength }: { text: string; terms: readonly string[]; maxLength?: number }) {
@@ -180,7 +180,7 @@ function Results({ model }: { model: SearchPageModel }) {
         <p role="status">
           {results.isApproximate
             ? `没有完全匹配“${model.params.q}”的结果；以下 ${results.total} 份预算的名称与之相近：`
-            : `共找到 ${results.total} 份已公开预算（第 ${results.page}/${results.pageCount} 页）。`}
+            : `共找到 ${results.total >= TOTAL_CAP ? `${TOTAL_CAP} 份以上` : `${results.total} 份`}已公开预算（第 ${results.page}/${results.pageCount} 页）。`}
         </p>
         <p>
           <a href={`/search.csv?${model.queryString}`} type="text/csv" download>

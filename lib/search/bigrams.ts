@@ -138,3 +138,24 @@ export function parseApproximateQuery(text: string): ApproximateQuery | null {
   const quoted = lexemes.map(quote);
   return { anyTsquery: quoted.join(" | "), lexemeTsqueries: quoted };
 }
+
+/**
+ * One `tsvector` literal for several texts (a whole document's entries), each text's positions
+ * after the previous one's with a gap, so that no phrase spans two texts.
+ */
+export function combinedTsvectorLiteral(texts: readonly string[]): string {
+  const positions = new Map<string, number[]>();
+  let offset = 0;
+  for (const text of texts) {
+    let last = 0;
+    for (const token of tokenize(text)) {
+      const position = Math.min(offset + token.position, MAX_POSITION);
+      last = Math.max(last, token.position);
+      const list = positions.get(token.text);
+      if (list === undefined) positions.set(token.text, [position]);
+      else if (list.length < MAX_POSITIONS_PER_LEXEME && list[list.length - 1] !== position) list.push(position);
+    }
+    offset += last + 2;
+  }
+  return [...positions].map(([lexeme, list]) => `${quote(lexeme)}:${list.join(",")}`).join(" ");
+}

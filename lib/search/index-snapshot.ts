@@ -1,6 +1,6 @@
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import type { SnapshotContent } from "@/lib/publication/snapshot-content";
-import { tsvectorLiteral } from "./bigrams";
+import { combinedTsvectorLiteral, tsvectorLiteral } from "./bigrams";
 import { searchEntriesOf } from "./search-entries";
 
 /**
@@ -29,20 +29,21 @@ export async function indexPublishedSnapshot(tx: DbReader, snapshotId: number): 
   if (row === undefined) return false;
   const { budget, narrative } = row.content;
   const regionCode = row.region_codes[row.region_codes.length - 1] ?? budget.region.code;
+  const entries = searchEntriesOf(row.content);
+  const texts = entries.map((e) => `${e.code} ${e.title} ${e.body}`);
   await tx.$executeRaw`
     INSERT INTO search_documents (snapshot_id, year, version, unit_code, unit_name, department_code, department_name,
-                                  region_code, region_codes, total_fen, amount_unit)
+                                  region_code, region_codes, total_fen, amount_unit, tsv)
     VALUES (${snapshotId}, ${row.year}, ${row.version}, ${row.unit_code}, ${budget.unit.name}, ${budget.department.code},
             ${budget.department.name}, ${regionCode}, ${row.region_codes}::text[], ${String(narrative.figures.expenditureTotal)}::bigint,
-            ${budget.amountUnit})
+            ${budget.amountUnit}, ${combinedTsvectorLiteral(texts)}::tsvector)
     ON CONFLICT (snapshot_id) DO NOTHING`;
-  const entries = searchEntriesOf(row.content);
   await tx.$executeRaw`
     INSERT INTO search_entries (snapshot_id, kind, code, title, body, amount_fen, tsv)
     SELECT ${snapshotId}, e.kind, e.code, e.title, e.body, e.amount::bigint, e.tsv::tsvector
       FROM unnest(${entries.map((e) => e.kind)}::text[], ${entries.map((e) => e.code)}::text[], ${entries.map((e) => e.title)}::text[],
                   ${entries.map((e) => e.body)}::text[], ${entries.map((e) => (e.amountFen === null ? null : String(e.amountFen)))}::text[],
-                  ${entries.map((e) => tsvectorLiteral(`${e.code} ${e.title} ${e.body}`))}::text[])
+                  ${texts.map((t) => tsvectorLiteral(t))}::text[])
            AS e(kind, code, title, body, amount, tsv)`;
   return true;
 }

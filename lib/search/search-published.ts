@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeText, parseApproximateQuery, parseQuery } from "./bigrams";
 import type { EntryKind } from "./search-entries";
-import { PAGE_SIZE, type SearchParams } from "./search-params";
+import { MAX_PAGE, PAGE_SIZE, type SearchParams } from "./search-params";
 
 export interface SearchHit {
   kind: EntryKind;
@@ -33,7 +33,7 @@ export interface SearchResultDocument {
 }
 
 export interface SearchResults {
-  /** documents matching, over all pages */
+  /** documents matching, over all pages; counting stops at TOTAL_CAP */
   total: number;
   page: number;
   pageCount: number;
@@ -74,6 +74,63 @@ function documentFilters(params: SearchParams): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
+/** Counting stops here: a page says "2,000 份以上" rather than count every document of a common word. */
+export const TOTAL_CAP = MAX_PAGE * PAGE_SIZE;
+
+const ROW_COLUMNS = Prisma.sql`d.year, d.version, d.unit_code, d.unit_name, d.department_code, d.department_name, d.region_code, d.total_fen, d.amount_unit`;
+
+/** Hits first by what they are (a unit's own name or code before a subject or a sentence). */
+const KIND_ORDER = Prisma.sql`CASE e.kind WHEN 'unit' THEN 0 WHEN 'department' THEN 1 WHEN 'project' THEN 2 WHEN 'functional' THEN 3 WHEN 'economic' THEN 4 ELSE 5 END`;
+
+/**
+ * The fast path: documents whose whole-document tsvector matches (one GIN lookup), those whose
+ * unit or department name contains the query first, then newest first; the entries of the page's
+ * documents only are fetched and ranked.
+ */
+function documentSearch(db: DbReader, params: SearchParams, tsquery: string, offset: number): Promise<Row[]> {
+  const q = params.q.trim();
+  const code = normalizeText(q);
+  return db.$queryRaw<Row[]>`
+    WITH matched AS (
+      SELECT d.snapshot_id, d.year,
+             (strpos(d.unit_name, ${q}) > 0 OR strpos(d.department_name, ${q}) > 0 OR lower(d.unit_code) = ${code}) AS name_hit
+        FROM search_documents d JOIN published_snapshots s ON s.id = d.snapshot_id
+       WHERE d.tsv @@ ${tsquery}::tsquery AND ${documentFilters({ ...params, kind: null })}
+    ), page AS (
+      SELECT * FROM matched ORDER BY name_hit DESC, year DESC, snapshot_id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}
+    )
+    SELECT (SELECT count(*) FROM (SELECT 1 FROM matched LIMIT ${TOTAL_CAP}) c) AS total, ${ROW_COLUMNS},
+           (SELECT count(*) FROM search_entries e WHERE e.snapshot_id = page.snapshot_id AND e.tsv @@ ${tsquery}::tsquery) AS hit_count,
+           (SELECT json_agg(json_build_object('kind', h.kind, 'code', h.code, 'title', h.title, 'body', h.body, 'amount_fen', h.amount_fen))
+              FROM (SELECT e.* FROM search_entries e WHERE e.snapshot_id = page.snapshot_id AND e.tsv @@ ${tsquery}::tsquery
+                     ORDER BY (lower(e.code) = ${code}) DESC, ${KIND_ORDER}, e.id LIMIT 3) h) AS hits
+      FROM page JOIN search_documents d ON d.snapshot_id = page.snapshot_id
+     ORDER BY page.name_hit DESC, page.year DESC, page.snapshot_id DESC`;
+}
+
+/** With a kind filter: matching entries of that kind, grouped by document. */
+function entrySearch(db: DbReader, params: SearchParams, tsquery: string, offset: number): Promise<Row[]> {
+  const code = normalizeText(params.q.trim());
+  return db.$queryRaw<Row[]>`
+    WITH hits AS (
+      SELECT e.id, e.snapshot_id, e.kind, e.code, e.title, e.body, e.amount_fen, d.year,
+             CASE WHEN lower(e.code) = ${code} THEN 0 ELSE 1 END AS rank
+        FROM search_entries e
+        JOIN search_documents d ON d.snapshot_id = e.snapshot_id
+        JOIN published_snapshots s ON s.id = d.snapshot_id
+       WHERE e.tsv @@ ${tsquery}::tsquery AND ${documentFilters(params)}
+    ), docs AS (
+      SELECT snapshot_id, min(rank) AS rank, max(year) AS year, count(*) AS hit_count FROM hits GROUP BY snapshot_id
+    ), page AS (
+      SELECT * FROM docs ORDER BY rank, year DESC, snapshot_id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}
+    )
+    SELECT (SELECT count(*) FROM docs) AS total, ${ROW_COLUMNS}, page.hit_count,
+           (SELECT json_agg(json_build_object('kind', h.kind, 'code', h.code, 'title', h.title, 'body', h.body, 'amount_fen', h.amount_fen))
+              FROM (SELECT * FROM hits WHERE hits.snapshot_id = page.snapshot_id ORDER BY rank, id LIMIT 3) h) AS hits
+      FROM page JOIN search_documents d ON d.snapshot_id = page.snapshot_id
+     ORDER BY page.rank, page.year DESC, page.snapshot_id DESC`;
+}
+
 /**
  * Searches the newest published version of every unit budget (never a draft, never a superseded
  * version): documents in which every term of the query occurs in one piece (a name, a code, a
@@ -88,35 +145,16 @@ export async function searchPublished(params: SearchParams, db: DbReader = prism
   const offset = (params.page - 1) * PAGE_SIZE;
   const filters = documentFilters(params);
 
-  const exact = await db.$queryRaw<Row[]>`
-    WITH hits AS (
-      SELECT e.id, e.snapshot_id, e.kind, e.code, e.title, e.body, e.amount_fen,
-             ts_rank_cd(e.tsv, ${parsed.tsquery}::tsquery)
-               + CASE WHEN e.kind IN ('unit', 'department', 'project') THEN 1 ELSE 0 END
-               + CASE WHEN e.code = ${normalizeText(params.q.trim())} THEN 2 ELSE 0 END AS rank
-        FROM search_entries e
-        JOIN search_documents d ON d.snapshot_id = e.snapshot_id
-        JOIN published_snapshots s ON s.id = d.snapshot_id
-       WHERE e.tsv @@ ${parsed.tsquery}::tsquery AND ${filters}
-    ), docs AS (
-      SELECT snapshot_id, max(rank) AS rank, count(*) AS hit_count FROM hits GROUP BY snapshot_id
-    ), page AS (
-      SELECT * FROM docs ORDER BY rank DESC, snapshot_id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}
-    )
-    SELECT (SELECT count(*) FROM docs) AS total, d.year, d.version, d.unit_code, d.unit_name, d.department_code,
-           d.department_name, d.region_code, d.total_fen, d.amount_unit, page.hit_count,
-           (SELECT json_agg(json_build_object('kind', h.kind, 'code', h.code, 'title', h.title, 'body', h.body, 'amount_fen', h.amount_fen))
-              FROM (SELECT * FROM hits WHERE hits.snapshot_id = page.snapshot_id ORDER BY rank DESC, id LIMIT 3) h) AS hits
-      FROM page JOIN search_documents d ON d.snapshot_id = page.snapshot_id
-     ORDER BY page.rank DESC, page.snapshot_id DESC`;
-  if (exact.length > 0 || offset > 0) return toResults(exact, params, parsed.terms, false);
-
-  const countOnly = await db.$queryRaw<{ total: bigint }[]>`
-    SELECT count(DISTINCT e.snapshot_id) AS total FROM search_entries e
-      JOIN search_documents d ON d.snapshot_id = e.snapshot_id JOIN published_snapshots s ON s.id = d.snapshot_id
-     WHERE e.tsv @@ ${parsed.tsquery}::tsquery AND ${filters}`;
-  const exactTotal = Number(countOnly[0]?.total ?? 0);
-  if (exactTotal > 0) return toResults([], params, parsed.terms, false, exactTotal);
+  const exact = params.kind === null ? await documentSearch(db, params, parsed.tsquery, offset) : await entrySearch(db, params, parsed.tsquery, offset);
+  if (exact.length > 0) return toResults(exact, params, parsed.terms, false);
+  if (offset > 0) {
+    const counted = await db.$queryRaw<{ total: bigint }[]>`
+      SELECT count(*) AS total FROM (
+        SELECT 1 FROM search_documents d JOIN published_snapshots s ON s.id = d.snapshot_id
+         WHERE d.tsv @@ ${parsed.tsquery}::tsquery AND ${documentFilters({ ...params, kind: null })} LIMIT ${TOTAL_CAP}) c`;
+    const total = Number(counted[0]?.total ?? 0);
+    if (total > 0) return toResults([], params, parsed.terms, false, total);
+  }
 
   const name = params.q.trim();
   const loose = parseApproximateQuery(name);
@@ -164,7 +202,7 @@ function toResults(rows: Row[], params: SearchParams, terms: string[], isApproxi
   return {
     total,
     page: params.page,
-    pageCount: Math.ceil(total / PAGE_SIZE),
+    pageCount: Math.min(MAX_PAGE, Math.ceil(total / PAGE_SIZE)),
     terms,
     isApproximate,
     documents: rows.map((r) => ({

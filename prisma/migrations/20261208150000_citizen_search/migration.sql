@@ -21,6 +21,7 @@ CREATE TABLE "search_documents" (
     "total_fen" BIGINT NOT NULL,
     "amount_unit" TEXT NOT NULL,
     "indexed_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "tsv" tsvector NOT NULL,
 
     CONSTRAINT "search_documents_pkey" PRIMARY KEY ("snapshot_id")
 );
@@ -38,6 +39,9 @@ CREATE TABLE "search_entries" (
 
     CONSTRAINT "search_entries_pkey" PRIMARY KEY ("id")
 );
+
+-- CreateIndex
+CREATE INDEX "search_documents_tsv_idx" ON "search_documents" USING GIN ("tsv");
 
 -- CreateIndex
 CREATE INDEX "search_documents_year_idx" ON "search_documents"("year");
