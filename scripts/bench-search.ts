@@ -170,6 +170,7 @@ async function main(): Promise<void> {
         const result = await searchPublished(parsed.params, prisma);
         times.push(performance.now() - t);
         if (result.total > 0) hits += 1;
+        if (process.env.BENCH_SEARCH_VERBOSE) log(`${(performance.now() - t).toFixed(1)} ms ${JSON.stringify(raw)} → ${result.total}${result.isApproximate ? " (approximate)" : ""}`);
       }
       times.sort((a, b) => a - b);
       const mb = (n: bigint) => `${(Number(n) / 1024 / 1024).toFixed(0)} MB`;

@@ -159,19 +159,19 @@ export async function searchPublished(params: SearchParams, db: DbReader = prism
   const name = params.q.trim();
   const loose = parseApproximateQuery(name);
   if (loose === null) return empty;
-  // A name with a wrong or missing character still shares most of its bigrams (and trigrams)
-  // with the right one: keep names sharing at least 60 % of the query's bigrams, or similar by
-  // pg_trgm's measure, best first.
+  // A name typed with a wrong character still shares most of its trigrams with the right one:
+  // candidates come from the trigram index on names (similar, or similar to a part of a name);
+  // they are kept when similar enough or sharing at least 60 % of the query's bigrams.
   const approximate = await db.$queryRaw<Row[]>`
     WITH candidates AS (
       SELECT e.id, e.snapshot_id, e.kind, e.code, e.title, e.body, e.amount_fen,
-             greatest(similarity(e.title, ${name}),
+             greatest(similarity(e.title, ${name}) * 2, word_similarity(${name}, e.title),
                       (SELECT count(*) FROM unnest(${loose.lexemeTsqueries}::text[]) AS l(q) WHERE e.tsv @@ l.q::tsquery)::float8
                         / ${loose.lexemeTsqueries.length}) AS rank
         FROM search_entries e
         JOIN search_documents d ON d.snapshot_id = e.snapshot_id
         JOIN published_snapshots s ON s.id = d.snapshot_id
-       WHERE (e.tsv @@ ${loose.anyTsquery}::tsquery OR e.title % ${name})
+       WHERE (e.title % ${name} OR ${name} <% e.title)
          AND e.kind IN (${Prisma.join(NAME_KINDS)}) AND ${filters}
     ), hits AS (
       SELECT * FROM candidates WHERE rank >= 0.6
