@@ -77,7 +77,7 @@ export function ChartFigureView({ chart }: { chart: ChartFigure }) {
     <figure className="ps-chart" aria-labelledby={`${chart.id}-caption`}>
       <figcaption id={`${chart.id}-caption`}>{chart.title}</figcaption>
       <p className="ps-lead">{`${chart.summary}图中数字见下表。`}</p>
-      <div dangerouslySetInnerHTML={{ __html: chart.svg }} />
+      <div className="ps-chart__svg" dangerouslySetInnerHTML={{ __html: chart.svg }} />
       <ComparisonTableView table={chart.table} caption={`${chart.title}：数据表`} />
     </figure>
   );

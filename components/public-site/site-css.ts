@@ -57,7 +57,7 @@ mark{background:#fde68a;color:inherit;padding:0 .05em}
 .ps-pages [aria-current]{background:#13294b;color:#fff;border-color:#13294b}
 .ps-links{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin:0 0 1rem;padding:0;list-style:none}
 .gk-page main a{color:var(--doc-link)}
-.ps-table-wrap{overflow-x:auto;margin:0 0 1.5rem}
+.ps-table-wrap{overflow-x:auto;margin:0 0 1.5rem;position:relative}
 .ps-table{border-collapse:collapse;font-size:.9375rem;min-width:100%}
 .ps-table caption{text-align:left;font-weight:700;margin:0 0 .5rem}
 .ps-table th,.ps-table td{border:1px solid var(--doc-rule);padding:.3rem .5rem;vertical-align:top}
@@ -65,7 +65,9 @@ mark{background:#fde68a;color:inherit;padding:0 .05em}
 .ps-table td.ps-num,.ps-table th.ps-num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .ps-table tr.ps-total td,.ps-table tr.ps-total th{background:var(--doc-total-bg);font-weight:700}
 .ps-up{color:#9a3412}.ps-down{color:#166534}
-.ps-chart{margin:0 0 2rem;break-inside:avoid}
+.ps-chart{margin:0 0 2rem;break-inside:avoid;min-width:0}
+.ps-chart__svg{overflow-x:auto}
+.ps-table th[scope=row]{min-width:6em;text-align:left}
 .ps-chart svg{max-width:100%;height:auto}
 .ps-chart figcaption{font-weight:700;margin:0 0 .5rem}
 .ps-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1rem 2rem;align-items:start}
