@@ -2,6 +2,7 @@ import { renderDocumentHtml } from "@/components/disclosure/render-document-html
 import { renderCompareUnitsPage, renderCompareYearsPage } from "@/components/public-site/compare-pages";
 import { renderHomePage, renderRegionPage } from "@/components/public-site/listing-pages";
 import { renderMessagePage } from "@/components/public-site/message-page";
+import { renderOpenDataPage } from "@/components/public-site/open-data-page";
 import { renderRegionOverviewPage } from "@/components/public-site/region-overview-page";
 import { renderSearchPage } from "@/components/public-site/search-page";
 import { renderTransparencyPage } from "@/components/public-site/transparency-page";
@@ -29,6 +30,7 @@ export const documentRenderers: DocumentRenderers = {
 export const publicSiteRenderers: PublicSiteRenderers = {
   home: renderHomePage,
   region: renderRegionPage,
+  openData: renderOpenDataPage,
   search: renderSearchPage,
   compareYears: renderCompareYearsPage,
   compareUnits: renderCompareUnitsPage,

@@ -119,6 +119,7 @@ test("axe finds no violations on any new page", async ({ page }) => {
     `/regions/${regionCode}/overview?year=2024&sort=total`,
     `/regions/${regionCode}/transparency`,
     "/compare/years?region=130499&unit=999999",
+    "/open-data",
   ]) {
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -115,6 +115,12 @@ describe("open data", () => {
     expect(csv.toString("utf8")).toContain("馆陶县人民检察院本级");
   });
 
+  it("lists the API and every region-year's package on /open-data", async () => {
+    const page = (await get("/open-data")).body.toString("utf8");
+    expect(page).toContain('href="/api/v1/regions/130433/2024/datapackage.json"');
+    expect(page).toContain('href="/api/v1/regions/130433/2023/bundle.zip"');
+  });
+
   it("serves a document's tables as its published JSON", async () => {
     const body = await json("/api/v1/documents/2024/118001");
     expect(body.format).toBe("gongkai.unit-budget");

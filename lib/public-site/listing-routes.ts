@@ -21,3 +21,8 @@ export async function regionRoute(code: string, db: DbReader, render: PublicSite
   if (page === null) return messagePage(render, 404, "未找到您要访问的页面", "该地址没有对应的内容：地区代码可能有误。");
   return htmlResponse(render.region(page));
 }
+
+/** `/open-data`: the API and a data package and zip link for every region and year. */
+export async function openDataRoute(db: DbReader, render: PublicSiteRenderers): Promise<SiteResponse> {
+  return htmlResponse(render.openData({ index: await listPublishedBudgets({}, db) }));
+}

@@ -11,6 +11,7 @@ import type { TransparencyModel } from "./transparency";
 export interface PublicSiteRenderers {
   home(model: { index: PublishedBudgetIndex; year: number | null }): string;
   region(model: RegionPage): string;
+  openData(model: { index: PublishedBudgetIndex }): string;
   search(model: SearchPageModel): string;
   compareYears(model: YearsPageModel): string;
   compareUnits(model: UnitsPageModel): string;

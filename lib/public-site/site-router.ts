@@ -4,7 +4,7 @@ import type { PublicSiteRenderers } from "./renderers";
 import { compareUnitsRoute, compareYearsRoute, regionOverviewRoute } from "./compare-routes";
 import { documentIndex, documentJson, documentPackage, regionPackage } from "./open-data-routes";
 import { searchCsv, searchJson, searchPage } from "./search-routes";
-import { homeRoute, regionRoute } from "./listing-routes";
+import { homeRoute, openDataRoute, regionRoute } from "./listing-routes";
 import { messagePage } from "./message-page";
 import { transparencyRoute } from "./transparency-route";
 import { jsonError, type SiteResponse } from "./site-response";
@@ -20,6 +20,7 @@ const LISTING = /^\/(regions\/[0-9A-Za-z]{1,12})?$/;
 export const isSitePath: SitePathMatcher = (pathname, headers) =>
   (LISTING.test(pathname) && !(headers.cookie ?? "").includes(SESSION_COOKIE)) ||
   pathname === "/search" ||
+  pathname === "/open-data" ||
   pathname === "/search.csv" ||
   pathname.startsWith("/api/v1/") ||
   pathname.startsWith("/compare/") ||
@@ -35,6 +36,7 @@ export function createSiteRouter(db: DbReader, render: PublicSiteRenderers): Sit
     const listing = /^\/regions\/([0-9A-Za-z]{1,12})$/.exec(pathname);
     if (listing) return regionRoute(listing[1] ?? "", db, render);
     if (pathname === "/search") return searchPage(query, db, render);
+    if (pathname === "/open-data") return openDataRoute(db, render);
     if (pathname === "/search.csv") return searchCsv(query, db);
     if (pathname === "/compare/years") return compareYearsRoute(query, db, render, "html");
     if (pathname === "/compare/years.csv") return compareYearsRoute(query, db, render, "csv");
