@@ -209,8 +209,7 @@ export function renderRegionPage(page: RegionPage): string {
                         <ul>
                           {department.budgets.map((b) => (
                             <li key={b.year}>
-                              <a href={`/budgets/${b.year}/departments/${b.departmentCode}`}>
-                                <span className="visually-hidden">{department.name}</span>
+                              <a href={`/budgets/${b.year}/departments/${b.departmentCode}`} aria-label={`${department.name} ${b.year}年部门预算`}>
                                 {`${b.year}年部门预算`}
                               </a>
                               {b.version > 1 ? <span className="ps-small">{versionLabel(b.version)}</span> : null}
@@ -230,16 +229,15 @@ export function renderRegionPage(page: RegionPage): string {
                         <ul>
                           {unit.budgets.map((b) => (
                             <li key={b.year}>
-                              <a href={`/budgets/${b.year}/${b.unitCode}`}>
-                                <span className="visually-hidden">{unit.name}</span>
+                              <a href={`/budgets/${b.year}/${b.unitCode}`} aria-label={`${unit.name} ${b.year}年度预算`}>
                                 {`${b.year}年度预算`}
                               </a>
                               {b.version > 1 ? <span className="ps-small">{versionLabel(b.version)}</span> : null}
                             </li>
                           ))}
                           <li>
-                            <a href={`/compare/years?region=${region.code}&unit=${encodeURIComponent(unit.code)}`}>
-                              <span className="visually-hidden">{unit.name}</span>历年对比
+                            <a href={`/compare/years?region=${region.code}&unit=${encodeURIComponent(unit.code)}`} aria-label={`${unit.name} 历年对比`}>
+                              历年对比
                             </a>
                           </li>
                         </ul>

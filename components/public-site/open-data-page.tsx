@@ -47,16 +47,16 @@ export function renderOpenDataPage({ index }: { index: PublishedBudgetIndex }): 
                       <th scope="row">{r.region.name}</th>
                       <td>{`${y.year}年`}</td>
                       <td>
-                        <a href={`/api/v1/regions/${r.region.code}/${y.year}/datapackage.json`}>
-                          <span className="visually-hidden">{`${r.region.name}${y.year}年`}</span>数据包
+                        <a href={`/api/v1/regions/${r.region.code}/${y.year}/datapackage.json`} aria-label={`${r.region.name}${y.year}年数据包`}>
+                          数据包
                         </a>
                         {" · "}
-                        <a href={`/api/v1/regions/${r.region.code}/${y.year}/bundle.zip`} download>
-                          <span className="visually-hidden">{`${r.region.name}${y.year}年`}</span>批量下载（ZIP）
+                        <a href={`/api/v1/regions/${r.region.code}/${y.year}/bundle.zip`} download aria-label={`${r.region.name}${y.year}年批量下载（ZIP）`}>
+                          批量下载（ZIP）
                         </a>
                         {" · "}
-                        <a href={`/api/v1/documents.csv?region=${r.region.code}&year=${y.year}`}>
-                          <span className="visually-hidden">{`${r.region.name}${y.year}年`}</span>目录（CSV）
+                        <a href={`/api/v1/documents.csv?region=${r.region.code}&year=${y.year}`} aria-label={`${r.region.name}${y.year}年目录（CSV）`}>
+                          目录（CSV）
                         </a>
                       </td>
                     </tr>
