@@ -19,6 +19,8 @@ import { findFreePort } from "@/lib/database/ports";
 import { decideBuild } from "./lib/needs-build";
 
 const PAGE = "/budgets/2024/224001";
+/** Citizens' listings measured beside the document, in the same run (lib/public-site). */
+const LISTINGS = ["/", "/regions/130433", "/search?q=%E7%BD%91%E4%BF%A1", "/regions/130433/overview"];
 const CONNECTIONS = 50;
 const DURATION_S = 10;
 const WARM_UP_S = 2;
@@ -197,6 +199,9 @@ async function main(): Promise<void> {
     const ours = await load(`${app}${PAGE}`, appPid);
     const node = await load(`http://127.0.0.1:${staticPort}${PAGE}`, staticPid);
     const nginx = nginxPid === null ? null : await load(`http://127.0.0.1:${nginxPort}${PAGE}`, nginxPid);
+    // The citizens' listings (lib/public-site), served by the same process right after the document.
+    const listings = [];
+    for (const listing of LISTINGS) listings.push([listing, await load(`${app}${listing}`, appPid)] as const);
 
     console.log(
       [
@@ -207,6 +212,7 @@ async function main(): Promise<void> {
         row("app (scripts/serve.ts: lib/serving + Next.js)", ours),
         row("minimal Node static server (same bytes, in memory)", node),
         ...(nginx === null ? [] : [row("nginx gzip_static (same bytes)", nginx)]),
+        ...listings.map(([listing, measured]) => row(`app: listing ${listing}`, measured)),
         "",
         `app / Node static: ${ratio(ours, node)}` + (nginx === null ? " (nginx not installed)" : `; app / nginx: ${ratio(ours, nginx)}`),
         `HTML: ${facts.identity.length.toLocaleString("en-US")} B raw, ${facts.gzip.length.toLocaleString("en-US")} B gzip, ` +
