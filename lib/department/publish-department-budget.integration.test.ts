@@ -30,7 +30,7 @@ const withPdf = withMemoizedPdf(documentRenderers);
 /** Most tests need no PDF: Chromium takes seconds per page. */
 const noPdf: DocumentRenderers = {
   ...documentRenderers,
-  pdf: () => Promise.reject(new PdfUnavailableError("CHROMIUM_MISSING", "测试中不生成 PDF。")),
+  pdf: () => Promise.reject(new PdfUnavailableError("FONT_MISSING", "测试中不生成 PDF。")),
 };
 
 interface Department {

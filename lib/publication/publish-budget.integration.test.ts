@@ -7,6 +7,7 @@ import { disconnectPrisma } from "@/lib/db";
 import { buildBudget, createBudget, createUser, type FactoryStatus } from "@/lib/demo/factories";
 import { guantao2024CodeBook } from "@/lib/demo/guantao-2024";
 import { renderPdf } from "@/lib/export/pdf";
+import { loadDocumentFonts } from "@/lib/export/pdf-fonts";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma, resetDatabase } from "@/tests/integration/db";
 import { failingAt } from "@/tests/integration/failing-client";
@@ -188,22 +189,22 @@ describe("publishBudget", () => {
     expect(content.publication).toMatchObject({ version: 2, correctionNote: "更正基本工资与津贴补贴的分列金额。" });
   });
 
-  it("publishes without the PDF when this machine has no Chromium, and says why", async () => {
+  it("publishes without the PDF when this machine has no fonts for it, and says why", async () => {
     await createBudget(prisma, { status: "SIGNED_OFF" });
-    const withoutChromium: DocumentRenderers = {
+    const withoutFonts: DocumentRenderers = {
       ...renderers,
-      pdf: (html) => renderPdf(html, { executablePath: "/nonexistent/chromium" }),
+      pdf: (content, info) => renderPdf(content, info, { fonts: () => loadDocumentFonts("/nonexistent") }),
     };
 
-    const result = await publishBudget(prisma, { ...key, now }, withoutChromium);
+    const result = await publishBudget(prisma, { ...key, now }, withoutFonts);
 
-    expect(result.pdfError).toMatch(/^无法生成 PDF：找不到 Chromium（\/nonexistent\/chromium）/);
+    expect(result.pdfError).toMatch(/^无法生成 PDF：找不到中文字体文件（\/nonexistent\//);
     expect(result.files.map((f) => f.kind)).toEqual(["HTML", "XLSX", "CSV", "JSON"]);
     expect((await loadBudget(prisma, key))?.meta.status).toBe("PUBLISHED");
     expect((await prisma.auditEvent.findFirstOrThrow()).details).toMatchObject({ pdfError: result.pdfError });
   });
 
-  it("does not publish when the PDF fails for another reason than a missing Chromium", async () => {
+  it("does not publish when the PDF fails for another reason than missing fonts", async () => {
     await createBudget(prisma, { status: "SIGNED_OFF" });
 
     const attempt = publishBudget(prisma, key, { ...renderers, pdf: () => Promise.reject(new Error("page crashed")) });

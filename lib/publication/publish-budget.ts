@@ -26,8 +26,8 @@ export interface DocumentInfo {
 export interface DocumentRenderers {
   /** a complete static page containing NOTICE_MARKER where a later correction's notice goes */
   html(content: SnapshotContent, info: DocumentInfo): string;
-  /** rejects with PdfUnavailableError when this machine cannot render PDFs (no Chromium) */
-  pdf(html: string): Promise<Buffer>;
+  /** the A4 printout, from the same content (lib/export/pdf.ts); PdfUnavailableError when the fonts are missing */
+  pdf(content: SnapshotContent, info: { contentHash: string }): Promise<Buffer>;
   xlsx(content: SnapshotContent): Promise<Buffer>;
   /** UTF-8 with BOM */
   csv(content: SnapshotContent): Buffer;
@@ -62,7 +62,7 @@ export interface PublishResult {
   /** the versioned URL path */
   path: string;
   files: PublishedFile[];
-  /** why the PDF is missing (Chromium unavailable, …); null when it was rendered */
+  /** why the PDF is missing (fonts unavailable, …); null when it was rendered */
   pdfError: string | null;
 }
 
@@ -77,7 +77,7 @@ const CHINA_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai",
  * the page and the downloads from that snapshot, and stores them with the status change, the
  * supersession of the previous version (for a correction), a workflow event and an audit event
  * in one transaction. Rendering happens first, outside the transaction (a PDF takes seconds).
- * A PDF that this machine cannot render (no Chromium) does not stop publication: the page is
+ * A PDF that this machine cannot render (its fonts missing) does not stop publication: the page is
  * what the law requires, and the PDF can be added later. Refusals and failures are audited too.
  *
  * This checks the state (only SIGNED_OFF, as lib/workflow/state-machine.ts says), not who

@@ -259,7 +259,7 @@ describe("the public server", () => {
   it("answers 503 with an explanation for a PDF that could not be rendered at publication", async () => {
     await publishDemo({
       ...renderers,
-      pdf: () => Promise.reject(new PdfUnavailableError("CHROMIUM_MISSING", "无法生成 PDF：找不到 Chromium。")),
+      pdf: () => Promise.reject(new PdfUnavailableError("FONT_MISSING", "无法生成 PDF：找不到中文字体文件。")),
     });
     const server = await startServer();
 
