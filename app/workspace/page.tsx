@@ -65,6 +65,7 @@ export default async function WorkspacePage() {
       <StaffLinks
         flags={{
           deadlines: viewer.roles.some((grant) => grant.role !== "ACCOUNTANT"),
+          batchPublish: viewer.roles.some((grant) => grant.role === "FINANCE_REVIEWER"),
           departmentBudgets: viewer.roles.some((grant) => grant.role === "DEPARTMENT_REVIEWER"),
           accounts: isAdministrator(viewer),
           auditLog: canSearchAuditLog(viewer),
