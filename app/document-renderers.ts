@@ -1,5 +1,6 @@
 import { renderDocumentHtml } from "@/components/disclosure/render-document-html";
 import { exportCsv } from "@/lib/export/csv";
+import { renderDocx } from "@/lib/export/docx";
 import { exportJson } from "@/lib/export/json";
 import { renderPdf } from "@/lib/export/pdf";
 import { exportXlsx } from "@/lib/export/xlsx";
@@ -13,6 +14,7 @@ import type { DocumentRenderers } from "@/lib/publication/publish-budget";
 export const documentRenderers: DocumentRenderers = {
   html: renderDocumentHtml,
   pdf: renderPdf,
+  docx: renderDocx,
   xlsx: exportXlsx,
   csv: exportCsv,
   json: exportJson,

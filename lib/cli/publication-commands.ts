@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { AppError } from "@/lib/app-error";
 import type { RoleGrant, Viewer } from "@/lib/auth/policies";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
-import { addMissingFiles } from "@/lib/publication/add-missing-files";
+import { addMissingFiles, type AddableKind } from "@/lib/publication/add-missing-files";
 import type { DocumentRenderers } from "@/lib/publication/publish-budget";
 import { publishSignedOffBudgets } from "@/lib/workflow/publish-signed-off-budgets";
 import type { CliIo } from "./run-cli";
@@ -10,6 +10,8 @@ import type { CliIo } from "./run-cli";
 export const PUBLICATION_USAGE = `用法：
   npm run gongkai -- publication add-missing-pdf
       为公开时未能生成 PDF 的版本补充 PDF（其他文件及其校验值不变），每份记入审计日志
+  npm run gongkai -- publication add-missing-docx
+      为此前公开、没有 Word 文件的版本补充 Word 文件（.docx），同上
   npm run gongkai -- publication publish-signed-off --region <地区编码> --year <年度> --reviewer <财政审核人邮箱>
       以该财政部门审核人的名义，逐份公开本地区该年度全部“已审签”的预算（每份单独成事务、单独审计）`;
 
@@ -20,22 +22,26 @@ export async function runPublicationCli(
   io: CliIo,
 ): Promise<number> {
   const [subcommand, ...rest] = argv;
-  if (subcommand === "add-missing-pdf" && rest.length === 0) return addMissingPdf(deps, io);
+  if (subcommand === "add-missing-pdf" && rest.length === 0) return addMissing("PDF", deps, io);
+  if (subcommand === "add-missing-docx" && rest.length === 0) return addMissing("DOCX", deps, io);
   if (subcommand === "publish-signed-off") return publishSignedOff(rest, deps, io);
   io.err(subcommand === undefined ? PUBLICATION_USAGE : `未知的 publication 子命令或参数：“${argv.join(" ")}”。\n\n${PUBLICATION_USAGE}`);
   return 2;
 }
 
-async function addMissingPdf(deps: { db: DbClient & DbReader; renderers: DocumentRenderers }, io: CliIo): Promise<number> {
+const KIND_NAMES: Record<AddableKind, string> = { PDF: "PDF", DOCX: "Word 文件" };
+
+async function addMissing(kind: AddableKind, deps: { db: DbClient & DbReader; renderers: DocumentRenderers }, io: CliIo): Promise<number> {
+  const name = KIND_NAMES[kind];
   const result = await addMissingFiles(deps.db, deps.renderers, {
-    kind: "PDF",
-    source: "cli: publication add-missing-pdf",
+    kind,
+    source: `cli: publication add-missing-${kind.toLowerCase()}`,
     onProgress: (done, total, path) => io.out(`[${done}/${total}] ${path}`),
   });
-  for (const file of result.added) io.out(`已补充 PDF：${file.path}（${file.size} 字节，SHA-256 ${file.sha256}）`);
-  for (const failure of result.failed) io.err(`未能补充 PDF：${failure.path}：${failure.reason}`);
-  if (result.added.length === 0 && result.failed.length === 0) io.out("所有已公开版本都有 PDF，无需补充。");
-  else io.out(`共补充 ${result.added.length} 份 PDF${result.failed.length > 0 ? `，${result.failed.length} 份失败` : ""}。`);
+  for (const file of result.added) io.out(`已补充 ${name}：${file.path}（${file.size} 字节，SHA-256 ${file.sha256}）`);
+  for (const failure of result.failed) io.err(`未能补充 ${name}：${failure.path}：${failure.reason}`);
+  if (result.added.length === 0 && result.failed.length === 0) io.out(`所有已公开版本都有 ${name}，无需补充。`);
+  else io.out(`共补充 ${result.added.length} 份 ${name}${result.failed.length > 0 ? `，${result.failed.length} 份失败` : ""}。`);
   return result.failed.length > 0 ? 1 : 0;
 }
 

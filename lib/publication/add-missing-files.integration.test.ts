@@ -52,6 +52,7 @@ describe("npm run gongkai -- publication add-missing-pdf", () => {
     ]);
     for (const pdf of pdfs) expect(Buffer.from(pdf.bytes, "base64").subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(out.at(-1)).toBe("共补充 3 份 PDF。");
+    expect(out.filter((line) => line.startsWith("已补充 PDF："))).toHaveLength(3);
     expect(out).toContain("[1/3] /budgets/2024/224001/v1");
     expect(out).toContain("[3/3] /budgets/2024/departments/224/v1");
 

@@ -7,7 +7,7 @@ import { artifactRows } from "./render-documents";
 import type { SnapshotContent } from "./snapshot-content";
 
 /** The files that a version can lack and that can be rendered again later from its frozen content. */
-export type AddableKind = "PDF";
+export type AddableKind = "PDF" | "DOCX";
 
 export interface AddedFile {
   /** the versioned page, e.g. /budgets/2024/224001/v1 */
@@ -69,19 +69,19 @@ async function findMissing(db: DbReader, kind: AddableKind): Promise<MissingFile
 
 /**
  * Renders and adds the file of the given kind to every published version (units' and
- * departments') that was published without it, e.g. a PDF that could not be rendered at the
- * time. Only a row is inserted (the artifact tables are append-only): the other files, their
+ * departments') that was published without it: a PDF that could not be rendered at the time,
+ * or the Word file of a version published before Word files existed. Only a row is inserted (the artifact tables are append-only): the other files, their
  * hashes and the page stay byte-identical. The file is rendered from the version's frozen
  * content, so it is the file publication would have stored. Each version is its own transaction
  * with its audit row ("publication.add_file"); the public server learns of the new file by the
  * artifact trigger's notification. Running it again adds nothing.
  *
- * An operator's command (npm run gongkai -- publication add-missing-pdf): no person signs in for
+ * An operator's command (npm run gongkai -- publication add-missing-pdf | add-missing-docx): no person signs in for
  * it, so the audit rows name no user and say where they came from.
  */
 export async function addMissingFiles(
   db: DbClient & DbReader,
-  renderers: Pick<DocumentRenderers, "pdf">,
+  renderers: Pick<DocumentRenderers, "pdf" | "docx">,
   options: { kind: AddableKind; source: string; onProgress?: (done: number, total: number, path: string) => void },
 ): Promise<AddMissingFilesResult> {
   const missing = await findMissing(db, options.kind);
@@ -90,7 +90,8 @@ export async function addMissingFiles(
     const path = versionPath(file.key, file.version);
     let bytes: Buffer;
     try {
-      bytes = await renderers.pdf(file.content, { contentHash: file.contentHash });
+      const render = options.kind === "PDF" ? renderers.pdf : renderers.docx;
+      bytes = await render(file.content, { contentHash: file.contentHash });
     } catch (error) {
       result.failed.push({ path, kind: options.kind, reason: error instanceof Error ? error.message : String(error) });
       options.onProgress?.(index + 1, missing.length, path);

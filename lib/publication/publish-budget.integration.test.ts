@@ -70,11 +70,11 @@ describe("publishBudget", () => {
     expect(snapshot.content).toEqual(JSON.parse(JSON.stringify(expectedContent)));
 
     const files = Object.fromEntries(snapshot.artifacts.map((a) => [a.kind, a]));
-    expect(Object.keys(files)).toEqual(["HTML", "PDF", "XLSX", "CSV", "JSON"]);
+    expect(Object.keys(files)).toEqual(["HTML", "PDF", "XLSX", "CSV", "JSON", "DOCX"]);
     for (const artifact of snapshot.artifacts) {
       expect(artifact.sha256).toBe(sha256(artifact.bytes));
       expect(artifact.size).toBe(artifact.bytes.length);
-      expect(artifact.fileName).toMatch(/^中共馆陶县委网络安全和信息化委员会办公室本级2024年单位预算（第1版）\.(html|pdf|xlsx|csv|json)$/);
+      expect(artifact.fileName).toMatch(/^中共馆陶县委网络安全和信息化委员会办公室本级2024年单位预算（第1版）\.(html|pdf|docx|xlsx|csv|json)$/);
     }
     const html = Buffer.from(files.HTML!.bytes).toString("utf8");
     expect(html).toContain(NOTICE_MARKER);
@@ -199,7 +199,7 @@ describe("publishBudget", () => {
     const result = await publishBudget(prisma, { ...key, now }, withoutFonts);
 
     expect(result.pdfError).toMatch(/^无法生成 PDF：找不到中文字体文件（\/nonexistent\//);
-    expect(result.files.map((f) => f.kind)).toEqual(["HTML", "XLSX", "CSV", "JSON"]);
+    expect(result.files.map((f) => f.kind)).toEqual(["HTML", "DOCX", "XLSX", "CSV", "JSON"]);
     expect((await loadBudget(prisma, key))?.meta.status).toBe("PUBLISHED");
     expect((await prisma.auditEvent.findFirstOrThrow()).details).toMatchObject({ pdfError: result.pdfError });
   });

@@ -28,6 +28,8 @@ export interface DocumentRenderers {
   html(content: SnapshotContent, info: DocumentInfo): string;
   /** the A4 printout, from the same content (lib/export/pdf.ts); PdfUnavailableError when the fonts are missing */
   pdf(content: SnapshotContent, info: { contentHash: string }): Promise<Buffer>;
+  /** the Word file, from the same content (lib/export/docx.ts) */
+  docx(content: SnapshotContent, info: { contentHash: string }): Promise<Buffer>;
   xlsx(content: SnapshotContent): Promise<Buffer>;
   /** UTF-8 with BOM */
   csv(content: SnapshotContent): Buffer;

@@ -36,7 +36,7 @@ export async function renderDocuments(
   if (!html.includes(NOTICE_MARKER)) {
     throw new PublicationError("RENDER_FAILED", `公开页面缺少更正提示位置（${NOTICE_MARKER}），未公开。`);
   }
-  const [pdf, xlsx] = await Promise.all([
+  const [pdf, docx, xlsx] = await Promise.all([
     renderers.pdf(content, { contentHash: place.contentHash }).then(
       (bytes) => ({ bytes, error: null }),
       (error: unknown) => {
@@ -44,6 +44,7 @@ export async function renderDocuments(
         return { bytes: null, error: error.message };
       },
     ),
+    renderers.docx(content, { contentHash: place.contentHash }),
     renderers.xlsx(content),
   ]);
   if (pdf.error !== null) {
@@ -52,6 +53,7 @@ export async function renderDocuments(
   const files: { kind: ArtifactKind; bytes: Buffer }[] = [
     { kind: "HTML", bytes: Buffer.from(html, "utf8") },
     ...(pdf.bytes === null ? [] : [{ kind: "PDF" as const, bytes: pdf.bytes }]),
+    { kind: "DOCX", bytes: docx },
     { kind: "XLSX", bytes: xlsx },
     { kind: "CSV", bytes: renderers.csv(content) },
     { kind: "JSON", bytes: renderers.json(content) },

@@ -98,6 +98,7 @@ describe("the public server", () => {
     const name = "中共馆陶县委网络安全和信息化委员会办公室本级2024年单位预算（第1版）";
     for (const [format, kind, type] of [
       ["pdf", "PDF", "application/pdf"],
+      ["docx", "DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
       ["xlsx", "XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
       ["csv", "CSV", "text/csv; charset=utf-8; header=present"],
       ["json", "JSON", "application/json"],
