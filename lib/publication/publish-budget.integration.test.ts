@@ -101,7 +101,7 @@ describe("publishBudget", () => {
           version: 1,
           snapshotId: result.snapshotId,
           contentHash: snapshot.contentHash,
-          files: "HTML,PDF,XLSX,CSV,JSON",
+          files: "HTML,PDF,DOCX,XLSX,CSV,JSON",
           pdfError: null,
         }),
       }),
