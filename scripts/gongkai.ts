@@ -4,17 +4,27 @@
  * renderers here (lib/ may not import app/ or components/); every other command is lib/cli/main.ts.
  */
 import { documentRenderers } from "@/app/document-renderers";
+import { runExportSiteCli } from "@/lib/cli/export-site-command";
 import { runPublicationCli } from "@/lib/cli/publication-commands";
 import { disconnectPrisma, prisma } from "@/lib/db";
+import type { ListingSource } from "@/lib/mirror/mirror-routes";
+
+/**
+ * The citizen side's listings the mirror writes beside the documents. The seam for the public
+ * listings of the citizens' issue: each is a function that renders its pages' bytes.
+ */
+const mirrorListings: ListingSource[] = [];
 
 const io = {
   out: (text: string) => process.stdout.write(text + "\n"),
   err: (text: string) => process.stderr.write(text + "\n"),
 };
 
-async function run(argv: string[]): Promise<number> {
+async function run(command: "publication" | "export-site", argv: string[]): Promise<number> {
   try {
-    return await runPublicationCli(argv, { db: prisma, renderers: documentRenderers }, io);
+    return command === "publication"
+      ? await runPublicationCli(argv, { db: prisma, renderers: documentRenderers }, io)
+      : await runExportSiteCli(argv, { db: prisma, listings: mirrorListings }, io);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
     io.err(`运行失败：${detail}`);
@@ -26,8 +36,8 @@ async function run(argv: string[]): Promise<number> {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === "publication") {
-  void run(rest).then((code) => {
+if (command === "publication" || command === "export-site") {
+  void run(command, rest).then((code) => {
     process.exitCode = code;
   });
 } else {

@@ -22,6 +22,7 @@ export interface CliIo {
 export const USAGE = `用法：
   npm run gongkai -- tables --unit <单位编码> --year <年度> [--json]   打印九张预算公开表
   npm run gongkai -- check  --unit <单位编码> --year <年度> [--json]   检查勾稽关系，有错误时退出码为1
+  npm run gongkai -- export-site --out <目录>                        导出静态镜像（全部公开文件和 nginx 配置）
   npm run gongkai -- publication …                                   补充缺少的 PDF、批量公开已审签的预算（见 npm run gongkai -- publication）
 
 示例：
