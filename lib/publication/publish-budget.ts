@@ -259,7 +259,8 @@ async function store(db: DbClient, prepared: Prepared, rendered: Rendered, actor
       });
       return snapshot.id;
     },
-    { timeout: 30_000 },
+    // maxWait: a concurrent publication renders its files on this thread meanwhile (a second or more under load).
+    { timeout: 30_000, maxWait: 15_000 },
   );
 
   return {
