@@ -78,6 +78,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
       <StaffLinks
         flags={{
           deadlines: viewer.roles.some((grant) => grant.role !== "ACCOUNTANT"),
+          batchPublish: viewer.roles.some((grant) => grant.role === "FINANCE_REVIEWER"),
           departmentBudgets: viewer.roles.some((grant) => grant.role === "DEPARTMENT_REVIEWER"),
           accounts: isAdministrator(viewer),
           codeBooks: canAdminister(viewer),

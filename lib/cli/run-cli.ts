@@ -30,6 +30,8 @@ export const USAGE = `用法：
   npm run gongkai -- codebook load --year <年度> <文件> [--dry-run]      导入年度科目表（见 codebook 的用法）
 ${IMPORT_EXCEL_USAGE}
   ${IMPORT_USAGE}
+  npm run gongkai -- export-site --out <目录>                        导出静态镜像（全部公开文件和 nginx 配置）
+  npm run gongkai -- publication …                                   补充缺少的 PDF、批量公开已审签的预算（见 npm run gongkai -- publication）
 
 示例：
   npm run gongkai -- tables --unit 224001 --year 2024`;

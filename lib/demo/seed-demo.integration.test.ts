@@ -32,7 +32,7 @@ describe("seedDemo", () => {
       select: { budgetId: true, version: true, contentHash: true, publishedAt: true, supersededById: true, artifacts: { select: { kind: true }, orderBy: { kind: "asc" } } },
     });
     expect(snapshot).toMatchObject({ budgetId: loaded?.meta.id, version: 1, publishedAt: loaded?.meta.publishedAt, supersededById: null });
-    expect(snapshot.artifacts.map((a) => a.kind)).toEqual(["HTML", "PDF", "XLSX", "CSV", "JSON"]);
+    expect(snapshot.artifacts.map((a) => a.kind)).toEqual(["HTML", "PDF", "XLSX", "CSV", "JSON", "DOCX"]);
     const published = buildSnapshotContent(guantao2024Budget, guantao2024CodeBook, {
       version: 1,
       publishedAt: snapshot.publishedAt.toISOString(),
