@@ -35,7 +35,8 @@ export async function listPublishedDepartmentVersions(db: DbReader, key: Departm
 /** The stored bytes of one file of a department snapshot (raw SQL for the same reason as loadPublishedFile). */
 export async function loadPublishedDepartmentFile(db: DbReader, snapshotId: number, kind: ArtifactKind): Promise<PublishedFileBytes | null> {
   const [row] = await db.$queryRaw<{ bytes: Uint8Array; sha256: string }[]>`
-    SELECT "bytes", "sha256" FROM "department_artifacts"
-    WHERE "snapshot_id" = ${snapshotId} AND "kind" = ${kind}::"artifact_kind"`;
+    SELECT a."bytes", coalesce(l."sha256", '') AS "sha256" FROM "department_artifacts" a
+    LEFT JOIN "publication_ledger" l ON l."document_scope" = 'department' AND l."artifact_id" = a."id"
+    WHERE a."snapshot_id" = ${snapshotId} AND a."kind" = ${kind}::"artifact_kind"`;
   return fileBytesOf(row);
 }

@@ -49,7 +49,11 @@ export async function listPublishedVersions(db: DbReader, key: UnitDocumentKey):
 
 export interface PublishedFileBytes {
   bytes: Buffer;
-  /** the sha256 recorded at publication, to check the bytes against */
+  /**
+   * the sha256 the ledger of published files recorded at publication (migration
+   * 20261208090100_tamper_evidence), to check the bytes against: an owner who rewrote both the
+   * bytes and the file's own sha256 column is still caught; a file missing from the ledger has ""
+   */
   sha256: string;
 }
 
@@ -60,8 +64,9 @@ export interface PublishedFileBytes {
  */
 export async function loadPublishedFile(db: DbReader, snapshotId: number, kind: ArtifactKind): Promise<PublishedFileBytes | null> {
   const [row] = await db.$queryRaw<{ bytes: Uint8Array; sha256: string }[]>`
-    SELECT "bytes", "sha256" FROM "published_artifacts"
-    WHERE "snapshot_id" = ${snapshotId} AND "kind" = ${kind}::"artifact_kind"`;
+    SELECT a."bytes", coalesce(l."sha256", '') AS "sha256" FROM "published_artifacts" a
+    LEFT JOIN "publication_ledger" l ON l."document_scope" = 'unit' AND l."artifact_id" = a."id"
+    WHERE a."snapshot_id" = ${snapshotId} AND a."kind" = ${kind}::"artifact_kind"`;
   return fileBytesOf(row);
 }
 

@@ -187,6 +187,26 @@ describe("the public server", () => {
     }
   });
 
+  it("refuses a page whose bytes and stored hash were both rewritten by the database owner (the ledger keeps the published hash)", async () => {
+    await publishDemo();
+    await prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`ALTER TABLE "published_artifacts" DISABLE TRIGGER "published_artifacts_append_only"`);
+      await tx.$executeRaw`UPDATE "published_artifacts"
+        SET "bytes" = convert_to(replace(convert_from("bytes", 'UTF8'), '116.76', '611.76'), 'UTF8'),
+            "sha256" = encode(sha256(convert_to(replace(convert_from("bytes", 'UTF8'), '116.76', '611.76'), 'UTF8')), 'hex'),
+            "size" = octet_length(convert_to(replace(convert_from("bytes", 'UTF8'), '116.76', '611.76'), 'UTF8'))
+        WHERE "kind" = 'HTML'`;
+      await tx.$executeRawUnsafe(`ALTER TABLE "published_artifacts" ENABLE TRIGGER "published_artifacts_append_only"`);
+    });
+    const server = await startServer();
+    for (const path of [LATEST, V1]) {
+      const answer = await get(server, path, { "accept-encoding": "gzip" });
+      expect(answer.status).toBe(500);
+      expect(answer.body.toString("utf8")).not.toContain("611.76");
+    }
+    expect((await get(server, `${V1}/224001-2024-v1.csv`)).status).toBe(200);
+  });
+
   it("keeps serving the published bytes while a new draft version is edited", async () => {
     await publishDemo();
     const server = await startServer();
