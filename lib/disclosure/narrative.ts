@@ -1,5 +1,5 @@
 import { formatAmount, formatAmountPrecise, amountUnitLabel } from "./money";
-import { amountAt, findRow, type DerivedTables } from "./table-model";
+import { amountAt, findRow, type DerivedTables, type TableId } from "./table-model";
 import type { NarrativeSection } from "./findings";
 import type { Budget, Fen } from "./types";
 
@@ -27,7 +27,14 @@ export interface StatedList {
   label: string;
   /** the stated total the items belong to; null when the narrative states none */
   total: Fen | null;
-  items: { name: string; amount: Fen }[];
+  /** `code`: the functional code (项, 款 or 类) an item names, when the narrative gives or implies one */
+  items: { name: string; amount: Fen; code?: string }[];
+  /**
+   * the table column the coded items restate, e.g. `{ table: "T5", column: "total" }` for 一般公共预算
+   * 财政拨款支出 by 项: each coded item must equal its row, and a list whose items all carry 项 codes
+   * must name every 项 row of that column with money
+   */
+  restates?: { table: TableId; column: string };
 }
 
 /**

@@ -16,7 +16,7 @@ import { checkDataValidity } from "./data-validity";
 import { checkHierarchies } from "./hierarchy";
 import { checkNarrativeFigures } from "./narrative-figures";
 import { checkNarrativeLists } from "./narrative-lists";
-import { checkNarrativeStatements } from "./narrative-statements";
+import { checkGovernmentLevel, checkNarrativeStatements } from "./narrative-statements";
 import { checkPlausibility } from "./plausibility";
 import { checkPrintedTables } from "./printed-tables";
 import { checkPriorYear } from "./prior-year";
@@ -89,6 +89,7 @@ export function checkDisclosure(input: CheckInput): Finding[] {
   checkNarrativeFigures(ctx, out);
   checkNarrativeLists(ctx, out);
   checkNarrativeStatements(ctx, out);
+  checkGovernmentLevel(ctx, out);
   checkPriorYear(ctx, out);
   checkProcurement(ctx, out);
   checkAssets(ctx, out);

@@ -105,6 +105,24 @@ const DEFECTS: Defect[] = [
     severity: "error",
   },
   {
+    kind: "a reason that points the other way",
+    inject: () => ({ budget: demo(), narrativeText: [{ text: "2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：宣传经费增加。" }] }),
+    rule: "N5",
+    severity: "warning",
+  },
+  {
+    kind: "a glossary that speaks of another level's finance",
+    inject: () =>
+      ({
+        budget: demo((b) => {
+          b.region = { code: "310107", name: "上海市普陀区" };
+          b.glossary = [{ term: "财政拨款收入", definition: "指市级财政当年拨付的资金。" }];
+        }),
+      }),
+    rule: "N6",
+    severity: "warning",
+  },
+  {
     kind: "a narrative block printed twice",
     inject: () => {
       const block = ["基本支出73.32万元，其中人员经费64.37万元，主要用于工资福利。", "日常公用经费8.95万元，主要用于办公费、水电费等日常运行。", "项目支出43.44万元，主要用于互联网企业监管、网络执法和信息化工作。"];

@@ -1,7 +1,8 @@
 import type { Finding, NarrativeSection } from "../findings";
+import type { StatedList } from "../narrative";
 import type { Fen } from "../types";
 import { compare, push, sumTolerance } from "./compare";
-import { money, type CheckContext } from "./context";
+import { cellFen, cellRef, columnAt, fenAt, money, narrativeTolerance, rowCode, tableName, type CheckContext } from "./context";
 
 interface ListToCheck {
   section: NarrativeSection;
@@ -72,5 +73,54 @@ export function checkNarrativeLists(ctx: CheckContext, out: Finding[]): void {
         describe: (actual, expected) => `${where}列出的${list.items.length}项${list.label}合计为${actual}，但所述${list.label}为${expected}`,
       }),
     );
+  }
+  for (const list of n.lists ?? []) checkRestatedRows(ctx, list, out);
+}
+
+/**
+ * C13 for a coded list: each item equals the row of its code in the column the list restates
+ * (社会福利院 2024 says 738.66 万元 for a 项 of 696.48), and a list by 项 names every 项 with money
+ * (it left out 2080599).
+ */
+function checkRestatedRows(ctx: CheckContext, list: StatedList, out: Finding[]): void {
+  if (!list.restates) return;
+  const table = ctx.tables[list.restates.table];
+  const column = list.restates.column;
+  const rows = new Map(table.rows.map((r) => [rowCode(table, r), r]));
+  const where = `情况说明“${SECTION_NAME[list.section]}”`;
+  const listed = new Set<string>();
+  for (const item of list.items) {
+    if (!item.code) continue;
+    listed.add(item.code);
+    const row = rows.get(item.code);
+    push(
+      out,
+      compare(ctx, {
+        rule: "C13",
+        actual: item.amount,
+        expected: cellFen(table, row, column),
+        tolerance: narrativeTolerance(ctx),
+        location: { section: list.section, table: table.id, rowKey: row?.key ?? item.code, column },
+        describe: (actual, expected) =>
+          `${where}中${list.label}“${item.name}”为${actual}，但${row ? `${cellRef(table, row, column)}为${expected}` : `${tableName(table)}没有“${item.code}”行`}`,
+      }),
+    );
+  }
+  const byItem = list.items.length > 0 && list.items.every((i) => i.code?.length === 7);
+  if (!byItem) return;
+  const index = columnAt(table, column);
+  for (const row of table.rows) {
+    const code = rowCode(table, row);
+    const amount = fenAt(row, index);
+    if (code.length !== 7 || listed.has(code) || amount === 0) continue;
+    out.push({
+      rule: "C13",
+      severity: "error",
+      message: `${where}逐项列出了${list.label}，但没有列出${cellRef(table, row, column)}的${money(ctx, amount)}。`,
+      location: { section: list.section, table: table.id, rowKey: row.key, column },
+      expected: amount,
+      actual: 0,
+      tolerance: 0,
+    });
   }
 }

@@ -62,6 +62,26 @@ describe("N4 an increase larger than what it arrived at", () => {
   });
 });
 
+describe("N5 a reason that points the other way", () => {
+  it("fires on the real “减少2.98%。主要原因是：…经费增加” (万里街道 2024, item 4) and not on a reason that agrees", () => {
+    const findings = imported(
+      "2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：宣传事务一般行政管理事\n务经费增加。",
+      "2023年当年预算执行数为45.41万元，2024年预算安排42.60万元，比2023年预算执行数减少6.19%。主要原因是：群众团体事务一般行政管理事务经费减少。",
+    );
+    expect(byRule(findings, "N5")).toHaveLength(1);
+    const finding = findingWith(findings, "N5", "2.98%");
+    expect(finding.severity).toBe("warning");
+    expect(finding.message).toBe(
+      "情况说明“…为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%”说的是减少，但所述原因“宣传事务一般行政管理事务经费增加”说的是增加。",
+    );
+    expect(byRule(findings, "N4")).toEqual([]);
+  });
+
+  it("leaves a reason that names both directions alone", () => {
+    expect(imported("项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少22.21%。主要原因是部分项目减少，同时新增信息化项目。")).toEqual([]);
+  });
+});
+
 describe("N2 a passage printed twice", () => {
   const block = [
     "1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,852.07万元，主要用于机关人员工资。",
@@ -137,6 +157,28 @@ describe("N2/N3 lists the narrative states", () => {
     expect(sum.message).toBe("情况说明“支出说明”列出的5项财政拨款支出合计为122.39万元，但所述财政拨款支出为116.76万元，相差5.63万元。");
   });
 
+  it("C13 holds each coded item against its row and misses no 项 of a list by 项 (社会福利院 2024: 738.66 for 696.48, 2080599 left out)", () => {
+    const budget = demoBudget();
+    const narrative = narrativeOf(budget);
+    const items = [
+      { name: "行政运行", amount: wan("101.43"), code: "2013701" },
+      { name: "机关事业单位基本养老保险缴费支出", amount: wan("6.45"), code: "2080505" },
+      { name: "行政单位医疗", amount: wan("3.25"), code: "2101101" },
+      { name: "住房公积金", amount: wan("5.63"), code: "2210201" },
+    ];
+    const list = { section: "expenditure" as const, label: "一般公共预算财政拨款支出", total: wan("116.76"), items, restates: { table: "T5" as const, column: "total" } };
+    narrative.lists = [list];
+    expect(check(budget, { narrative })).toEqual([]);
+
+    narrative.lists = [{ ...list, total: null, items: [{ ...items[0]!, amount: wan("138.66") }, ...items.slice(1, 3)] }];
+    const findings = byRule(check(budget, { narrative }), "C13");
+    expect(findings.map((f) => f.message)).toEqual([
+      "情况说明“支出说明”中一般公共预算财政拨款支出“行政运行”为138.66万元，但表5 单位预算一般公共预算财政拨款支出表 “2013701 行政运行”行“合计”列为101.43万元，相差37.23万元。",
+      "情况说明“支出说明”逐项列出了一般公共预算财政拨款支出，但没有列出表5 单位预算一般公共预算财政拨款支出表 “2210201 住房公积金”行“合计”列的5.63万元。",
+    ]);
+    expect(findings.every((f) => f.severity === "error")).toBe(true);
+  });
+
   it("N3 reports a printed list off by one last digit per item as 尾差", () => {
     const budget = demoBudget();
     const narrative = narrativeOf(budget);
@@ -146,5 +188,25 @@ describe("N2/N3 lists the narrative states", () => {
     expect(findingWith(check(budget, { narrative }), "N3", "合计").severity).toBe("error");
     const r1 = findingWith(check(budget, { narrative, precision: PRINTED_WAN }), "R1", "合计");
     expect(r1).toMatchObject({ identity: "N3", severity: "warning", tolerance: wan("0.02") });
+  });
+});
+
+describe("N6 another level's finance in the text", () => {
+  it("fires on a district's glossary that speaks of 市级财政 (万里街道 2024), quiet on the county demo", () => {
+    const budget = demoBudget();
+    expect(byRule(check(budget), "N6")).toEqual([]);
+    budget.region = { code: "310107", name: "上海市普陀区" };
+    budget.glossary = [{ term: "“三公”经费", definition: "是与市级财政有经费领拨关系的部门及其下属预算单位使用市级财政拨款安排的因公出国（境）费…" }];
+    const finding = findingWith(check(budget), "N6", "市级财政");
+    expect(finding.severity).toBe("warning");
+    expect(finding.message).toBe("名词解释““三公”经费”说的是“市级财政”，但这是上海市普陀区的文件；请核对是否沿用了其他级次的文字。");
+  });
+
+  it("reads an imported narrative too, and accepts the region's own level", () => {
+    const budget = demoBudget();
+    budget.region = { code: "320000", name: "江苏省" };
+    expect(byRule(check(budget, { narrativeText: [{ text: "省级财政拨款安排的支出。" }] }), "N6")).toEqual([]);
+    const finding = findingWith(check(budget, { narrativeText: [{ text: "市级财政拨款安排的支出。", page: 2 }] }), "N6", "市级财政");
+    expect(finding.location).toEqual({ section: "change", paragraph: 0, page: 2 });
   });
 });

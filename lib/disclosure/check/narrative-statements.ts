@@ -5,7 +5,7 @@ import type { CheckContext } from "./context";
 import { isEmptyReason } from "./reasons";
 
 /**
- * N1, N2 and N4: what the paragraphs of an imported narrative state in words. Generated narratives
+ * N1, N2, N4 and N5: what the paragraphs of an imported narrative state in words. Generated narratives
  * have none (their sentences are built from the data), so these rules cost nothing while typing.
  */
 
@@ -113,6 +113,7 @@ function checkRates(paragraph: NarrativeParagraph, index: number, text: string, 
     const current = stated(currentText);
     const change = stated(changeText);
     const rate = statedRate(rateText);
+    checkReasonDirection(paragraph, index, text, m, word, out);
     const sign = isUp(word) ? 1 : -1;
     const changeFen = fen(change.value, changeUnit);
     const priorFen = fen(current.value, currentUnit) - sign * changeFen;
@@ -148,6 +149,7 @@ function checkRates(paragraph: NarrativeParagraph, index: number, text: string, 
     const rate = statedRate(rateText);
     const priorFen = fen(prior.value, priorUnit);
     if (priorFen <= 0) continue;
+    checkReasonDirection(paragraph, index, text, m, word, out);
     const delta = fen(current.value, currentUnit) - priorFen;
     const sign = isUp(word) ? 1 : -1;
     const range = rateRange(Math.abs(delta), fen(prior.half, priorUnit) + fen(current.half, currentUnit), priorFen, fen(prior.half, priorUnit));
@@ -161,6 +163,29 @@ function checkRates(paragraph: NarrativeParagraph, index: number, text: string, 
       `由${prior.text}${priorUnit}变为${current.text}${currentUnit}`,
     );
   }
+}
+
+/** The reason right after a stated change: "…减少2.98%。主要原因是：…经费增加。" */
+const FOLLOWING_REASON = /^[。，,；]?(?:主要)?原因(?:是|为|[:：])[:：]?([^。；;]*)/u;
+const REASON_UP = /增加|增长|上升|提高|增多|新增|扩大/u;
+const REASON_DOWN = /减少|下降|降低|减小|压缩|缩减|节约|核减/u;
+
+/** N5: the reason given for a change says the opposite direction (a decrease "because" something increased). */
+function checkReasonDirection(paragraph: NarrativeParagraph, index: number, text: string, match: RegExpMatchArray, word: string, out: Finding[]): void {
+  const end = (match.index ?? 0) + match[0].length;
+  const reason = FOLLOWING_REASON.exec(text.slice(end))?.[1] ?? "";
+  const up = REASON_UP.test(reason);
+  const down = REASON_DOWN.test(reason);
+  if (up === down) return; // no direction, or both: nothing to contradict
+  const statedUp = isUp(word);
+  if (up === statedUp) return;
+  out.push({
+    rule: "N5",
+    severity: "warning",
+    message: `${where(paragraph)}“${excerpt(text, match.index ?? 0, match[0].length)}”说的是${statedUp ? "增加" : "减少"}，但所述原因“${reason}”说的是${up ? "增加" : "减少"}。`,
+    location: location(paragraph, index),
+    tolerance: 0,
+  });
 }
 
 function checkReasons(paragraph: NarrativeParagraph, index: number, text: string, out: Finding[]): void {
@@ -225,4 +250,34 @@ export function checkNarrativeStatements(ctx: CheckContext, out: Finding[]): voi
     checkRates(paragraph, index, text, out);
   });
   checkRepeatedParagraphs(ctx.narrativeText, texts, out);
+}
+
+/** The administrative level a region's name ends in, and the 级 words another level's finance would use. */
+const OTHER_LEVELS: readonly [RegExp, RegExp][] = [
+  [/[县区旗]$/u, /(?:省|市)级财政/u],
+  [/市$/u, /(?:省|县|区)级财政/u],
+  [/省$/u, /(?:市|县|区)级财政/u],
+];
+
+/**
+ * N6: the text speaks of another level's finance (“市级财政” in a district's document, copied from a
+ * municipal template: 万里街道 2024). Reads the glossary and an imported narrative's paragraphs.
+ */
+export function checkGovernmentLevel(ctx: CheckContext, out: Finding[]): void {
+  const region = ctx.budget.region.name.trim();
+  const other = OTHER_LEVELS.find(([level]) => level.test(region))?.[1];
+  if (!other) return;
+  const report = (text: string, where: string, location: FindingLocation): void => {
+    const m = other.exec(joinedText(text));
+    if (!m) return;
+    out.push({
+      rule: "N6",
+      severity: "warning",
+      message: `${where}说的是“${m[0]}”，但这是${region}的文件；请核对是否沿用了其他级次的文字。`,
+      location,
+      tolerance: 0,
+    });
+  };
+  ctx.budget.glossary.forEach((entry) => report(entry.definition, `名词解释“${entry.term}”`, {}));
+  ctx.narrativeText.forEach((paragraph, index) => report(paragraph.text, where(paragraph), location(paragraph, index)));
 }
