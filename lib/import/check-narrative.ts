@@ -8,25 +8,43 @@ import { toBudget } from "./to-budget";
 
 const PARAGRAPH_START = /^[（(]?[一二三四五六七八九十\d]+[)）、.．]/;
 
-/** The narrative's paragraphs as printed: lines joined until a sentence ends; table rows left out. */
-export function narrativeParagraphs(lines: readonly LayoutLine[]): NarrativeParagraph[] {
+/**
+ * The narrative's paragraphs as printed: a paragraph starts on an indented or centred line (a
+ * heading), after a line that stops short of the right margin, or after a sentence's end; table
+ * rows are left out.
+ */
+export function narrativeParagraphs(lines: readonly LayoutLine[], charWidth = 1): NarrativeParagraph[] {
+  const margins = new Map<number, { left: number; right: number }>();
+  for (const line of lines) {
+    const first = line.cells[0];
+    const last = line.cells[line.cells.length - 1];
+    if (!first || !last) continue;
+    const m = margins.get(line.page) ?? { left: Infinity, right: -Infinity };
+    margins.set(line.page, { left: Math.min(m.left, first.x0), right: Math.max(m.right, last.x1) });
+  }
   const paragraphs: NarrativeParagraph[] = [];
   let current: NarrativeParagraph | null = null;
+  let endedShort = true;
   for (const line of lines) {
     if (line.cells.length >= 3) {
       current = null;
       continue;
     }
     const text = compact(lineText(line));
-    if (!text) continue;
-    if (!current || PARAGRAPH_START.test(text) || /。$/.test(current.text)) {
+    const first = line.cells[0];
+    const last = line.cells[line.cells.length - 1];
+    const margin = margins.get(line.page);
+    if (!text || !first || !last || !margin) continue;
+    const indented = first.x0 > margin.left + charWidth * 1.5;
+    if (!current || endedShort || indented || PARAGRAPH_START.test(text) || /。$/.test(current.text)) {
       current = { text, page: line.page };
       paragraphs.push(current);
     } else {
       current.text += text;
     }
+    endedShort = last.x1 < margin.right - charWidth * 3;
   }
-  return paragraphs.filter((p) => p.text.length >= 8);
+  return paragraphs.filter((p) => p.text.length >= 2);
 }
 
 /**

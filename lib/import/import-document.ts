@@ -1,3 +1,4 @@
+import type { NarrativeParagraph } from "@/lib/disclosure/narrative";
 import type { AmountUnit } from "@/lib/disclosure/types";
 import { checkNarrative, narrativeParagraphs } from "./check-narrative";
 import { checkPrintedSums, type ImportFinding } from "./check-printed-sums";
@@ -25,8 +26,10 @@ export interface ImportedDocument extends Recognised {
   tables: TableRead[];
   figures: DocumentFigures;
   findings: ImportFinding[];
-  /** the document's text outside the tables, for 职责, 机构设置, 名词解释 and the narrative rules */
+  /** the document's text, one printed line per line, for searching the narrative */
   narrative: string;
+  /** the narrative's paragraphs as printed (table rows left out), with their pages */
+  paragraphs: NarrativeParagraph[];
 }
 
 function formatOf(bytes: Uint8Array): LayoutDocument["format"] {
@@ -95,8 +98,9 @@ export async function importDocument(files: readonly ImportFile[]): Promise<Impo
   if (recognised.kind === "final") {
     findings.unshift({ rule: "K1", severity: "error", message: "这是决算公开文件，不是预算：可以查看，但不能作为预算导入。", source: null });
   }
-  const doc: ImportedDocument = { ...recognised, formats: docs.map((d) => d.format), pages: merged.pages, amountUnit: unitLabel(tables.map((t) => t.unit)), tables, figures, findings, narrative };
-  if (recognised.kind === "budget") findings.push(...checkNarrative(doc, narrativeParagraphs(lines), unit));
+  const paragraphs = narrativeParagraphs(lines, charWidth);
+  const doc: ImportedDocument = { ...recognised, formats: docs.map((d) => d.format), pages: merged.pages, amountUnit: unitLabel(tables.map((t) => t.unit)), tables, figures, findings, narrative, paragraphs };
+  if (recognised.kind === "budget") findings.push(...checkNarrative(doc, paragraphs, unit));
   return doc;
 }
 
