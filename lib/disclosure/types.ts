@@ -245,6 +245,11 @@ export interface Budget {
   basicEconomic: BasicEconomicLine[];
   /** 年终结转结余 (table 1 expenditure side) */
   yearEndCarryover: Fen;
+  /**
+   * 年末财政拨款结转和结余 by appropriation type (table 4), when it is not the unit's own fiscal
+   * money left unspent (derived from the lines): a department budget sums its units' figures here.
+   */
+  yearEndFiscalCarryover?: Record<AppropriationType, Fen>;
   projects: Project[];
   threePublic: ThreePublicLine[];
   procurement: ProcurementRow[];

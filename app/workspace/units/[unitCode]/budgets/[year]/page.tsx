@@ -9,6 +9,7 @@ import { loadBudgetHistory } from "@/lib/audit/budget-history";
 import { getViewer } from "@/lib/auth/session";
 import { draftInputFromBudget } from "@/lib/budgets/budget-draft-input";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
+import { workspaceBudgetPath } from "@/lib/budgets/workspace-paths";
 import { listAccountantUnits, loadWorkspaceBudget, priorYearLinesFor, recentBudgetChanges, type WorkspaceBudgetView } from "@/lib/budgets/workspace";
 import { saveDraftAction, submitBudgetAction } from "@/app/workspace/budgets/[year]/actions";
 // Review and publication (the unit's side): kept apart from the editor above.
@@ -53,7 +54,9 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
   const { unitCode, year: yearParam } = await params;
   if (!/^\d{4}$/.test(yearParam) || !/^[0-9A-Za-z]{1,40}$/.test(unitCode)) notFound();
   const year = Number(yearParam);
-  const submitted = (await searchParams).submitted !== undefined;
+  const query = await searchParams;
+  const submitted = query.submitted !== undefined;
+  const imported = typeof query.imported === "string" && /^\d+$/.test(query.imported) ? Number(query.imported) : null;
   const { viewer, view, prior, changes } = await load(unitCode, year, `/workspace/units/${unitCode}/budgets/${year}`);
   const { budget, codeBook, meta } = view;
   const editable = meta.status === "DRAFT" || meta.status === "RETURNED";
@@ -73,6 +76,18 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
           {BUDGET_STATUS_LABELS[meta.status]}
         </span>
       </p>
+      {editable && (
+        <p className="mb-6">
+          <Link href={`${workspaceBudgetPath(unitCode, year)}/import`} className="font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950">
+            从 Excel 导入（预算管理一体化系统导出的工作簿）
+          </Link>
+        </p>
+      )}
+      {imported !== null && (
+        <p role="status" className="mb-6 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
+          已从 Excel 导入并保存为草稿（修改了 {imported} 项，见修改记录）。请核对下方表单和检查结果。
+        </p>
+      )}
       {submitted && meta.status === "SUBMITTED" && (
         <p role="status" className="mb-6 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
           预算已报送，等待审核。
