@@ -24,7 +24,7 @@ async function signIn(page: Page, next: string): Promise<void> {
   await page.getByLabel("邮箱").fill(admin?.email ?? "");
   await page.getByLabel("密码").fill(admin?.password ?? "");
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next}$`));
+  await expect(page).toHaveURL(new RegExp(`${next}$`), { timeout: 20_000 });
 }
 
 test("an administrator creates a county, imports its units and accounts from .xlsx files, and a bad file is refused", async ({ page, browser }, testInfo) => {
