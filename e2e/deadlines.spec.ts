@@ -20,7 +20,8 @@ async function signIn(page: Page, email: string, password: string, next: string)
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
+  // The page after sign-in is rendered within the sign-in response: allow for a loaded machine.
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`), { timeout: 20_000 });
 }
 
 async function expectNoSeriousAxeViolations(page: Page): Promise<void> {

@@ -24,7 +24,7 @@ async function signIn(page: Page, next: string): Promise<void> {
   await page.getByLabel("邮箱").fill(admin?.email ?? "");
   await page.getByLabel("密码").fill(admin?.password ?? "");
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next}$`));
+  await expect(page).toHaveURL(new RegExp(`${next}$`), { timeout: 20_000 });
 }
 
 test("an administrator creates a county, imports its units and accounts from .xlsx files, and a bad file is refused", async ({ page, browser }, testInfo) => {
@@ -120,6 +120,14 @@ test("an administrator creates a county, imports its units and accounts from .xl
   await accountant.getByLabel("邮箱").fill(`acc1-${code}@example.test`);
   await accountant.getByLabel("密码").fill(initialPassword);
   await accountant.getByRole("button", { name: "登录", exact: true }).click();
+  // An imported account must replace its initial password first.
+  await expect(accountant).toHaveURL(/\/account\/password$/, { timeout: 20_000 });
+  await accountant.getByLabel("初始密码").fill(initialPassword);
+  await accountant.getByLabel("新密码", { exact: true }).fill("Neu#Passwort2025");
+  await accountant.getByLabel("再次输入新密码").fill("Neu#Passwort2025");
+  await accountant.getByRole("button", { name: "保存新密码" }).click();
+  await expect(accountant).toHaveURL(/\/workspace\?passwordChanged=1$/, { timeout: 20_000 });
+  await accountant.goto("/workspace/budgets/2025");
   await expect(accountant.getByRole("heading", { name: "2025年预算：选择单位" })).toBeVisible();
   await expect(accountant.getByRole("link", { name: "501001 测试局1本级" })).toHaveAttribute("href", "/workspace/units/501001/budgets/2025");
   await expect(accountant.getByRole("link", { name: "504001 测试局4本级" })).toHaveAttribute("href", "/workspace/units/504001/budgets/2025");

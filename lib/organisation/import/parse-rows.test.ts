@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { isAcceptablePassword } from "@/lib/auth/password-policy";
 import type { CellValue, SheetData } from "@/lib/spreadsheet/read-spreadsheet";
 import { ACCOUNT_FIELD_HEADERS, ACCOUNT_FIELDS, UNIT_FIELD_HEADERS, UNIT_FIELDS } from "./import-columns";
+import ExcelJS from "exceljs";
+import { readSpreadsheet } from "@/lib/spreadsheet/read-spreadsheet";
+import { buildAccountTemplate, buildUnitTemplate } from "./import-template";
 import { generateInitialPassword } from "./initial-password";
 import { parseAccountRows } from "./parse-account-rows";
 import { parseUnitRows } from "./parse-unit-rows";
@@ -65,6 +68,30 @@ describe("selectImportSheet", () => {
       ["zhang.san@example.gov.cn", "DEPARTMENT_REVIEWER", "224"],
       ["li@example.gov.cn", "ACCOUNTANT", "224001"],
     ]);
+  });
+});
+
+async function filledTemplate(build: () => Promise<Uint8Array>, row: readonly string[]) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await build()).slice().buffer);
+  workbook.worksheets[0]?.addRow([...row]);
+  const read = await readSpreadsheet(new Uint8Array(await workbook.xlsx.writeBuffer()), "filled.xlsx");
+  if (!read.ok) throw new Error(read.problems.map((p) => p.message).join());
+  return read.data;
+}
+
+describe("the downloadable templates, filled in, are read with every column found", () => {
+  it("units", async () => {
+    const row = ["224001", "网信办本级", "224", "网信办"];
+    const selected = selectImportSheet(await filledTemplate(buildUnitTemplate, row), UNIT_FIELDS, UNIT_FIELD_HEADERS);
+    expect(selected.ok && selected.value.header.missing).toEqual([]);
+    expect(selected.ok && selected.value.rows.map((r) => r.cells.slice(0, 4))).toEqual([row]);
+  });
+  it("accounts", async () => {
+    const row = ["张三", "zhang@example.gov.cn", "单位填报人", "224001"];
+    const selected = selectImportSheet(await filledTemplate(buildAccountTemplate, row), ACCOUNT_FIELDS, ACCOUNT_FIELD_HEADERS);
+    expect(selected.ok && selected.value.header.missing).toEqual([]);
+    expect(selected.ok && selected.value.rows.map((r) => r.cells.slice(0, 4))).toEqual([row]);
   });
 });
 
