@@ -86,7 +86,7 @@ test("an administrator loads 2026's code book, the finance bureau opens 2026, an
   await expect(start).toContainText("报送截止日期 2025-12-31");
   await shoot(page, "workspace-start");
   await start.getByRole("button", { name: "新建空白的2026年预算" }).click();
-  await expect(page).toHaveURL(/\/workspace\/budgets\/2026$/);
+  await expect(page).toHaveURL(/\/workspace\/units\/224001\/budgets\/2026$/, { timeout: 20_000 });
   const expenditure = page.getByRole("region", { name: "支出", exact: true });
   await expenditure.getByRole("button", { name: "添加一行" }).click();
   const code = expenditure.getByRole("combobox", { name: "第1行 功能分类科目（项）" });

@@ -27,12 +27,12 @@ test("the accountant starts 2025 from the published 2024 budget, enters changes,
   const budgets = page.getByRole("region", { name: /本单位预算/ });
   const budget2024 = budgets.getByRole("listitem").filter({ hasText: "2024年预算" });
   await expect(budget2024).toContainText("已公开");
-  await expect(budget2024.getByRole("link", { name: "2024年预算" })).toHaveAttribute("href", "/workspace/budgets/2024");
+  await expect(budget2024.getByRole("link", { name: "2024年预算" })).toHaveAttribute("href", "/workspace/units/224001/budgets/2024");
   await page.screenshot({ path: "e2e/.artifacts/workspace-budgets-desktop.png", fullPage: true });
 
   // The demo has 2025's (starter) code book and 馆陶县 has opened 2025.
   await page.getByRole("button", { name: "从2024年预算创建2025年草稿" }).click();
-  await expect(page).toHaveURL(/\/workspace\/budgets\/2025$/, { timeout: 20_000 });
+  await expect(page).toHaveURL(/\/workspace\/units\/224001\/budgets\/2025$/, { timeout: 20_000 });
   await expect(page.getByRole("heading", { level: 1, name: "2025年预算" })).toBeVisible();
   await expect(page.getByTestId("budget-status")).toHaveText("草稿");
 
@@ -148,7 +148,7 @@ test("the accountant starts 2025 from the published 2024 budget, enters changes,
   }
   await submitForm.getByRole("button", { name: "报送" }).click();
 
-  await expect(page).toHaveURL(/\/workspace\/budgets\/2025\?submitted=1$/);
+  await expect(page).toHaveURL(/\/workspace\/units\/224001\/budgets\/2025\?submitted=1$/, { timeout: 15_000 });
   await expect(page.getByTestId("budget-status")).toHaveText("已报送");
   await expect(page.getByRole("status").filter({ hasText: "预算已报送" })).toBeVisible();
   await expect(page.getByRole("region", { name: "报送" })).toHaveCount(0);

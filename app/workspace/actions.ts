@@ -8,6 +8,7 @@ import { action, type ActionResult } from "@/lib/action";
 import { getRequestActor } from "@/lib/auth/request-actor";
 import { signOut } from "@/lib/auth/sign-out";
 import { createEmptyWorkspaceDraft, createNextYearDraft, discardWorkspaceDraft } from "@/lib/budgets/workspace";
+import { workspaceBudgetPath } from "@/lib/budgets/workspace-paths";
 import type { LineToRecode } from "@/lib/codebooks/lines-to-recode";
 
 export async function signOutAction(): Promise<void> {
@@ -15,7 +16,7 @@ export async function signOutAction(): Promise<void> {
   redirect("/login?signedOut=1");
 }
 
-export type CreateDraftState = ActionResult<{ year: number; linesToRecode: LineToRecode[] }> | null;
+export type CreateDraftState = ActionResult<{ unitCode: string; year: number; linesToRecode: LineToRecode[] }> | null;
 
 const createDraftSchema = z.object({
   unitCode: z.string().trim().min(1, "缺少单位编码。"),
@@ -27,16 +28,16 @@ const createDraft = action(createDraftSchema, async ({ start, ...input }) => {
   const { viewer, clientAddress } = await getRequestActor();
   if (start === "empty") {
     await createEmptyWorkspaceDraft(viewer, { ...input, clientAddress });
-    return { year: input.year, linesToRecode: [] };
+    return { unitCode: input.unitCode, year: input.year, linesToRecode: [] };
   }
   const created = await createNextYearDraft(viewer, { ...input, clientAddress });
-  return { year: input.year, linesToRecode: created.linesToRecode };
+  return { unitCode: input.unitCode, year: input.year, linesToRecode: created.linesToRecode };
 });
 
 /** Opens the new draft, unless lines carried from last year need new codes: then the list comes first. */
 export async function createDraftAction(previous: CreateDraftState, formData: FormData): Promise<CreateDraftState> {
   const result = await createDraft(previous, formData);
-  if (result.ok && result.data.linesToRecode.length === 0) redirect(`/workspace/budgets/${result.data.year}`);
+  if (result.ok && result.data.linesToRecode.length === 0) redirect(workspaceBudgetPath(result.data.unitCode, result.data.year));
   return result;
 }
 

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { workspaceBudgetPath } from "@/lib/budgets/workspace-paths";
 import { createDraftAction, type CreateDraftState } from "./actions";
 
 const primary =
@@ -28,7 +29,7 @@ export function StartBudgetForm({ unitCode, year, priorYear, submissionDeadline 
             <li key={index}>{line.message}</li>
           ))}
         </ul>
-        <Link href={`/workspace/budgets/${year}`} className="mt-3 inline-block font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950">
+        <Link href={workspaceBudgetPath(unitCode, year)} className="mt-3 inline-block font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950">
           打开{year}年预算
         </Link>
       </div>

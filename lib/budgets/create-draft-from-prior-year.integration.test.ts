@@ -38,6 +38,13 @@ beforeEach(async () => {
 afterAll(disconnectPrisma);
 
 describe("createDraftFromPriorYear", () => {
+  it("refuses a deactivated unit, writing nothing but the refusal's audit row", async () => {
+    await setUp();
+    await prisma.unit.updateMany({ where: { code: unitCode }, data: { deactivatedAt: new Date() } });
+    await expect(createDraftFromPriorYear(prisma, accountant, { unitCode, year: 2024 })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("本单位已停用") });
+    expect(await prisma.budget.count({ where: { year: 2024 } })).toBe(0);
+  });
+
   it("copies last year's approved budget into a draft with last year's figures as the comparison base", async () => {
     const prior = await setUp();
 

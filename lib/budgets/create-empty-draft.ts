@@ -40,12 +40,14 @@ async function createInTransaction(tx: DbReader, viewer: Viewer | null, request:
       fundingForm: true,
       duties: true,
       organisation: true,
+      deactivatedAt: true,
       department: { select: { code: true, name: true } },
       region: { select: { code: true, name: true } },
     },
   });
   const unit = units.find((candidate) => isAccountantOf(viewer, candidate.id));
   if (unit === undefined) throw new AppError("FORBIDDEN", "只有本单位的会计可以录入和报送预算。");
+  if (unit.deactivatedAt !== null) throw new AppError("CONFLICT", "本单位已停用，不能创建新的预算。如需恢复，请联系系统管理员启用本单位。");
   const existing = await tx.budget.findFirst({ where: { unitId: unit.id, year: request.year }, select: { id: true } });
   if (existing !== null) throw new AppError("CONFLICT", `${request.year}年的预算已经存在，不能再次创建。`);
   const { codeBookRevisionId } = await requireOpenYear(tx, unit.regionId, request.year);
