@@ -15,7 +15,8 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel("邮箱").fill(accountant.email);
   await page.getByLabel("密码").fill(accountant.password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/workspace$/);
+  // argon2 on a busy 2-core machine can take several seconds
+  await expect(page).toHaveURL(/\/workspace$/, { timeout: 20_000 });
 }
 
 test("the accountant starts 2025 from the published 2024 budget, enters changes, pastes from Excel, fixes the findings and submits", async ({ page, context }) => {
@@ -31,7 +32,7 @@ test("the accountant starts 2025 from the published 2024 budget, enters changes,
 
   // The demo has 2025's (starter) code book and 馆陶县 has opened 2025.
   await page.getByRole("button", { name: "从2024年预算创建2025年草稿" }).click();
-  await expect(page).toHaveURL(/\/workspace\/units\/224001\/budgets\/2025$/);
+  await expect(page).toHaveURL(/\/workspace\/units\/224001\/budgets\/2025$/, { timeout: 20_000 });
   await expect(page.getByRole("heading", { level: 1, name: "2025年预算" })).toBeVisible();
   await expect(page.getByTestId("budget-status")).toHaveText("草稿");
 
