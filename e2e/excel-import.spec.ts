@@ -79,7 +79,7 @@ test("the accountant imports the workbook, maps an unknown header, confirms, fix
   await page.setViewportSize({ width: 1280, height: 900 });
 
   await page.getByRole("button", { name: "确认导入，保存为草稿" }).click();
-  await expect(page).toHaveURL(/\/workspace\/units\/\d+\/budgets\/2024\?imported=\d+$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/workspace\/units\/[^/]+\/budgets\/2024\?imported=\d+$/, { timeout: 30_000 });
   await expect(page.getByRole("status").filter({ hasText: "已从 Excel 导入并保存为草稿" })).toBeVisible();
   const stored = loadStoredBudget({ unitCode: unit.unitCode, year: 2024 });
   expect(stored?.meta.lockVersion).toBe(1);
