@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { guantao2024Budget, guantao2024CodeBook } from "@/lib/demo/guantao-2024";
 import { disclosureWorkbook } from "@/tests/fixtures/excel/reference-workbooks";
 import { writeWorkbook, type SheetSpec } from "@/tests/fixtures/excel/sheet-spec";
@@ -11,6 +11,9 @@ import { createAccountantUnit, loadStoredBudget } from "./support/e2e-database";
  * source of every figure, an unknown header is mapped once, the draft is saved through the forms'
  * use case, the remaining finding is fixed in the forms, and the budget is submitted.
  */
+
+// Reading, importing and saving a workbook takes a few seconds on a busy machine.
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 function replaceCell(sheets: SheetSpec[], sheetName: string, from: string, to: string): void {
   const sheet = sheets.find((s) => s.name === sheetName);
@@ -76,7 +79,7 @@ test("the accountant imports the workbook, maps an unknown header, confirms, fix
   await page.setViewportSize({ width: 1280, height: 900 });
 
   await page.getByRole("button", { name: "确认导入，保存为草稿" }).click();
-  await expect(page).toHaveURL(/\/workspace\/units\/\d+\/budgets\/2024\?imported=\d+$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/workspace\/units\/[^/]+\/budgets\/2024\?imported=\d+$/, { timeout: 30_000 });
   await expect(page.getByRole("status").filter({ hasText: "已从 Excel 导入并保存为草稿" })).toBeVisible();
   const stored = loadStoredBudget({ unitCode: unit.unitCode, year: 2024 });
   expect(stored?.meta.lockVersion).toBe(1);

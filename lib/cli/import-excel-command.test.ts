@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { AppError } from "@/lib/app-error";
 import { guantao2024Budget, guantao2024CodeBook } from "@/lib/demo/guantao-2024";
 import { disclosureWorkbook } from "@/tests/fixtures/excel/reference-workbooks";
 import { writeWorkbook } from "@/tests/fixtures/excel/sheet-spec";
@@ -83,6 +84,14 @@ describe("gongkai import-excel", () => {
     expect(code).toBe(0);
     expect(err).toContain("已保存为 224001 2024年预算的草稿");
     expect(s.save).toHaveBeenCalledWith({ userId: "u1", roles: [{ role: "ACCOUNTANT", unitId: 1 }] }, expect.objectContaining({ unitCode: "224001", year: 2024, baseLockVersion: 3 }));
+  });
+
+  it("exits 1 with the use case's reason when the save is refused", async () => {
+    const s = store({ "a.xlsx": fixture("guantao-2024-lines-a.xlsx") });
+    s.save.mockRejectedValueOnce(new AppError("CONFLICT", "预算已报送，不能再修改；如需修改，请联系审核人员退回。"));
+    const { code, err } = await run(["import-excel", "a.xlsx", "--save", "--as", "kuaiji@example.cn"], s);
+    expect(code).toBe(1);
+    expect(err).toBe("未保存：预算已报送，不能再修改；如需修改，请联系审核人员退回。");
   });
 
   it("exits 2 for bad input: a 20 MB file, a missing file, --save without --as, a year without a draft", async () => {

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { AppError } from "@/lib/app-error";
 import type { Viewer } from "@/lib/auth/policies";
 import type { ImportBudgetWorkbookResult } from "@/lib/budget-import/import-budget-workbook";
 import { hasBlockingErrors } from "@/lib/disclosure/check";
@@ -83,7 +84,7 @@ export async function runImportExcel(args: string[], store: ExcelImportStore, io
   const imported = await importExcelFile(bytes, fileName, { codeBook: target.codeBook, expected: { unitCode, year }, mappings: target.mappings });
   if (!imported.ok) return reportUnreadable(imported.problems, io);
   const preview = previewImport(target.budget, target.codeBook, imported.data);
-  io.out(values.json ? summaryJson(excelImportSummary(preview.budget, preview.imported, preview.findings)) : describePreview(preview));
+  io.out(values.json ? summaryJson(excelImportSummary(preview.budget, preview.imported, preview.findings)) : describePreview(preview, values.save === true));
   const failed = !preview.canSave || hasBlockingErrors(preview.findings);
   if (!values.save) return failed ? 1 : 0;
 
@@ -96,7 +97,15 @@ export async function runImportExcel(args: string[], store: ExcelImportStore, io
     io.err(`找不到登录邮箱为“${values.as ?? ""}”的用户。`);
     return 2;
   }
-  const saved = await store.save(viewer, { unitCode, year, fileName, bytes, baseLockVersion: target.lockVersion });
+  let saved: ImportBudgetWorkbookResult;
+  try {
+    saved = await store.save(viewer, { unitCode, year, fileName, bytes, baseLockVersion: target.lockVersion });
+  } catch (error) {
+    // Refused by the use case (not the unit's accountant, already submitted, saved by someone else first).
+    if (!(error instanceof AppError)) throw error;
+    io.err(`未保存：${error.message}`);
+    return 1;
+  }
   if (!saved.ok) {
     io.err(`未保存：\n${saved.problems.map((p) => p.message).join("\n")}`);
     return 1;
@@ -110,7 +119,7 @@ function reportUnreadable(problems: ImportProblem[], io: CliIo): number {
   return 2;
 }
 
-function describePreview(preview: ImportPreview): string {
+function describePreview(preview: ImportPreview, isSaving: boolean): string {
   const { imported, budget, findings } = preview;
   const unit = budget.amountUnit;
   const money = (fen: number) => `${formatAmount(fen, unit)}${unit === "WAN_YUAN" ? "万元" : "元"}`;
@@ -126,6 +135,7 @@ function describePreview(preview: ImportPreview): string {
   const blocking = findings.filter((f) => f.severity === "error").length;
   lines.push(findings.length === 0 ? "检查：未发现问题（C1–C16 勾稽关系及数据有效性）。" : `检查：${blocking} 个错误，${findings.length - blocking} 个提醒。`);
   for (const f of findings) lines.push(`[${f.severity === "error" ? "错误" : "提醒"}] ${f.rule} ${f.message}`);
-  lines.push(preview.canSave ? "预览完成，未写入任何数据。加 --save --as <登录邮箱> 保存为草稿。" : "工作簿有错误，不能保存。");
+  if (!preview.canSave) lines.push("工作簿有错误，不能保存。");
+  else if (!isSaving) lines.push("预览完成，未写入任何数据。加 --save --as <登录邮箱> 保存为草稿。");
   return lines.join("\n");
 }

@@ -28,7 +28,10 @@ export function applyImport(base: Budget, imported: ExcelImport): Budget {
     yearEndCarryover: content.yearEndCarryover,
     threePublic: content.threePublic,
     projects,
-    assets: content.assets ?? base.assets,
+    assets:
+      content.assets === null
+        ? base.assets
+        : { ...content.assets, asOf: content.assets.asOf || base.assets.asOf, plannedPurchases: base.assets.plannedPurchases },
   };
   return { ...next, amountUnit: chooseAmountUnit(base.amountUnit, next) };
 }

@@ -90,7 +90,8 @@ export interface ImportedContent {
   yearEndCarryover: Fen;
   threePublic: ThreePublicLine[];
   projects: Project[] | null;
-  assets: Assets | null;
+  /** 本年度拟购置 is not in the asset sheet: the draft keeps its own */
+  assets: Omit<Assets, "plannedPurchases"> | null;
 }
 
 export interface ExcelImport {

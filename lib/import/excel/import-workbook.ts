@@ -6,6 +6,7 @@ import { ImportLog, unitName } from "./import-log";
 import type { ExcelImportResult, HeaderMapping, ImportedContent, RecognisedSheet, SheetKind } from "./import-types";
 import { readCodedTable } from "./read-functional-table";
 import { readLineExport } from "./read-line-export";
+import { readAssetSheet } from "./read-assets";
 import { readProjectSheets } from "./read-projects";
 import { readFiscalSummaryTable, readSummaryTable, readThreePublicTable } from "./read-summary-tables";
 import { recogniseSheet, statedUnitOf, unitFromValues } from "./recognise-sheets";
@@ -112,6 +113,9 @@ export function importWorkbook(data: SpreadsheetData, context: ImportContext): E
     }
   }
 
+  const assetSheet = first("ASSETS");
+  const assets = assetSheet ? readAssetSheet(assetSheet, readContext, log) : null;
+
   if (context.expected) {
     if (unit.code !== null && unit.code !== context.expected.unitCode) {
       log.error(null, `该工作簿是单位“${unit.code}${unit.name ? ` ${unit.name}` : ""}”的预算，不是本单位（${context.expected.unitCode}）的，不能导入`);
@@ -131,7 +135,7 @@ export function importWorkbook(data: SpreadsheetData, context: ImportContext): E
       year,
       amountUnit,
       sheets,
-      content: { ...content, projects: projects?.projects ?? null, assets: null },
+      content: { ...content, projects: projects?.projects ?? null, assets },
       figures: log.figures,
       problems: log.problems,
       unknownHeaders: log.unknownHeaders,

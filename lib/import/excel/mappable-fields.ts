@@ -2,6 +2,7 @@ import { ECONOMIC_CODE_SPECS, FUNCTIONAL_CODE_SPECS } from "./classification-cod
 import { appropriationTable, BASIC_TABLE, EXPENDITURE_TABLE, INCOME_TABLE } from "./disclosure-specs";
 import type { SheetKind } from "./import-types";
 import { LINE_SPECS } from "./read-line-export";
+import { ASSET_SPECS } from "./read-assets";
 import { PROJECT_SPECS } from "./read-projects";
 import { FISCAL_SPECS, SUMMARY_SPECS, THREE_PUBLIC_SPECS } from "./read-summary-tables";
 import type { ColumnSpec } from "./sheet-table";
@@ -20,7 +21,7 @@ export const MAPPABLE_FIELDS: Record<SheetKind, readonly ColumnSpec<string>[]> =
   LINES: LINE_SPECS,
   PROJECTS: PROJECT_SPECS,
   INDICATORS: PROJECT_SPECS,
-  ASSETS: [],
+  ASSETS: ASSET_SPECS,
 };
 
 export function isMappableField(kind: SheetKind, field: string): boolean {

@@ -21,6 +21,7 @@ const emptyDraft: Budget = {
   basicEconomic: [],
   projects: [],
   threePublic: [],
+  assets: { asOf: "2023-12-31", holdings: [], statedTotalValue: null, plannedPurchases: 0 },
 };
 
 const fixtures: [string, SheetSpec[]][] = (["a", "b"] as Dialect[]).flatMap((d): [string, SheetSpec[]][] => [
@@ -52,6 +53,11 @@ describe.each(fixtures)("the reference budget as a %s", (_name, sheets) => {
     );
     expect(budget.projects.map((p) => p.indicators)).toEqual(guantao2024Budget.projects.map((p) => p.indicators));
     expect(budget.projects.map((p) => [p.purpose, p.performanceGoal])).toEqual(guantao2024Budget.projects.map((p) => [p.purpose, p.performanceGoal]));
+  });
+
+  it("imports the fixed assets where the workbook has them (1.385 万元 of other fixed assets, as of 2023-12-31)", () => {
+    const hasAssets = sheets.some((s) => s.name.includes("固定资产"));
+    expect(budget.assets).toEqual(hasAssets ? guantao2024Budget.assets : emptyDraft.assets);
   });
 
   it("keeps the source cell of every figure", () => {
