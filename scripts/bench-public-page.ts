@@ -22,6 +22,8 @@ import { findFreePort } from "@/lib/database/ports";
 import { decideBuild } from "./lib/needs-build";
 
 const PAGE = "/budgets/2024/224001";
+/** Citizens' listings measured beside the document, in the same run (lib/public-site). */
+const LISTINGS = ["/", "/regions/130433", "/search?q=%E7%BD%91%E4%BF%A1", "/regions/130433/overview"];
 const CONNECTIONS = 50;
 const DURATION_S = 10;
 const WARM_UP_S = 2;
@@ -207,6 +209,9 @@ async function main(): Promise<void> {
     const bare304 = await load(`http://127.0.0.1:${barePort}${PAGE}`, barePid, unchanged);
     const nginx = nginxPid === null ? null : await load(`http://127.0.0.1:${nginxPort}${PAGE}`, nginxPid);
     const nginx304 = nginxPid === null ? null : await load(`http://127.0.0.1:${nginxPort}${PAGE}`, nginxPid, unchanged);
+    // The citizens' listings (lib/public-site), served by the same process right after the document.
+    const listings = [];
+    for (const listing of LISTINGS) listings.push([listing, await load(`${app}${listing}`, appPid)] as const);
     const loadAfter = loadavg()[0]?.toFixed(2);
 
     console.log(
@@ -220,6 +225,7 @@ async function main(): Promise<void> {
         row("bare Node replaying the app's answer (same headers and bytes), 200", bare),
         row("bare Node, 304", bare304),
         ...(nginx === null || nginx304 === null ? [] : [row("nginx on the exported mirror (export-site), 200", nginx), row("nginx on the mirror, 304", nginx304)]),
+        ...listings.map(([listing, measured]) => row(`app: listing ${listing}`, measured)),
         "",
         `app / bare Node: ${ratio(ours, bare)} (target ≥ 0.90); app 304 / app 200: ${ratio(ours304, ours)} (target > 1)` +
           (nginx === null ? " (nginx not installed)" : `; app / nginx mirror: ${ratio(ours, nginx)}`),

@@ -8,6 +8,9 @@ import next from "next";
 import { projectRoot } from "@/lib/database/acquire-database";
 import { disconnectPrisma, prisma } from "@/lib/db";
 import { EnvError, parseEnv, requireDatabaseUrl } from "@/lib/env";
+import { publicSiteRenderers } from "@/app/document-renderers";
+import { createSiteRouter, isSitePath } from "@/lib/public-site/site-router";
+import { indexUnindexedSnapshots } from "@/lib/search/index-snapshot";
 import { startPublicServer, type PublicServer } from "@/lib/serving/public-server";
 
 const isDev = process.argv.includes("--dev");
@@ -19,7 +22,18 @@ async function main(): Promise<void> {
   const app = next({ dev: isDev, dir: projectRoot, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = await startPublicServer({ db: prisma, databaseUrl, fallback: handle, port: env.PORT, log });
+  // Budgets published before the search index existed (or an index that was dropped): derived
+  // from their snapshots, nothing published changes.
+  const indexed = await indexUnindexedSnapshots(prisma);
+  if (indexed > 0) log(`Indexed ${indexed} published budget(s) for search.`);
+  const server = await startPublicServer({
+    db: prisma,
+    databaseUrl,
+    fallback: handle,
+    port: env.PORT,
+    log,
+    site: { matches: isSitePath, router: createSiteRouter(prisma, publicSiteRenderers) },
+  });
   log(`Ready on http://localhost:${env.PORT} (${isDev ? "development" : "production"}).`);
   stopOnSignals(server, () => app.close());
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { RegionPage } from "@/lib/public/queries";
 import { versionLabel } from "./published-budget-list";
 
@@ -38,13 +37,13 @@ export function DepartmentUnits({ department }: { department: RegionPage["depart
                 <ul className="flex flex-wrap gap-x-4 gap-y-1">
                   {department.budgets.map((b) => (
                     <li key={b.year}>
-                      <Link
+                      <a
                         href={`/budgets/${b.year}/departments/${b.departmentCode}`}
                         className="text-blue-800 underline underline-offset-2 hover:text-blue-950"
                       >
                         <span className="sr-only">{department.name}</span>
                         {b.year}年部门预算
-                      </Link>
+                      </a>
                       {b.version > 1 && <span className="ml-1 whitespace-nowrap text-xs text-slate-700">{versionLabel(b.version)}</span>}
                     </li>
                   ))}
@@ -62,10 +61,10 @@ export function DepartmentUnits({ department }: { department: RegionPage["depart
                 <ul className="flex flex-wrap gap-x-4 gap-y-1">
                   {unit.budgets.map((b) => (
                     <li key={b.year}>
-                      <Link href={`/budgets/${b.year}/${b.unitCode}`} className="text-blue-800 underline underline-offset-2 hover:text-blue-950">
+                      <a href={`/budgets/${b.year}/${b.unitCode}`} className="text-blue-800 underline underline-offset-2 hover:text-blue-950">
                         <span className="sr-only">{unit.name}</span>
                         {b.year}年度预算
-                      </Link>
+                      </a>
                       {b.version > 1 && <span className="ml-1 whitespace-nowrap text-xs text-slate-700">{versionLabel(b.version)}</span>}
                     </li>
                   ))}

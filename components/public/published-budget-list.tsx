@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatChinaDate } from "@/components/disclosure/china-time";
 import type { RegionListing } from "@/lib/public/queries";
 
@@ -21,9 +20,9 @@ export function PublishedBudgetList({ listing }: { listing: RegionListing }) {
     <section aria-labelledby={headingId} className="mb-10">
       <div className="mb-3 flex flex-wrap items-baseline gap-x-3 border-b-2 border-slate-900 pb-1">
         <h2 id={headingId} className="text-xl font-semibold">
-          <Link href={`/regions/${region.code}`} className="text-slate-900 underline decoration-slate-400 underline-offset-4 hover:decoration-slate-900">
+          <a href={`/regions/${region.code}`} className="text-slate-900 underline decoration-slate-400 underline-offset-4 hover:decoration-slate-900">
             {region.name}
-          </Link>
+          </a>
         </h2>
         {ancestors.length > 0 && <p className="text-sm text-slate-700">{ancestors.map((a) => a.name).join(" · ")}</p>}
       </div>
@@ -53,12 +52,12 @@ export function PublishedBudgetList({ listing }: { listing: RegionListing }) {
                 row.kind === "department" ? (
                   <tr key={`department-${row.item.departmentCode}`} className="bg-slate-50">
                     <th scope="row" className={`${cell} text-left font-normal`}>
-                      <Link
+                      <a
                         href={`/budgets/${row.item.year}/departments/${row.item.departmentCode}`}
                         className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950"
                       >
                         {row.item.departmentName}部门预算
-                      </Link>
+                      </a>
                       <span className="mt-0.5 block font-mono text-xs text-slate-700">部门编码 {row.item.departmentCode}</span>
                       <span className="mt-0.5 block text-xs text-slate-700">部门预算：所属单位汇总</span>
                     </th>
@@ -105,9 +104,9 @@ function UnitRow({ b }: { b: RegionListing["years"][number]["budgets"][number] }
   return (
                 <tr key={b.unitCode}>
                   <th scope="row" className={`${cell} text-left font-normal`}>
-                    <Link href={`/budgets/${b.year}/${b.unitCode}`} className="text-blue-800 underline underline-offset-2 hover:text-blue-950">
+                    <a href={`/budgets/${b.year}/${b.unitCode}`} className="text-blue-800 underline underline-offset-2 hover:text-blue-950">
                       {b.unitName}
-                    </Link>
+                    </a>
                     <span className="mt-0.5 block font-mono text-xs text-slate-700">单位编码 {b.unitCode}</span>
                     <span className="mt-0.5 block text-xs text-slate-700 sm:hidden">主管部门：{b.department.name}</span>
                   </th>

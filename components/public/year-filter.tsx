@@ -1,8 +1,7 @@
-import Link from "next/link";
 
 function YearLink({ label, href, isCurrent }: { label: string; href: string; isCurrent: boolean }) {
   return (
-    <Link
+    <a
       href={href}
       aria-current={isCurrent ? "page" : undefined}
       className={
@@ -12,7 +11,7 @@ function YearLink({ label, href, isCurrent }: { label: string; href: string; isC
       }
     >
       {label}
-    </Link>
+    </a>
   );
 }
 

@@ -6,6 +6,7 @@ import { printRows } from "@/lib/disclosure/print";
 import { TABLE_IDS } from "@/lib/disclosure/table-model";
 import type { Budget, CodeBook } from "@/lib/disclosure/types";
 import { IMPORT_EXCEL_USAGE, runImportExcel, type ExcelImportStore } from "./import-excel-command";
+import { IMPORT_USAGE, runImport } from "./import-command";
 import { renderTextTable } from "./text-table";
 
 /** What the CLI needs from storage; the database implements it, tests pass an in-memory one. */
@@ -28,6 +29,7 @@ export const USAGE = `用法：
   npm run gongkai -- backup --out <文件> | restore <文件>           加密的在线备份与恢复（口令：GONGKAI_BACKUP_PASSPHRASE）
   npm run gongkai -- codebook load --year <年度> <文件> [--dry-run]      导入年度科目表（见 codebook 的用法）
 ${IMPORT_EXCEL_USAGE}
+  ${IMPORT_USAGE}
   npm run gongkai -- export-site --out <目录>                        导出静态镜像（全部公开文件和 nginx 配置）
   npm run gongkai -- publication …                                   补充缺少的 PDF、批量公开已审签的预算（见 npm run gongkai -- publication）
 
@@ -42,6 +44,7 @@ export async function runCli(argv: string[], source: BudgetSource, io: CliIo, ex
     return command === undefined ? 2 : 0;
   }
   if (command === "import-excel" && excel !== undefined) return runImportExcel(rest, excel, io);
+  if (command === "import") return runImport(rest, io);
   if (command !== "tables" && command !== "check") {
     io.err(`未知命令“${command}”。\n\n${USAGE}`);
     return 2;

@@ -4,6 +4,7 @@ import { loadBudget } from "@/lib/budgets/queries";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArtifactKind, BudgetStatus } from "@/lib/generated/prisma/enums";
+import { indexPublishedSnapshot } from "@/lib/search/index-snapshot";
 import { statusesAllowing } from "@/lib/workflow/state-machine";
 import { versionPath, type DownloadPaths } from "./document-paths";
 import { PublicationError } from "./publication-error";
@@ -229,6 +230,8 @@ async function store(db: DbClient, prepared: Prepared, rendered: Rendered, actor
         });
         if (superseded.count !== 1) throw conflict();
       }
+      // Hook: the citizen search index (lib/search/), in the same transaction as the snapshot it describes.
+      await indexPublishedSnapshot(tx, snapshot.id);
       await tx.budgetEvent.create({
         data: {
           budgetId: prepared.budgetId,

@@ -4,6 +4,7 @@ import type { DbReader } from "@/lib/budgets/db-client";
 import { createDocumentHandler } from "./document-handler";
 import { DocumentStore, type DocumentStoreOptions } from "./document-store";
 import { listenForPublications } from "./publication-listener";
+import { SiteHandler, type SitePathMatcher, type SiteRouter } from "./site-handler";
 
 export interface PublicServerOptions {
   db: DbReader;
@@ -14,6 +15,8 @@ export interface PublicServerOptions {
   port: number;
   host?: string;
   store?: DocumentStoreOptions;
+  /** the public site's pages and open data (lib/public-site/), served from memory like the documents */
+  site?: { matches: SitePathMatcher; router: SiteRouter };
   log?: (message: string) => void;
 }
 
@@ -33,9 +36,17 @@ export interface PublicServer {
 export async function startPublicServer(options: PublicServerOptions): Promise<PublicServer> {
   const log = options.log ?? ((message: string) => console.error(`[serve] ${message}`));
   const store = new DocumentStore(options.db, { log, ...options.store });
+  const site = options.site === undefined ? null : new SiteHandler(options.site.matches, options.site.router, { log });
   const listener = listenForPublications(options.databaseUrl, {
-    onChange: (key) => store.invalidate(key),
-    onReset: () => store.clear(),
+    onChange: (key) => {
+      store.invalidate(key);
+      // Listings, search and open data cover every document: any publication may change them.
+      site?.clear();
+    },
+    onReset: () => {
+      store.clear();
+      site?.clear();
+    },
     log,
   });
   await listener.ready;
@@ -53,6 +64,7 @@ export async function startPublicServer(options: PublicServerOptions): Promise<P
   const server = createServer((req, res) => {
     try {
       if (handleDocument(req, res)) return;
+      if (site?.handle(req, res)) return;
       Promise.resolve(options.fallback(req, res)).catch((error: unknown) => fail(req, res, error));
     } catch (error) {
       fail(req, res, error);

@@ -1,0 +1,186 @@
+import { createHash } from "node:crypto";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
+import type { SiteResponse } from "@/lib/public-site/site-response";
+import { acceptedCompressions, isNotModified, type Compression } from "./http-negotiation";
+
+/** A public-site route: an answer for a GET of this URL, or null when the URL is not the site's (Next.js answers it). */
+export type SiteRouter = (pathname: string, query: URLSearchParams) => Promise<SiteResponse | null> | SiteResponse | null;
+/**
+ * Which requests the router claims, decided synchronously so other requests pass through
+ * untouched (e.g. a signed-in member of staff gets the app's own home page with their name).
+ */
+export type SitePathMatcher = (pathname: string, headers: IncomingHttpHeaders) => boolean;
+
+/** Pages have no script; forms (search, comparison) submit to this site only. */
+const SITE_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
+interface Prepared {
+  response: SiteResponse;
+  /** per encoding: the bytes and their strong ETag */
+  variants: Map<Compression | "identity", { bytes: Buffer; etag: string }>;
+  size: number;
+}
+
+export interface SiteHandlerOptions {
+  /** kept answers, least recently used dropped first */
+  maxEntries?: number;
+  maxBytes?: number;
+  log?: (message: string) => void;
+}
+
+const etagOf = (bytes: Buffer, suffix: string) => `"${createHash("sha256").update(bytes).digest("hex").slice(0, 40)}${suffix}"`;
+
+function prepare(response: SiteResponse, compressAll: boolean): Prepared {
+  const variants: Prepared["variants"] = new Map();
+  variants.set("identity", { bytes: response.body, etag: etagOf(response.body, "") });
+  let size = response.body.length;
+  const isText = /^(text\/|application\/json)/.test(response.contentType);
+  if (isText && response.body.length > 512) {
+    const gzip = gzipSync(response.body, { level: compressAll ? 9 : 6 });
+    variants.set("gzip", { bytes: gzip, etag: etagOf(response.body, "-gzip") });
+    size += gzip.length;
+    if (compressAll) {
+      const br = brotliCompressSync(response.body, {
+        params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 10, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: response.body.length },
+      });
+      variants.set("br", { bytes: br, etag: etagOf(response.body, "-br") });
+      size += br.length;
+    }
+  }
+  return { response, variants, size };
+}
+
+/**
+ * Serves the public site's pages and open data (lib/public-site/) the way published documents
+ * are served: answers that depend only on published data are rendered once, compressed once
+ * (gzip and brotli) and kept in memory until the next publication (`clear`, called by the
+ * publication listener), with strong ETags and 304s. Reading only: GET and HEAD, and OPTIONS
+ * (CORS preflight) for open data; other methods get 405.
+ */
+export class SiteHandler {
+  private readonly cache = new Map<string, Prepared>();
+  private bytes = 0;
+  private generation = 0;
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
+  private readonly log: (message: string) => void;
+
+  constructor(
+    private readonly matches: SitePathMatcher,
+    private readonly router: SiteRouter,
+    options: SiteHandlerOptions = {},
+  ) {
+    this.maxEntries = options.maxEntries ?? 5_000;
+    this.maxBytes = options.maxBytes ?? 128 * 1024 * 1024;
+    this.log = options.log ?? ((message) => console.error(`[site] ${message}`));
+  }
+
+  /** Something was published: every listing may have changed. */
+  clear(): void {
+    this.cache.clear();
+    this.bytes = 0;
+    this.generation += 1;
+  }
+
+  /** Answers and returns true when the URL is the site's; false otherwise (the caller passes it on). */
+  handle(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(q < 0 ? url : url.slice(0, q));
+    } catch {
+      return false;
+    }
+    if (!this.matches(pathname, req.headers)) return false;
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, { ...CORS_HEADERS, "Access-Control-Max-Age": "86400", Allow: "GET, HEAD, OPTIONS" });
+      res.end();
+      return true;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { Allow: "GET, HEAD, OPTIONS", "Content-Type": "text/plain; charset=utf-8" });
+      res.end("只支持 GET、HEAD 和 OPTIONS 请求。");
+      return true;
+    }
+    const key = `${pathname}?${q < 0 ? "" : url.slice(q + 1)}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) {
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      this.send(req, res, cached);
+      return true;
+    }
+    const generation = this.generation;
+    Promise.resolve()
+      .then(() => this.router(pathname, new URLSearchParams(q < 0 ? "" : url.slice(q + 1))))
+      .then((response) => {
+        if (response === null) {
+          res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+          res.end("未找到。");
+          return;
+        }
+        const prepared = prepare(response, response.isCacheable);
+        if (response.isCacheable && generation === this.generation) this.keep(key, prepared);
+        this.send(req, res, prepared);
+      })
+      .catch((error: unknown) => {
+        this.log(`${req.method} ${url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        if (res.headersSent) {
+          res.destroy();
+        } else {
+          res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+          res.end("服务暂时不可用，请稍后再试。");
+        }
+      });
+    return true;
+  }
+
+  private keep(key: string, prepared: Prepared): void {
+    if (prepared.size > this.maxBytes / 8) return;
+    this.cache.set(key, prepared);
+    this.bytes += prepared.size;
+    for (const [oldKey, old] of this.cache) {
+      if (this.cache.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.cache.delete(oldKey);
+      this.bytes -= old.size;
+    }
+  }
+
+  private send(req: IncomingMessage, res: ServerResponse, prepared: Prepared): void {
+    const { response } = prepared;
+    const encoding = acceptedCompressions(req.headers["accept-encoding"]).find((e) => prepared.variants.has(e)) ?? "identity";
+    const variant = prepared.variants.get(encoding) ?? prepared.variants.get("identity");
+    if (variant === undefined) throw new Error("no identity variant");
+    const headers: Record<string, string> = {
+      "Content-Type": response.contentType,
+      ETag: variant.etag,
+      "Cache-Control": response.status === 200 ? "public, max-age=60" : "no-store",
+      Vary: "Accept-Encoding",
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+      ...(response.contentType.startsWith("text/html") ? { "Content-Security-Policy": SITE_POLICY } : {}),
+      ...(response.isOpenData ? CORS_HEADERS : {}),
+      ...response.headers,
+    };
+    if (encoding !== "identity") headers["Content-Encoding"] = encoding;
+    if (response.status === 200 && isNotModified(req.headers["if-none-match"], variant.etag)) {
+      res.writeHead(304, { ETag: variant.etag, "Cache-Control": headers["Cache-Control"], Vary: "Accept-Encoding", ...(response.isOpenData ? CORS_HEADERS : {}) });
+      res.end();
+      return;
+    }
+    headers["Content-Length"] = String(variant.bytes.length);
+    res.writeHead(response.status, headers);
+    res.end(req.method === "HEAD" ? undefined : variant.bytes);
+  }
+}
+
+/** Reading from any origin; nothing else (no credentials, no writes). */
+const CORS_HEADERS: Record<string, string> = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+  "Access-Control-Allow-Headers": "If-None-Match",
+  "Access-Control-Expose-Headers": "ETag, Content-Disposition",
+};
