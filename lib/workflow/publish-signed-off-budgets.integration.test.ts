@@ -42,7 +42,7 @@ describe("publishSignedOffBudgets (统一公开 by the finance bureau)", () => {
     expect(await statuses()).toEqual({ [a.unit.code]: "PUBLISHED", [b.unit.code]: "PUBLISHED", [approvedOnly.unit.code]: "APPROVED", [elsewhere.unit.code]: "SIGNED_OFF" });
     const files = await prisma.publishedArtifact.findMany({ select: { kind: true, snapshot: { select: { unit: { select: { code: true } } } } } });
     for (const code of codes) {
-      expect(files.filter((f) => f.snapshot.unit.code === code).map((f) => f.kind).sort()).toEqual(["CSV", "HTML", "JSON", "PDF", "XLSX"]);
+      expect(files.filter((f) => f.snapshot.unit.code === code).map((f) => f.kind).sort()).toEqual(["CSV", "DOCX", "HTML", "JSON", "PDF", "XLSX"]);
     }
     const audit = await prisma.auditEvent.findMany({ where: { action: { in: ["budget.publish", "budget.batch_publish"] } }, select: { action: true, result: true, userId: true, clientAddress: true, details: true }, orderBy: { id: "asc" } });
     expect(audit.map((row) => [row.action, row.result, row.userId, row.clientAddress])).toEqual([
