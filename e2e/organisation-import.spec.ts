@@ -120,6 +120,14 @@ test("an administrator creates a county, imports its units and accounts from .xl
   await accountant.getByLabel("邮箱").fill(`acc1-${code}@example.test`);
   await accountant.getByLabel("密码").fill(initialPassword);
   await accountant.getByRole("button", { name: "登录", exact: true }).click();
+  // An imported account first replaces its one-time password (修改初始密码, ADR 0012).
+  await expect(accountant).toHaveURL(/\/account\/password$/);
+  await accountant.getByLabel("初始密码").fill(initialPassword);
+  await accountant.getByLabel("新密码", { exact: true }).fill("Eigenes#Passwort2025");
+  await accountant.getByLabel("再次输入新密码").fill("Eigenes#Passwort2025");
+  await accountant.getByRole("button", { name: "保存新密码" }).click();
+  await expect(accountant).toHaveURL(/\/workspace\?passwordChanged=1$/);
+  await accountant.goto("/workspace/budgets/2025");
   await expect(accountant.getByRole("heading", { name: "2025年预算：选择单位" })).toBeVisible();
   await expect(accountant.getByRole("link", { name: "501001 测试局1本级" })).toHaveAttribute("href", "/workspace/units/501001/budgets/2025");
   await expect(accountant.getByRole("link", { name: "504001 测试局4本级" })).toHaveAttribute("href", "/workspace/units/504001/budgets/2025");
