@@ -8,7 +8,8 @@ import { gongkai, queryAt, startProductionServer, type ProductionServer } from "
  * command creates the first administrator, who signs in and must first replace the one-time
  * password; then sets up the county (region, 30 units, the 2025 code book with a code the starter
  * book lacks, 31 accounts); the finance reviewer opens 2025; an accountant changes the initial
- * password, starts an empty 2025 draft and picks the new code. Runs against a server of its own
+ * password, starts an empty 2025 draft, picks the new code, enters a balanced budget and submits
+ * it; the finance reviewer finds it in the queue. Runs against a server of its own
  * (e2e/support/production-server.ts), not the demo one.
  */
 
@@ -259,7 +260,7 @@ test("the finance reviewer changes the initial password and opens 2025 for the c
   await shoot(page, "open-year");
 });
 
-test("an accountant changes the initial password, starts an empty 2025 draft and picks the new code", async ({ page }) => {
+test("an accountant changes the initial password, starts an empty 2025 draft, picks the new code, enters a balanced budget and submits it", async ({ page }) => {
   await signInAndSetPassword(page, ACCOUNTANT.email, initial.accountant ?? "", "Qian#Tianbao2025");
   const start = page.getByRole("form", { name: "开始2025年预算" });
   await expect(start).toContainText("报送截止日期 2025-01-15");
@@ -273,5 +274,36 @@ test("an accountant changes the initial password, starts an empty 2025 draft and
   await expect(page.getByRole("option", { name: new RegExp(NEW_CODE.code) })).toBeVisible();
   await code.press("Enter");
   await expect(code).toHaveValue(new RegExp(NEW_CODE.code));
-  await shoot(page, "draft-new-code");
+  await page.screenshot({ path: "e2e/.artifacts/onboarding-draft-new-code-desktop.png" });
+
+  // A balanced budget: 10 万元 of basic expenditure under the new code, its economic line, its income.
+  const findings = page.getByRole("region", { name: "一致性检查" });
+  const basic = page.getByRole("region", { name: "基本支出经济分类" });
+  const income = page.getByRole("region", { name: "收入", exact: true });
+  await expenditure.getByRole("textbox", { name: "第1行 金额" }).fill("10");
+  await basic.getByRole("button", { name: "添加一行" }).click();
+  const economic = basic.getByRole("combobox", { name: "第1行 经济分类科目（款）" });
+  await economic.fill("30101");
+  await economic.press("Tab");
+  await basic.getByRole("textbox", { name: "第1行 金额" }).fill("10");
+  await income.getByRole("button", { name: "添加一行" }).click();
+  await income.getByRole("textbox", { name: "第1行 金额" }).fill("10");
+  await income.getByRole("textbox", { name: "第1行 金额" }).blur();
+  await expect(page.getByTestId("save-status")).toHaveText(/已保存/, { timeout: 20_000 });
+  await expect(findings).toContainText("未发现问题");
+  const submitForm = page.getByRole("region", { name: "报送" });
+  await expect(submitForm.getByRole("button", { name: "报送" })).toBeEnabled();
+  const explanations = submitForm.getByRole("textbox");
+  for (let index = 0; index < (await explanations.count()); index += 1) await explanations.nth(index).fill("新单位首年预算，已与财政部门沟通。");
+  await submitForm.getByRole("button", { name: "报送" }).click();
+  await expect(page.getByTestId("budget-status")).toHaveText("已报送");
+  await shoot(page, "submitted");
+});
+
+test("the finance reviewer finds the submitted budget in the queue", async ({ page }) => {
+  await signIn(page, FINANCE.email, "Zhao#Caizheng2025");
+  await expect(page).toHaveURL(/\/workspace$/);
+  await page.goto(`${server.baseURL}/review`);
+  await expect(page.getByRole("main")).toContainText(`${ACCOUNTANT.unit}`);
+  await shoot(page, "review-queue");
 });
