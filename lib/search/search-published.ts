@@ -101,14 +101,19 @@ function documentSearch(db: DbReader, params: SearchParams, query: { tsquery: st
        WHERE d.tsv @@ ${allLexemes}::tsquery AND ${documentFilters({ ...params, kind: null })}
     ), page AS (
       SELECT * FROM matched ORDER BY name_hit DESC, year DESC, snapshot_id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}
+    ), page_entries AS (
+      -- The page's documents' entries through the snapshot_id index (OFFSET 0 keeps the planner
+      -- from using the tsvector index over every document instead), then the phrase on those only.
+      SELECT e.* FROM page CROSS JOIN LATERAL (SELECT * FROM search_entries x WHERE x.snapshot_id = page.snapshot_id OFFSET 0) e
+       WHERE e.tsv @@ ${tsquery}::tsquery
     )
     SELECT (SELECT count(*) FROM (SELECT 1 FROM matched LIMIT ${TOTAL_CAP}) c) AS total, ${ROW_COLUMNS},
-           (SELECT count(*) FROM search_entries e WHERE e.snapshot_id = page.snapshot_id AND e.tsv @@ ${tsquery}::tsquery) AS hit_count,
+           (SELECT count(*) FROM page_entries e WHERE e.snapshot_id = page.snapshot_id) AS hit_count,
            (SELECT json_agg(json_build_object('kind', h.kind, 'code', h.code, 'title', h.title, 'body', h.body, 'amount_fen', h.amount_fen))
-              FROM (SELECT e.* FROM search_entries e WHERE e.snapshot_id = page.snapshot_id AND e.tsv @@ ${tsquery}::tsquery
+              FROM (SELECT e.* FROM page_entries e WHERE e.snapshot_id = page.snapshot_id
                      ORDER BY (lower(e.code) = ${code}) DESC, ${KIND_ORDER}, e.id LIMIT 3) h) AS hits
       FROM page JOIN search_documents d ON d.snapshot_id = page.snapshot_id
-     WHERE EXISTS (SELECT 1 FROM search_entries e WHERE e.snapshot_id = page.snapshot_id AND e.tsv @@ ${tsquery}::tsquery)
+     WHERE EXISTS (SELECT 1 FROM page_entries e WHERE e.snapshot_id = page.snapshot_id)
      ORDER BY page.name_hit DESC, page.year DESC, page.snapshot_id DESC`;
 }
 
