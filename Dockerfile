@@ -17,7 +17,9 @@ RUN npm ci
 COPY --chown=node:node . .
 RUN npm run build
 
-ENV NODE_ENV=production PORT=3000
+# A server never gets the demo (its accounts have public passwords): GONGKAI_DEMO=false loads no
+# demo data at all. The first administrator comes from `npm run gongkai -- admin create-user`.
+ENV NODE_ENV=production PORT=3000 GONGKAI_DEMO=false
 EXPOSE 3000
-# Migrates, seeds an empty database, then serves (the build above is reused, not repeated).
+# Migrates, then serves (the build above is reused, not repeated); with GONGKAI_DEMO=false the seed step writes nothing.
 CMD ["npm", "start"]

@@ -1,11 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getAuth } from "@/lib/auth/auth";
+import { isPasswordChangePending, passwordChangeRedirect } from "@/lib/auth/password-change-gate";
+import { prisma } from "@/lib/db";
 
 /**
  * Keeps the 30-minute idle timeout sliding for the signed-in areas. Server components cannot set
  * cookies, so the refreshed session cookie is sent from here, where the response is still open;
  * pages then read the session without refreshing it again. Anonymous visitors are sent to the
- * sign-in page; every page and use case still checks the viewer itself.
+ * sign-in page, and an account that must change its password to /account/password; every page
+ * and use case still checks the viewer itself (getViewer has none until the password is changed).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { headers: authHeaders, response: session } = await getAuth().api.getSession({
@@ -21,7 +24,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     if (request.headers.get("cookie")?.includes("session_token=")) login.searchParams.set("reason", "expired");
     response = NextResponse.redirect(login);
   } else {
-    response = NextResponse.next();
+    // Pages are sent to the password page; a server action (POST) goes through and is refused by
+    // its use case, which finds no viewer for the account (lib/auth/session.ts).
+    const isPageRequest = request.method === "GET" || request.method === "HEAD";
+    const target = isPageRequest ? passwordChangeRedirect(request.nextUrl.pathname, await isPasswordChangePending(prisma, session.user.id)) : null;
+    response = target === null ? NextResponse.next() : NextResponse.redirect(new URL(target, request.url));
   }
   for (const cookie of authHeaders?.getSetCookie() ?? []) response.headers.append("set-cookie", cookie);
   return response;
@@ -30,5 +37,5 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 // Public pages are not listed: they stay static and never touch the session table. Add each new
 // signed-in area here, or its sessions expire 30 minutes after the last visit to a listed one.
 export const config = {
-  matcher: ["/workspace", "/workspace/:path*"],
+  matcher: ["/workspace", "/workspace/:path*", "/review", "/review/:path*", "/admin", "/admin/:path*", "/account/:path*"],
 };

@@ -7,6 +7,7 @@ import { renderRegionOverviewPage } from "@/components/public-site/region-overvi
 import { renderSearchPage } from "@/components/public-site/search-page";
 import { renderTransparencyPage } from "@/components/public-site/transparency-page";
 import { exportCsv } from "@/lib/export/csv";
+import { renderDocx } from "@/lib/export/docx";
 import { exportJson } from "@/lib/export/json";
 import { renderPdf } from "@/lib/export/pdf";
 import { exportXlsx } from "@/lib/export/xlsx";
@@ -21,6 +22,7 @@ import type { DocumentRenderers } from "@/lib/publication/publish-budget";
 export const documentRenderers: DocumentRenderers = {
   html: renderDocumentHtml,
   pdf: renderPdf,
+  docx: renderDocx,
   xlsx: exportXlsx,
   csv: exportCsv,
   json: exportJson,

@@ -243,7 +243,7 @@ test("the demo's finance reviewer sees the seeded units of 馆陶县, the overdu
 
 test("the accountant's budget page ends with the budget's history", async ({ page }) => {
   const accountant = DEMO_USERS.find((user) => user.role === "ACCOUNTANT");
-  await signIn(page, accountant?.email ?? "", accountant?.password ?? "", "/workspace/budgets/2024");
+  await signIn(page, accountant?.email ?? "", accountant?.password ?? "", "/workspace/units/224001/budgets/2024");
   const history = page.getByRole("region", { name: "预算历史", exact: true });
   const rows = history.getByRole("table").locator("tbody tr");
   await expect(rows.filter({ hasText: "批复" }).first()).toContainText("财政审核中 → 已批复");

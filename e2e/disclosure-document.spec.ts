@@ -18,7 +18,7 @@ const base = "/budgets/2024/224001/v1";
 const html = renderDocumentHtml(content, {
   contentHash: contentHash(content),
   canonicalPath: base,
-  downloads: { pdf: `${base}/a.pdf`, xlsx: `${base}/a.xlsx`, csv: `${base}/a.csv`, json: `${base}/a.json` },
+  downloads: { pdf: `${base}/a.pdf`, docx: `${base}/a.docx`, xlsx: `${base}/a.xlsx`, csv: `${base}/a.csv`, json: `${base}/a.json` },
 });
 
 async function open(page: Page, width: number): Promise<void> {

@@ -60,12 +60,13 @@ test("the page and its downloads carry the caching and download headers of publi
 
   for (const [format, type] of [
     ["pdf", "application/pdf"],
+    ["docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
     ["xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
     ["csv", "text/csv"],
     ["json", "application/json"],
   ] as const) {
     const href = `${V1}/224001-2024-v1.${format}`;
-    await expect(page.getByRole("link", { name: new RegExp(`下载 ${format === "xlsx" ? "Excel" : format.toUpperCase()}`) })).toHaveAttribute("href", href);
+    await expect(page.getByRole("link", { name: new RegExp(`下载 ${format === "xlsx" ? "Excel" : format === "docx" ? "Word" : format.toUpperCase()}`) })).toHaveAttribute("href", href);
     const download = await request.get(href);
     expect(download.status(), format).toBe(200);
     expect(download.headers()["content-type"]).toContain(type);

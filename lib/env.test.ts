@@ -10,6 +10,7 @@ describe("parseEnv", () => {
       PORT: 3000,
       GONGKAI_DATA_DIR: undefined,
       GONGKAI_DB_PORT: 54329,
+      GONGKAI_DEMO: "true",
     });
   });
 
@@ -37,6 +38,22 @@ describe("parseEnv", () => {
       parseEnv({ DATABASE_URL: "mysql://db/gongkai", PORT: "70000", GONGKAI_DB_PORT: "abc" });
     expect(parse).toThrow(EnvError);
     expect(parse).toThrow(/DATABASE_URL[\s\S]*PORT[\s\S]*GONGKAI_DB_PORT/);
+  });
+});
+
+describe("GONGKAI_DEMO", () => {
+  it("is on by default (npm start shows the demo) and off when set to false", () => {
+    expect(parseEnv({}).GONGKAI_DEMO).toBe("true");
+    expect(parseEnv({ GONGKAI_DEMO: "" }).GONGKAI_DEMO).toBe("true");
+    expect(parseEnv({ GONGKAI_DEMO: "false" }).GONGKAI_DEMO).toBe("false");
+  });
+
+  it("refuses anything but true or false", () => {
+    expect(() => parseEnv({ GONGKAI_DEMO: "no" })).toThrow(/GONGKAI_DEMO: must be "true" or "false"/);
+  });
+
+  it("refuses the replaced GONGKAI_DEMO_USERS instead of silently loading the demo", () => {
+    expect(() => parseEnv({ GONGKAI_DEMO_USERS: "false" })).toThrow(/GONGKAI_DEMO_USERS: is no longer read: set GONGKAI_DEMO=false/);
   });
 });
 

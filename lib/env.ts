@@ -38,8 +38,23 @@ const envSchema = z.object({
   BETTER_AUTH_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
   /** Reverse proxies whose X-Forwarded-For is trusted for client addresses: comma-separated IPs or CIDRs. */
   GONGKAI_TRUSTED_PROXIES: z.preprocess(unsetIfEmpty, z.string().optional()),
-  /** "false" stops the seed from creating the demo accounts; production must set it. */
-  GONGKAI_DEMO_USERS: z.preprocess(unsetIfEmpty, z.enum(["true", "false"]).optional()),
+  /**
+   * "true" (the default of `npm start`): the start-up loads the demo into an EMPTY database, once.
+   * "false" (Dockerfile, docker-compose.yml; production): no demo data at all. See lib/demo/load-demo.ts.
+   */
+  GONGKAI_DEMO: z.preprocess(unsetIfEmpty, z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("true")),
+  /**
+   * Replaced by GONGKAI_DEMO. Refused rather than ignored: a deployment that still sets
+   * GONGKAI_DEMO_USERS=false expects no demo, and would otherwise get one on an empty database.
+   */
+  GONGKAI_DEMO_USERS: z.preprocess(
+    unsetIfEmpty,
+    z
+      .undefined({
+        error: "is no longer read: set GONGKAI_DEMO=false instead (it loads no demo data at all: no accounts, units, budgets or publications) and remove GONGKAI_DEMO_USERS",
+      })
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

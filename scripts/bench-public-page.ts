@@ -1,15 +1,18 @@
 /**
  * How fast the published unit page is served: the app's own server (scripts/serve.ts, with the
- * demo seeded and published into a throw-away embedded PostgreSQL) against a minimal Node static
- * file server and, when installed, nginx (`apt-get install -y nginx`), both holding the same bytes.
- * autocannon, 50 connections, 10 s each after a warm-up, `Accept-Encoding: gzip`, 127.0.0.1 only.
+ * demo seeded and published into a throw-away embedded PostgreSQL) against a bare Node server
+ * replaying the app's exact answer (same status line, headers and bytes, scripts/lib/replay-server.ts)
+ * and, when installed, nginx (`apt-get install -y nginx-light`) serving the static mirror that
+ * `npm run gongkai -- export-site` wrote (same bytes and headers). Each as a 200 and as a 304
+ * (If-None-Match). autocannon, 50 connections, 10 s each after a warm-up, `Accept-Encoding: gzip`,
+ * 127.0.0.1 only.
  * Also prints the page's size and the JavaScript it ships. Run with `npx tsx scripts/bench-public-page.ts`
  * (`npm run bench` runs it after the checker benchmark); prints numbers, asserts nothing.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { get } from "node:http";
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
@@ -109,36 +112,39 @@ interface Measured {
   serverCpu: number;
 }
 
-async function load(url: string, serverPid: number): Promise<Measured> {
-  await autocannon({ url, connections: CONNECTIONS, duration: WARM_UP_S, headers: HEADERS });
+async function load(url: string, serverPid: number, extra: Record<string, string> = {}): Promise<Measured> {
+  const headers = { ...HEADERS, ...extra };
+  await autocannon({ url, connections: CONNECTIONS, duration: WARM_UP_S, headers });
   const before = cpuSeconds(serverPid);
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: HEADERS });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
   return { result, serverCpu: (cpuSeconds(serverPid) - before) / result.duration };
 }
 
-async function startNginx(dir: string, www: string, port: number): Promise<number | null> {
+/** nginx on the exported mirror, with the configuration export-site wrote (listening on `port`). */
+async function startMirrorNginx(mirror: string, port: number): Promise<number | null> {
   if (!existsSync(NGINX)) return null;
-  const config = path.join(dir, "nginx.conf");
-  const temp = (name: string) => `${name}_temp_path ${path.join(dir, `nginx-${name}`)};`;
-  await writeFile(
-    config,
-    [
-      "daemon off;",
-      "worker_processes 1;",
-      "user root;",
-      `pid ${path.join(dir, "nginx.pid")};`,
-      `error_log ${path.join(dir, "nginx-error.log")} warn;`,
-      "events { worker_connections 1024; }",
-      "http {",
-      "  access_log off;",
-      ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `  ${temp(name)}`),
-      "  sendfile on; tcp_nopush on; keepalive_requests 1000000; open_file_cache max=100;",
-      "  gzip_static on;",
-      `  server { listen 127.0.0.1:${port}; root ${www}; location / { default_type "text/html; charset=utf-8"; } }`,
-      "}",
-    ].join("\n"),
-  );
-  return startChild("nginx", NGINX, ["-c", config], process.env, `http://127.0.0.1:${port}${PAGE}`);
+  return startChild("nginx on the exported mirror", NGINX, ["-p", path.join(mirror, "nginx"), "-c", path.join(mirror, "nginx", "nginx.conf"), "-g", "daemon off;"], process.env, `http://127.0.0.1:${port}${PAGE}`);
+}
+
+/** The app's answers to PAGE as raw header lists, for the replaying baseline. */
+function recordAnswer(origin: string): Promise<{ etag: string; ok: { headers: string[]; body: string }; notModified: { headers: string[] } }> {
+  const fetchRaw = (headers: Record<string, string>) =>
+    new Promise<{ raw: string[]; body: Buffer }>((resolve, reject) => {
+      get(`${origin}${PAGE}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ raw: res.rawHeaders, body: Buffer.concat(chunks) }));
+        res.on("error", reject);
+      }).on("error", reject);
+    });
+  // Date, Connection and Keep-Alive are written by Node itself.
+  const own = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
+  const keep = (raw: string[]) => raw.flatMap((value, i) => (i % 2 === 0 && !own.has(value.toLowerCase()) ? [value, raw[i + 1] ?? ""] : []));
+  return fetchRaw(HEADERS).then(async (ok) => {
+    const etag = ok.raw[ok.raw.findIndex((name) => name.toLowerCase() === "etag") + 1] ?? "";
+    const notModified = await fetchRaw({ ...HEADERS, "if-none-match": etag });
+    return { etag, ok: { headers: keep(ok.raw), body: ok.body.toString("base64") }, notModified: { headers: keep(notModified.raw) } };
+  });
 }
 
 const ratio = (a: Measured, b: Measured) => (a.result.requests.average / b.result.requests.average).toFixed(2);
@@ -178,43 +184,51 @@ async function main(): Promise<void> {
     );
     const facts = await pageFacts(app);
 
-    const www = path.join(dir, "www");
-    const file = path.join(www, PAGE);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, facts.identity);
-    await writeFile(`${file}.gz`, facts.gzip);
-    const staticPort = await findFreePort();
-    const staticPid = await startChild(
-      "the minimal Node static server",
+    const recorded = await recordAnswer(app);
+    const answers = path.join(dir, "answers.json");
+    await writeFile(answers, JSON.stringify({ path: PAGE, ...recorded }));
+    const barePort = await findFreePort();
+    const barePid = await startChild(
+      "the bare Node server replaying the app's answer",
       process.execPath,
-      ["--import", "tsx", "scripts/lib/static-file-server.ts", www, String(staticPort)],
+      ["--import", "tsx", "scripts/lib/replay-server.ts", answers, String(barePort)],
       process.env,
-      `http://127.0.0.1:${staticPort}${PAGE}`,
+      `http://127.0.0.1:${barePort}${PAGE}`,
     );
+    const mirror = path.join(dir, "mirror");
     const nginxPort = await findFreePort();
-    const nginxPid = await startNginx(dir, www, nginxPort);
+    run("Exporting the static mirror", process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/gongkai.ts", "export-site", "--out", mirror, "--listen", `127.0.0.1:${nginxPort}`], env);
+    const nginxPid = await startMirrorNginx(mirror, nginxPort);
 
     const loadBefore = loadavg()[0]?.toFixed(2);
-    log(`Loading each server for ${WARM_UP_S} + ${DURATION_S} s…`);
+    const unchanged = { "if-none-match": recorded.etag };
+    log(`Loading each server for ${WARM_UP_S} + ${DURATION_S} s, as 200 and as 304…`);
     const ours = await load(`${app}${PAGE}`, appPid);
-    const node = await load(`http://127.0.0.1:${staticPort}${PAGE}`, staticPid);
+    const ours304 = await load(`${app}${PAGE}`, appPid, unchanged);
+    const bare = await load(`http://127.0.0.1:${barePort}${PAGE}`, barePid);
+    const bare304 = await load(`http://127.0.0.1:${barePort}${PAGE}`, barePid, unchanged);
     const nginx = nginxPid === null ? null : await load(`http://127.0.0.1:${nginxPort}${PAGE}`, nginxPid);
+    const nginx304 = nginxPid === null ? null : await load(`http://127.0.0.1:${nginxPort}${PAGE}`, nginxPid, unchanged);
     // The citizens' listings (lib/public-site), served by the same process right after the document.
     const listings = [];
     for (const listing of LISTINGS) listings.push([listing, await load(`${app}${listing}`, appPid)] as const);
+    const loadAfter = loadavg()[0]?.toFixed(2);
 
     console.log(
       [
-        `Unit page ${PAGE}, ${CONNECTIONS} connections, ${DURATION_S} s each, Accept-Encoding: gzip (load average before: ${loadBefore})`,
+        `Unit page ${PAGE}, ${CONNECTIONS} connections, ${DURATION_S} s each, Accept-Encoding: gzip (load average before: ${loadBefore}, after: ${loadAfter})`,
         "",
         "| server | req/s | p50 | p99 | non-2xx | errors | server CPU | req/s per server core |",
         "|---|---|---|---|---|---|---|---|",
-        row("app (scripts/serve.ts: lib/serving + Next.js)", ours),
-        row("minimal Node static server (same bytes, in memory)", node),
-        ...(nginx === null ? [] : [row("nginx gzip_static (same bytes)", nginx)]),
+        row("app (scripts/serve.ts: lib/serving + Next.js), 200", ours),
+        row("app, 304 (If-None-Match)", ours304),
+        row("bare Node replaying the app's answer (same headers and bytes), 200", bare),
+        row("bare Node, 304", bare304),
+        ...(nginx === null || nginx304 === null ? [] : [row("nginx on the exported mirror (export-site), 200", nginx), row("nginx on the mirror, 304", nginx304)]),
         ...listings.map(([listing, measured]) => row(`app: listing ${listing}`, measured)),
         "",
-        `app / Node static: ${ratio(ours, node)}` + (nginx === null ? " (nginx not installed)" : `; app / nginx: ${ratio(ours, nginx)}`),
+        `app / bare Node: ${ratio(ours, bare)} (target ≥ 0.90); app 304 / app 200: ${ratio(ours304, ours)} (target > 1)` +
+          (nginx === null ? " (nginx not installed)" : `; app / nginx mirror: ${ratio(ours, nginx)}`),
         `HTML: ${facts.identity.length.toLocaleString("en-US")} B raw, ${facts.gzip.length.toLocaleString("en-US")} B gzip, ` +
           `${facts.brotliBytes.toLocaleString("en-US")} B brotli; JavaScript shipped: ${facts.scripts} scripts, ${facts.scriptBytes} B`,
       ].join("\n"),

@@ -1,6 +1,7 @@
 /**
  * `npm start` (production) and `npm run dev` (`--dev`): everything a fresh clone needs after
- * `npm ci`: start or reuse the database, migrate, seed, build when needed, then serve.
+ * `npm ci`: start or reuse the database, migrate, load the demo into an empty database (unless
+ * GONGKAI_DEMO=false), build when needed, then serve.
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { isPortAvailable, portInUseMessage } from "@/lib/database/ports";
 import { EnvError, parseEnv } from "@/lib/env";
 import { loadEnvFiles } from "./lib/load-env-files";
 import { decideBuild } from "./lib/needs-build";
+import { SET_UP_STEPS } from "./lib/set-up-steps";
 import { exitCodeOf, Supervisor } from "./lib/supervisor";
 
 const isDev = process.argv.includes("--dev");
@@ -21,8 +23,6 @@ const supervisor = new Supervisor(log);
 
 class StartError extends Error {}
 
-const PRISMA_CLI = "node_modules/prisma/build/index.js";
-const TSX_CLI = "node_modules/tsx/dist/cli.mjs";
 const NEXT_CLI = "node_modules/next/dist/bin/next";
 
 async function main(): Promise<never> {
@@ -46,8 +46,7 @@ async function main(): Promise<never> {
     NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
   };
 
-  await step("Applying migrations (prisma migrate deploy)", PRISMA_CLI, ["migrate", "deploy"], childEnv);
-  await step("Seeding demo data into an empty database (prisma/seed.ts)", TSX_CLI, ["prisma/seed.ts"], childEnv);
+  for (const setUp of SET_UP_STEPS) await step(setUp.title, setUp.script, [...setUp.args], childEnv);
 
   if (!isDev) {
     const build = decideBuild(projectRoot);
@@ -113,7 +112,7 @@ function assertDatabaseFilesExist(): void {
     );
   const missing = [
     ...(hasMigrations ? [] : ["prisma/migrations/<timestamp>_<name>/migration.sql (no migration yet)"]),
-    ...(existsSync(path.join(projectRoot, "prisma", "seed.ts")) ? [] : ["prisma/seed.ts (the demo-data seed)"]),
+    ...(existsSync(path.join(projectRoot, "prisma", "seed.ts")) ? [] : ["prisma/seed.ts (loads the demo into an empty database)"]),
   ];
   if (missing.length > 0) {
     throw new StartError(

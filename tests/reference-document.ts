@@ -2,15 +2,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 /**
- * Reads the tables of the reference disclosure (shared/reference/*.txt, extracted from the
- * official .docx): each table cell is a line starting with a tab, each table row a block of such
+ * Reads the tables of the reference disclosure (tests/fixtures/reference/*.txt, a copy of
+ * shared/reference/*.txt extracted from the official .docx, so tests pass from a clone alone): each table cell is a line starting with a tab, each table row a block of such
  * lines ended by a blank line. Used by the golden tests to compare derived tables cell by cell.
  */
 
-export const SHARED_DIR = process.env.GONGKAI_SHARED_DIR ?? path.resolve(__dirname, "../../shared");
+export const REFERENCE_DIR = path.resolve(__dirname, "fixtures/reference");
 
 export function readReference(name = "guantao-cac-2024-unit-budget.txt"): string {
-  return readFileSync(path.join(SHARED_DIR, "reference", name), "utf8");
+  return readFileSync(path.join(REFERENCE_DIR, name), "utf8");
 }
 
 export interface ReferenceTable {

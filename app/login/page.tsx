@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { safeReturnPath } from "@/lib/auth/sign-in-schema";
-import { getViewer } from "@/lib/auth/session";
+import { PASSWORD_CHANGE_PATH } from "@/lib/auth/password-change-gate";
+import { getPasswordChanger, getViewer } from "@/lib/auth/session";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "工作人员登录" };
@@ -22,6 +23,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const next = safeReturnPath(single(params.next));
   if ((await getViewer()) !== null) redirect(next);
+  // Signed in, but no viewer until the initial password is replaced.
+  if ((await getPasswordChanger())?.mustChangePassword === true) redirect(PASSWORD_CHANGE_PATH);
   const notice = params.signedOut !== undefined ? NOTICES.signedOut : single(params.reason) === "expired" ? NOTICES.expired : undefined;
 
   return (

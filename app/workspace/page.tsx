@@ -2,18 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { StaffLinks } from "@/components/workspace/staff-links";
-import { canSearchAuditLog, isAdministrator } from "@/lib/auth/policies";
+import { canAdminister, canSearchAuditLog, isAdministrator } from "@/lib/auth/policies";
 import { getAccountOverview } from "@/lib/auth/queries";
 import { getViewer } from "@/lib/auth/session";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import { listAccountantUnits } from "@/lib/budgets/workspace";
+import { workspaceBudgetPath } from "@/lib/budgets/workspace-paths";
 import { isReviewer } from "@/lib/review/review-access";
 import { signOutAction } from "./actions";
-import { CreateDraftForm } from "./create-draft-form";
+import { DiscardDraftForm } from "./discard-draft-form";
+import { StartBudgetForm } from "./start-budget-form";
 
 export const metadata: Metadata = { title: "工作台" };
 
-export default async function WorkspacePage() {
+export default async function WorkspacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const isPasswordChanged = (await searchParams).passwordChanged !== undefined;
   const viewer = await getViewer();
   if (viewer === null) redirect("/login?next=/workspace");
   const [account, units] = await Promise.all([getAccountOverview(viewer), listAccountantUnits(viewer)]);
@@ -26,15 +29,25 @@ export default async function WorkspacePage() {
           <p className="text-slate-800">您好，{account.name}</p>
           <p className="text-sm text-slate-700">登录邮箱：{account.email}</p>
         </div>
-        <form action={signOutAction}>
-          <button
-            type="submit"
-            className="rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-800"
-          >
-            退出登录
-          </button>
-        </form>
+        <div className="flex items-center gap-3">
+          <Link href="/account/password" className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">
+            修改密码
+          </Link>
+          <form action={signOutAction}>
+            <button
+              type="submit"
+              className="rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-800"
+            >
+              退出登录
+            </button>
+          </form>
+        </div>
       </div>
+      {isPasswordChanged && (
+        <p role="status" className="mb-6 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
+          密码已修改。下次登录请使用新密码。
+        </p>
+      )}
       <section aria-labelledby="roles-heading">
         <h2 id="roles-heading" className="mb-3 text-lg font-semibold">
           您的角色
@@ -65,8 +78,11 @@ export default async function WorkspacePage() {
       <StaffLinks
         flags={{
           deadlines: viewer.roles.some((grant) => grant.role !== "ACCOUNTANT"),
+          batchPublish: viewer.roles.some((grant) => grant.role === "FINANCE_REVIEWER"),
           departmentBudgets: viewer.roles.some((grant) => grant.role === "DEPARTMENT_REVIEWER"),
           accounts: isAdministrator(viewer),
+          codeBooks: canAdminister(viewer),
+          budgetYears: viewer.roles.some((grant) => grant.role === "FINANCE_REVIEWER"),
           auditLog: canSearchAuditLog(viewer),
         }}
       />
@@ -82,7 +98,7 @@ export default async function WorkspacePage() {
               {unit.budgets.map((budget) => (
                 <li key={budget.year} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3">
                   <Link
-                    href={`/workspace/budgets/${budget.year}`}
+                    href={workspaceBudgetPath(unit.unitCode, budget.year)}
                     className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950"
                   >
                     {budget.year}年预算
@@ -90,13 +106,14 @@ export default async function WorkspacePage() {
                   <span className="text-slate-700">
                     第{budget.version}版 · <span className="font-medium text-slate-900">{BUDGET_STATUS_LABELS[budget.status]}</span>
                   </span>
+                  {budget.isDiscardable && <DiscardDraftForm unitCode={unit.unitCode} year={budget.year} version={budget.version} />}
                 </li>
               ))}
             </ul>
           )}
-          {unit.nextYear !== null && (
-            <CreateDraftForm unitCode={unit.unitCode} year={unit.nextYear.year} priorYear={unit.nextYear.priorYear} />
-          )}
+          {unit.startableYears.map((start) => (
+            <StartBudgetForm key={start.year} unitCode={unit.unitCode} {...start} />
+          ))}
         </section>
       ))}
       <p className="mt-6 text-sm text-slate-700">为保障安全，30 分钟无操作将自动退出登录。</p>

@@ -1,16 +1,10 @@
 import { amountUnitLabel, formatAmountPrecise } from "@/lib/disclosure/money";
-import type { AssetCategory, Budget, Fen } from "@/lib/disclosure/types";
+import type { Budget, Fen } from "@/lib/disclosure/types";
+import { ASSET_ROWS, ASSET_TITLE } from "@/lib/disclosure/document-outline";
 import { ScrollBox, TableMeta } from "./budget-table";
 
-const TITLE = "单位固定资产占用情况表";
-
-const ROWS: readonly { category: AssetCategory; label: string; isSubItem: boolean }[] = [
-  { category: "BUILDINGS", label: "1、房屋（平方米）", isSubItem: false },
-  { category: "OFFICE_BUILDINGS", label: "其中：办公用房（平方米）", isSubItem: true },
-  { category: "VEHICLES", label: "2、车辆（台、辆）", isSubItem: false },
-  { category: "EQUIPMENT_OVER_200K", label: "3、单价在20万元以上的设备", isSubItem: false },
-  { category: "OTHER_FIXED_ASSETS", label: "4、其他固定资产", isSubItem: false },
-];
+const TITLE = ASSET_TITLE;
+const ROWS = ASSET_ROWS;
 
 /**
  * 七、国有资产: the 固定资产占用情况表. Values keep every decimal the unit entered (1.385 万元);

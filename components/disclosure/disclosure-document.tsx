@@ -1,31 +1,15 @@
 import { Fragment, type ReactNode } from "react";
 import { amountUnitLabel, formatAmount } from "@/lib/disclosure/money";
 import { TABLE_IDS, type TableId } from "@/lib/disclosure/table-model";
+import { NARRATIVE_PARTS, narrativePartTitle, type NarrativePartId } from "@/lib/disclosure/document-outline";
 import type { SnapshotContent } from "@/lib/publication/snapshot-content";
 import { AssetTable } from "./asset-table";
 import { BudgetTable, ScrollBox, type TableHeading } from "./budget-table";
 import { PerformanceForm } from "./performance-form";
 import { ProcurementTable } from "./procurement-table";
 
-/** The numbered parts of the 情况说明, in the template's order; ids are the anchors of the table of contents. */
-const NARRATIVE_PARTS = [
-  { id: "narrative-duties", title: "一、单位职责及机构设置情况" },
-  { id: "narrative-overview", title: "二、单位预算安排的总体情况" },
-  { id: "narrative-operating-funds", title: "三、机关运行经费安排情况" },
-  { id: "narrative-three-public", title: "四、财政拨款“三公”经费预算情况及增减变化原因" },
-  { id: "narrative-performance", title: "五、单位项目预算安排情况及绩效目标" },
-  { id: "narrative-procurement", title: "六、政府采购预算情况" },
-  { id: "narrative-assets", title: "七、国有资产信息" },
-  { id: "narrative-glossary", title: "八、名词解释" },
-  { id: "narrative-other", title: "九、其他需要说明的事项" },
-] as const;
-
-type PartId = (typeof NARRATIVE_PARTS)[number]["id"];
-
-/** A department's 部门预算 (content.department set) speaks of 部门 where a unit's speaks of 单位. */
-function partTitle(title: string, isDepartment: boolean): string {
-  return isDepartment ? title.replace(/^([一二五])、单位/, "$1、部门") : title;
-}
+type PartId = NarrativePartId;
+const partTitle = narrativePartTitle;
 
 function Part({ id, children, isDepartment = false }: { id: PartId; children: ReactNode; isDepartment?: boolean }) {
   const part = NARRATIVE_PARTS.find((p) => p.id === id);

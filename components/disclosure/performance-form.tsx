@@ -1,11 +1,9 @@
 import { amountUnitLabel, formatAmount } from "@/lib/disclosure/money";
 import type { AmountUnit, PerformanceIndicator, Project } from "@/lib/disclosure/types";
+import { indicatorValueText, SPENDING_PLAN_COLUMNS } from "@/lib/disclosure/document-outline";
 import { ScrollBox } from "./budget-table";
 
-/** The printed 指标值, e.g. "≤5件", "365天", "≥95%". */
-export function indicatorValueText(indicator: Pick<PerformanceIndicator, "comparator" | "value" | "valueUnit">): string {
-  return `${indicator.comparator}${indicator.value}${indicator.valueUnit}`;
-}
+export { indicatorValueText };
 
 interface IndicatorRow {
   indicator: PerformanceIndicator;
@@ -39,12 +37,7 @@ function indicatorRows(indicators: readonly PerformanceIndicator[]): IndicatorRo
   return rows;
 }
 
-const PLAN_COLUMNS = [
-  ["march", "3月底"],
-  ["june", "6月底"],
-  ["october", "10月底"],
-  ["december", "12月底"],
-] as const;
+const PLAN_COLUMNS = SPENDING_PLAN_COLUMNS;
 
 /**
  * One project's 绩效目标表: the form part (code, name, 预算数 split into 财政资金 and 其他资金,

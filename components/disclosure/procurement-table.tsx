@@ -1,18 +1,10 @@
 import { amountUnitLabel, formatAmount } from "@/lib/disclosure/money";
 import type { Budget, Fen } from "@/lib/disclosure/types";
+import { PROCUREMENT_EMPTY_NOTE, PROCUREMENT_FUNDING_COLUMNS, PROCUREMENT_NOTE, PROCUREMENT_TITLE } from "@/lib/disclosure/document-outline";
 import { ScrollBox, TableMeta, type TableHeading } from "./budget-table";
 
-const TITLE = "单位政府采购预算";
-
-const FUNDING_COLUMNS = [
-  ["total", "合计"],
-  ["generalBudget", "一般公共预算拨款"],
-  ["governmentFund", "基金预算拨款"],
-  ["stateCapital", "国有资本经营预算拨款"],
-  ["specialAccount", "财政专户核拨"],
-  ["unitFunds", "单位资金"],
-  ["carryover", "上年结转结余"],
-] as const;
+const TITLE = PROCUREMENT_TITLE;
+const FUNDING_COLUMNS = PROCUREMENT_FUNDING_COLUMNS;
 
 /** 项目名称, 预算资金, 采购物品名称, 目录序号, 计量单位, 数量, 单价, the funding columns, 中小微企业份额. */
 const COLUMN_COUNT = 7 + FUNDING_COLUMNS.length + 1;
@@ -116,9 +108,9 @@ export function ProcurementTable({ budget, heading }: { budget: Budget; heading:
         </table>
       </ScrollBox>
       {rows.length === 0 ? (
-        <p className="doc-table__note">注：无政府采购预算，空表列示。</p>
+        <p className="doc-table__note">{PROCUREMENT_EMPTY_NOTE}</p>
       ) : (
-        <p className="doc-table__note">注：同一采购目录序号的物品，其单价会因配置规格不同而变动，均符合资产配置标准。涉密采购事项按照相关规定执行。</p>
+        <p className="doc-table__note">{PROCUREMENT_NOTE}</p>
       )}
     </div>
   );

@@ -13,7 +13,7 @@ const base = "/budgets/2024/224001/v1";
 const info: DocumentPageInfo = {
   contentHash: hash,
   canonicalPath: base,
-  downloads: { pdf: `${base}/224001-2024-v1.pdf`, xlsx: `${base}/224001-2024-v1.xlsx`, csv: `${base}/224001-2024-v1.csv`, json: `${base}/224001-2024-v1.json` },
+  downloads: { pdf: `${base}/224001-2024-v1.pdf`, docx: `${base}/224001-2024-v1.docx`, xlsx: `${base}/224001-2024-v1.xlsx`, csv: `${base}/224001-2024-v1.csv`, json: `${base}/224001-2024-v1.json` },
 };
 const html = renderDocumentHtml(content, info);
 
@@ -56,10 +56,11 @@ describe("the published static page", () => {
     expect(crumbs).toContain('<a href="/">首页</a>');
   });
 
-  it("links the four downloads when there are downloads, and none in the copy printed to PDF", () => {
+  it("links the five downloads when there are downloads, and none in the copy printed to PDF", () => {
     const links = [...html.matchAll(/<a href="([^"]+)"[^>]*>(下载 [^<]+)<\/a>/g)].map((m) => [m[2], m[1]]);
     expect(links).toEqual([
       ["下载 PDF", info.downloads?.pdf],
+      ["下载 Word", info.downloads?.docx],
       ["下载 Excel", info.downloads?.xlsx],
       ["下载 CSV", info.downloads?.csv],
       ["下载 JSON", info.downloads?.json],

@@ -16,7 +16,7 @@ export interface DocumentPageInfo {
   contentHash: string;
   /** the page's own path, e.g. /budgets/2024/224001/v1 */
   canonicalPath: string;
-  downloads: { pdf: string; xlsx: string; csv: string; json: string } | null;
+  downloads: { pdf: string; docx: string; xlsx: string; csv: string; json: string } | null;
   siteName?: string;
 }
 
@@ -37,6 +37,7 @@ function SiteHeader({ siteName }: { siteName: string }) {
 
 const DOWNLOAD_TYPES = {
   pdf: ["PDF", "application/pdf"],
+  docx: ["Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
   xlsx: ["Excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
   csv: ["CSV", "text/csv"],
   json: ["JSON", "application/json"],

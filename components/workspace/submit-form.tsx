@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import type { ActionResult } from "@/lib/action";
 
-export type SubmitState = ActionResult<{ year: number }> | null;
+export type SubmitState = ActionResult<{ unitCode: string; year: number }> | null;
 
 export interface WarningToExplain {
   key: string;

@@ -114,3 +114,19 @@ export function createDeadlineUnits(reviewer: NewUser): DeadlineUnits {
   );
   return JSON.parse(output) as DeadlineUnits;
 }
+
+export interface SignedOffUnits {
+  regionCode: string;
+  regionName: string;
+  units: { code: string; name: string }[];
+}
+
+/** A county of its own with three signed-off 2024 budgets and its finance reviewer (e2e/support/create-signed-off-units.ts). */
+export function createSignedOffUnits(reviewer: NewUser): SignedOffUnits {
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", path.join(process.cwd(), "e2e/support/create-signed-off-units.ts"), JSON.stringify({ reviewer })],
+    { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: "utf8" },
+  );
+  return JSON.parse(output) as SignedOffUnits;
+}

@@ -13,7 +13,7 @@ import { publishBudget } from "@/lib/publication/publish-budget";
  * county exists. Prints the codes as JSON.
  */
 const REGION = { code: "130499", name: "对比测试县", level: "COUNTY" as const };
-const renderers = { ...documentRenderers, pdf: () => Promise.reject(new PdfUnavailableError("CHROMIUM_MISSING", "测试中不生成 PDF。")) };
+const renderers = { ...documentRenderers, pdf: () => Promise.reject(new PdfUnavailableError("FONT_MISSING", "测试中不生成 PDF。")) };
 
 async function publish(unit: CreatedUnit, year: number, factor: number): Promise<void> {
   const scale = (fen: number) => Math.round((fen * factor) / 100) * 100;

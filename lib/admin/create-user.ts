@@ -10,7 +10,8 @@ import { createUserSchema } from "./admin-schemas";
 /**
  * 创建账户: an administrator (of any region, or global) creates an account with an initial
  * password (the password rule, argon2id through the credential store). The account holds no
- * role until one is granted. Account, credential and audit row (`user.create`) in one transaction.
+ * role until one is granted, and must change the password at first sign-in. Account, credential
+ * and audit row (`user.create`) in one transaction.
  */
 export function createUserAccount(db: DbClient, viewer: Viewer | null, raw: unknown, request: AdminRequest = {}): Promise<{ userId: string; email: string }> {
   const email = typeof raw === "object" && raw !== null && "email" in raw ? String(raw.email).slice(0, 200) : null;
@@ -22,7 +23,7 @@ export function createUserAccount(db: DbClient, viewer: Viewer | null, raw: unkn
       const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
       if (existing !== null) throw new AppError("INVALID_INPUT", "请检查标出的内容后重新提交。", { email: ["该邮箱已有账户。"] });
       const user = await tx.user.create({
-        data: { id: randomUUID(), name: input.name, email: input.email, emailVerified: true },
+        data: { id: randomUUID(), name: input.name, email: input.email, emailVerified: true, mustChangePassword: true },
         select: { id: true, email: true },
       });
       await storePassword(tx, user.id, input.password);

@@ -101,7 +101,8 @@ export async function loadAdminUsers(viewer: Viewer | null, now: Date = new Date
       code: true,
       name: true,
       departments: { orderBy: { code: "asc" }, select: { id: true, code: true, name: true } },
-      units: { orderBy: { code: "asc" }, select: { id: true, code: true, name: true } },
+      // A deactivated unit takes no new accountant (ADR 0013).
+      units: { where: { deactivatedAt: null }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true } },
     },
   });
   const scopeGroups = [

@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { getAuth } from "./auth";
+import type { PasswordChanger } from "./change-own-password";
 import type { RoleGrant, Viewer } from "./policies";
 
 export type { Viewer } from "./policies";
@@ -21,17 +22,25 @@ function sessionFromHeaders(requestHeaders: Headers, refresh: boolean): Promise<
   return getAuth().api.getSession({ headers: requestHeaders, query: { disableRefresh: !refresh } });
 }
 
-/** The viewer of a session: the user and their role assignments, loaded with one query. */
+/**
+ * The viewer of a session: the user and their role assignments, loaded with one query. An account
+ * that must change its password first (someone else set it) is no viewer at all until it has:
+ * every back-office page, server action and route handler resolves the viewer here, so none of
+ * them can be used before the change (proxy.ts sends such sessions to /account/password).
+ */
 async function viewerOfSession(session: Session): Promise<Viewer | null> {
   if (session === null) return null;
-  const assignments = await prisma.roleAssignment.findMany({
-    where: { userId: session.user.id },
-    select: { role: true, unitId: true, departmentId: true, regionId: true },
-    orderBy: { id: "asc" },
+  const user = await prisma.user.findUnique({
+    where: { id: session.user.id },
+    select: {
+      mustChangePassword: true,
+      roleAssignments: { select: { role: true, unitId: true, departmentId: true, regionId: true }, orderBy: { id: "asc" } },
+    },
   });
+  if (user === null || user.mustChangePassword) return null;
   return {
     userId: session.user.id,
-    roles: assignments.map(
+    roles: user.roleAssignments.map(
       ({ role, unitId, departmentId, regionId }): RoleGrant => ({
         role,
         ...(unitId !== null ? { unitId } : {}),
@@ -69,6 +78,18 @@ const currentSession = cache(async (): Promise<Session> => sessionFromHeaders(aw
 
 /** For server components and server actions; memoised per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => viewerOfSession(await currentSession()));
+
+/**
+ * The signed-in account on the password page (/account/password): also while it must change its
+ * password, when getViewer is null. Only that page and its action use it.
+ */
+export const getPasswordChanger = cache(async (): Promise<PasswordChanger | null> => {
+  const session = await currentSession();
+  if (session === null) return null;
+  const user = await prisma.user.findUnique({ where: { id: session.user.id }, select: { email: true, name: true, mustChangePassword: true } });
+  if (user === null) return null;
+  return { userId: session.user.id, sessionId: session.session.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword };
+});
 
 /** For the site header (app/layout.tsx); memoised per request, sharing the session lookup with getViewer. */
 export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => signedInUserOf(await currentSession()));

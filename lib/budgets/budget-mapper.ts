@@ -103,6 +103,7 @@ const bySortOrder = { sortOrder: "asc" } as const;
 export const budgetSelect = {
   id: true,
   unitId: true,
+  codeBookRevisionId: true,
   year: true,
   version: true,
   status: true,
@@ -243,6 +244,8 @@ export interface BudgetMeta {
   publishedAt: Date | null;
   correctionNote: string | null;
   previousVersionId: number | null;
+  /** the code book revision it is entered under (null only when its year had no book) */
+  codeBookRevisionId: number | null;
 }
 
 export function metaFromRecord(record: BudgetRecord): BudgetMeta {
@@ -261,6 +264,7 @@ export function metaFromRecord(record: BudgetRecord): BudgetMeta {
     publishedAt: record.publishedAt,
     correctionNote: record.correctionNote,
     previousVersionId: record.previousVersionId,
+    codeBookRevisionId: record.codeBookRevisionId,
   };
 }
 

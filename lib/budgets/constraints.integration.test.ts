@@ -36,7 +36,7 @@ describe("unique constraints", () => {
     ).rejects.toMatchObject(uniqueViolation);
   });
 
-  it("allow a unit code once per region, and a code once per year and scheme", async () => {
+  it("allow a unit code once per region, and a code once per code book revision and scheme", async () => {
     const unit = await createUnit(prisma);
     await saveCodeBook(prisma, guantao2024CodeBook);
 
@@ -45,8 +45,9 @@ describe("unique constraints", () => {
         data: { regionId: unit.regionId, departmentId: unit.departmentId, code: unit.unit.code, name: "重复" },
       }),
     ).rejects.toMatchObject(uniqueViolation);
+    const revision = await prisma.codeBookRevision.findFirstOrThrow({ where: { year: 2024 }, select: { id: true } });
     await expect(
-      prisma.classificationCode.create({ data: { year: 2024, scheme: "FUNCTIONAL", code: "201", name: "重复", level: 1 } }),
+      prisma.classificationCode.create({ data: { year: 2024, revisionId: revision.id, scheme: "FUNCTIONAL", code: "201", name: "重复", level: 1 } }),
     ).rejects.toMatchObject(uniqueViolation);
   });
 

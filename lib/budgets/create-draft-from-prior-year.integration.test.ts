@@ -8,7 +8,7 @@ import { prisma, resetDatabase } from "@/tests/integration/db";
 import { createDraftFromPriorYear } from "./create-draft-from-prior-year";
 import { loadBudget } from "./queries";
 import { saveCodeBook } from "./save-code-book";
-import { codeBook2023, createViewer, RETIRED_2023_CODE, unitScope } from "./test-support";
+import { codeBook2023, createViewer, openYearForTest, RETIRED_2023_CODE, unitScope } from "./test-support";
 
 const unitCode = "224001";
 
@@ -26,6 +26,7 @@ async function setUp(status: FactoryStatus = "APPROVED", budget = budget2023()) 
   const saved = await createBudget(prisma, { budget, status });
   const scope = await unitScope(prisma, unitCode);
   accountant = await createViewer(prisma, [{ role: "ACCOUNTANT", unitId: scope.unitId }]);
+  await openYearForTest(prisma, scope.regionId, 2024);
   return saved;
 }
 
@@ -37,6 +38,13 @@ beforeEach(async () => {
 afterAll(disconnectPrisma);
 
 describe("createDraftFromPriorYear", () => {
+  it("refuses a deactivated unit, writing nothing but the refusal's audit row", async () => {
+    await setUp();
+    await prisma.unit.updateMany({ where: { code: unitCode }, data: { deactivatedAt: new Date() } });
+    await expect(createDraftFromPriorYear(prisma, accountant, { unitCode, year: 2024 })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("本单位已停用") });
+    expect(await prisma.budget.count({ where: { year: 2024 } })).toBe(0);
+  });
+
   it("copies last year's approved budget into a draft with last year's figures as the comparison base", async () => {
     const prior = await setUp();
 
@@ -89,12 +97,35 @@ describe("createDraftFromPriorYear", () => {
     expect(await prisma.budget.count({ where: { year: 2024 } })).toBe(0);
   });
 
-  it("refuses when the year's code book is not loaded", async () => {
+  it("refuses until the region's finance bureau has opened the year", async () => {
     await setUp("APPROVED", buildBudget());
     await expect(createDraftFromPriorYear(prisma, accountant, { unitCode, year: 2025 })).rejects.toMatchObject({
       code: "CONFLICT",
-      message: "2025年的科目表尚未导入，请联系管理员。",
+      message: "财政部门尚未开放2025年预算（选定科目表和报送截止日期），暂时不能创建。",
     });
+    expect(await prisma.budget.count({ where: { year: 2025 } })).toBe(0);
+  });
+
+  it("carries every line, enters the draft under the opened revision and lists, in Chinese, the lines whose code was removed or renamed", async () => {
+    const budget = budget2023();
+    budget.expenditure[3]!.functionalCode = RETIRED_2023_CODE;
+    await setUp("APPROVED", budget);
+    const opened = await prisma.budgetYear.findFirstOrThrow({ where: { year: 2024 }, select: { codeBookRevisionId: true } });
+    // the 2024 book renames 2013701 in the revision the year was opened with
+    await prisma.classificationCode.updateMany({ where: { revisionId: opened.codeBookRevisionId, code: "2013701" }, data: { name: "行政运行（新）" } });
+
+    const created = await createDraftFromPriorYear(prisma, accountant, { unitCode, year: 2024 });
+
+    const stored = await prisma.budget.findUniqueOrThrow({ where: { id: created.budgetId }, select: { codeBookRevisionId: true } });
+    expect(stored.codeBookRevisionId).toBe(opened.codeBookRevisionId);
+    expect((await loadBudget(prisma, { unitCode, year: 2024 }))?.budget.expenditure).toEqual(budget.expenditure);
+    const removed = created.linesToRecode.filter((line) => line.newName === null);
+    expect(removed.map((line) => line.code)).toEqual([RETIRED_2023_CODE]);
+    expect(removed[0]?.message).toMatch(/^支出 · .+：科目 2013798 已撤销的网信事务科目 在2024年科目表中已取消，请改选新的科目。$/);
+    const renamed = created.linesToRecode.filter((line) => line.newName !== null);
+    expect(renamed.length).toBeGreaterThan(0);
+    expect(renamed.every((line) => line.code === "2013701")).toBe(true);
+    expect(renamed[0]?.message).toContain("科目 2013701 在2024年已更名为“行政运行（新）”（原为“行政运行”），请确认是否仍然适用。");
   });
 
   it("refuses an accountant of another unit and a reviewer", async () => {

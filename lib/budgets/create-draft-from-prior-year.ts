@@ -5,6 +5,7 @@ import { deriveTables } from "@/lib/disclosure/derive-tables";
 import { narrativeFigures } from "@/lib/disclosure/narrative";
 import type { Budget, CodeBook } from "@/lib/disclosure/types";
 import type { BudgetStatus } from "@/lib/generated/prisma/enums";
+import { linesToRecode, type LineToRecode } from "@/lib/codebooks/lines-to-recode";
 import { auditingRefusals } from "./budget-access";
 import type { DbClient, DbReader } from "./db-client";
 import { loadBudget, loadCodeBook } from "./queries";
@@ -24,6 +25,8 @@ export interface CreatedDraft {
   priorBudgetId: number;
   /** codes of the copied lines missing from this year's code book: the accountant must replace them */
   unknownCodes: string[];
+  /** the copied lines whose code this year's book removed or renamed, each with its Chinese message */
+  linesToRecode: LineToRecode[];
 }
 
 /** Only a budget the finance bureau has approved is a sound starting point for next year. */
@@ -32,9 +35,11 @@ const APPROVED_STATUSES: readonly BudgetStatus[] = ["APPROVED", "SIGNED_OFF", "P
 /**
  * Starts a unit's budget for `year` as a copy of its latest approved or published budget of the
  * year before: the same lines and projects, each project's prior-year amount set to last year's
- * amount, and the prior-year figures set to last year's derived totals. Only the unit's
- * accountant; refused when the year already has a budget, when there is no approved prior-year
- * budget, or when the year's code book is not loaded.
+ * amount, and the prior-year figures set to last year's derived totals. Every line is carried;
+ * those whose code the year's book removed or renamed are listed for the accountant to re-code.
+ * Only the unit's accountant, once the region's finance bureau has opened the year (the draft is
+ * entered under the code book revision it chose); refused when the year already has a budget or
+ * there is no approved prior-year budget.
  */
 export function createDraftFromPriorYear(
   db: DbClient,
@@ -53,22 +58,20 @@ export function createDraftFromPriorYear(
 async function createInTransaction(tx: DbReader, viewer: Viewer | null, request: CreateDraftFromPriorYearInput): Promise<CreatedDraft> {
   if (viewer === null) throw new AppError("UNAUTHENTICATED", "请先登录。");
   // A unit code may exist in several regions: the viewer's own unit is the one meant.
-  const units = await tx.unit.findMany({ where: { code: request.unitCode }, select: { id: true } });
+  const units = await tx.unit.findMany({ where: { code: request.unitCode }, select: { id: true, regionId: true, deactivatedAt: true } });
   const unit = units.find((candidate) => isAccountantOf(viewer, candidate.id));
   if (unit === undefined) throw new AppError("FORBIDDEN", "只有本单位的会计可以录入和报送预算。");
+  if (unit.deactivatedAt !== null) throw new AppError("CONFLICT", "本单位已停用，不能创建新的预算。如需恢复，请联系系统管理员启用本单位。");
 
   const existing = await tx.budget.findFirst({ where: { unitId: unit.id, year: request.year }, select: { id: true } });
   if (existing !== null) throw new AppError("CONFLICT", `${request.year}年的预算已经存在，不能再次创建。`);
 
-  const codeBook = await loadCodeBook(tx, request.year);
-  if (codeBook.functional.length === 0 || codeBook.economic.length === 0) {
-    throw new AppError("CONFLICT", `${request.year}年的科目表尚未导入，请联系管理员。`);
-  }
+  const budgetYear = await requireOpenYear(tx, unit.regionId, request.year);
+  const codeBook = await loadCodeBook(tx, request.year, budgetYear.codeBookRevisionId);
   const prior = await findApprovedPrior(tx, unit.id, request);
-  const priorCodeBook = await loadCodeBook(tx, request.year - 1);
-  const budget = nextYearDraft(prior.budget, priorCodeBook, request.year);
+  const budget = nextYearDraft(prior.budget, prior.codeBook, request.year);
 
-  const saved = await writeBudget(tx, { budget, version: 1, initialStatus: "DRAFT" });
+  const saved = await writeBudget(tx, { budget, version: 1, initialStatus: "DRAFT", codeBookRevisionId: budgetYear.codeBookRevisionId });
   await tx.budgetEvent.create({
     data: { budgetId: saved.id, action: "CREATE", fromStatus: null, toStatus: "DRAFT", actorId: viewer.userId },
   });
@@ -81,14 +84,27 @@ async function createInTransaction(tx: DbReader, viewer: Viewer | null, request:
     clientAddress: request.clientAddress ?? null,
     details: { unitCode: request.unitCode, year: request.year, priorBudgetId: prior.id, priorVersion: prior.version },
   });
-  return { budgetId: saved.id, lockVersion: saved.lockVersion, priorBudgetId: prior.id, unknownCodes: unknownCodes(budget, codeBook) };
+  return {
+    budgetId: saved.id,
+    lockVersion: saved.lockVersion,
+    priorBudgetId: prior.id,
+    unknownCodes: unknownCodes(budget, codeBook),
+    linesToRecode: linesToRecode(budget, prior.codeBook, codeBook),
+  };
+}
+
+/** A unit starts a year's budget only once its region's finance bureau has opened the year with a code book. */
+export async function requireOpenYear(tx: DbReader, regionId: number, year: number): Promise<{ codeBookRevisionId: number }> {
+  const open = await tx.budgetYear.findUnique({ where: { regionId_year: { regionId, year } }, select: { codeBookRevisionId: true } });
+  if (open === null) throw new AppError("CONFLICT", `财政部门尚未开放${year}年预算（选定科目表和报送截止日期），暂时不能创建。`);
+  return open;
 }
 
 async function findApprovedPrior(
   tx: DbReader,
   unitId: number,
   request: CreateDraftFromPriorYearInput,
-): Promise<{ id: number; version: number; budget: Budget }> {
+): Promise<{ id: number; version: number; budget: Budget; codeBook: CodeBook }> {
   const row = await tx.budget.findFirst({
     where: { unitId, year: request.year - 1, status: { in: [...APPROVED_STATUSES] } },
     orderBy: { version: "desc" },
@@ -99,7 +115,7 @@ async function findApprovedPrior(
   if (row === null || loaded === null || loaded.meta.id !== row.id) {
     throw new AppError("NOT_FOUND", `没有已批复或已公开的${request.year - 1}年预算可以沿用，请直接录入。`);
   }
-  return { id: row.id, version: row.version, budget: loaded.budget };
+  return { id: row.id, version: row.version, budget: loaded.budget, codeBook: loaded.codeBook };
 }
 
 /** Last year's budget carried into `year`: same content, last year's amounts as the comparison base. */

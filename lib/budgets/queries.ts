@@ -43,22 +43,27 @@ export async function loadBudget(db: DbReader, key: BudgetKey): Promise<LoadedBu
       `unit code ${key.unitCode} exists in several regions; give the region code`,
     );
   }
-  const [record, codeBook] = await Promise.all([
-    db.budget.findFirst({
-      where: { unitId: unit.id, year: key.year, ...(key.version === undefined ? {} : { version: key.version }) },
-      orderBy: { version: "desc" },
-      select: budgetSelect,
-    }),
-    loadCodeBook(db, key.year),
-  ]);
+  const record = await db.budget.findFirst({
+    where: { unitId: unit.id, year: key.year, ...(key.version === undefined ? {} : { version: key.version }) },
+    orderBy: { version: "desc" },
+    select: budgetSelect,
+  });
   if (record === null) return null;
+  const codeBook = await loadCodeBook(db, key.year, record.codeBookRevisionId);
   return { budget: budgetFromRecord(record), codeBook, meta: metaFromRecord(record) };
 }
 
-/** A year's code books (empty when none is loaded), each ordered by code: 类 before its 款 before its 项. */
-export async function loadCodeBook(db: DbReader, year: number): Promise<CodeBook> {
+/**
+ * The code book of a year (empty when none is loaded), each scheme ordered by code: 类 before its
+ * 款 before its 项. The one way to read a book: give the revision a budget was entered under
+ * (Budget.codeBookRevisionId); without one (null or omitted), the year's newest revision.
+ */
+export async function loadCodeBook(db: DbReader, year: number, revisionId?: number | null): Promise<CodeBook> {
+  const revision =
+    revisionId ?? (await db.codeBookRevision.findFirst({ where: { year }, orderBy: { revision: "desc" }, select: { id: true } }))?.id;
+  if (revision === undefined) return { year, functional: [], economic: [] };
   const rows = await db.classificationCode.findMany({
-    where: { year },
+    where: { year, revisionId: revision },
     select: { scheme: true, code: true, name: true, level: true, parentCode: true },
     orderBy: [{ scheme: "asc" }, { code: "asc" }],
   });

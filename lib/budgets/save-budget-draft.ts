@@ -8,7 +8,7 @@ import { budgetChanges, type LeafValue } from "./budget-changes";
 import { parseBudgetInput, type BudgetDraft, type BudgetFieldErrors } from "./budget-input-schema";
 import { BudgetStoreError } from "./budget-store-error";
 import type { DbClient, DbReader } from "./db-client";
-import { loadBudget, loadCodeBook } from "./queries";
+import { loadBudget } from "./queries";
 import { writeBudget } from "./save-budget";
 
 export interface SaveBudgetDraftInput {
@@ -50,12 +50,11 @@ async function saveDraftInTransaction(tx: DbReader, viewer: Viewer | null, reque
   assertCanEdit(viewer, target);
   assertLockVersion(target, request.baseLockVersion);
 
-  const codeBook = await loadCodeBook(tx, request.year);
-  const parsed = parseBudgetInput(request.input, codeBook);
-  if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: INVALID_MESSAGE };
-
+  // The draft is checked against the code book revision it is entered under (loadBudget's codeBook).
   const stored = await loadBudget(tx, { unitCode: request.unitCode, year: request.year, version: target.version });
   if (stored === null || stored.meta.id !== target.id) throw new AppError("CONFLICT", "预算已被他人修改，请刷新后重试。");
+  const parsed = parseBudgetInput(request.input, stored.codeBook);
+  if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: INVALID_MESSAGE };
   const next = withDraft(stored.budget, parsed.draft);
 
   const saved = await writeBudget(tx, {

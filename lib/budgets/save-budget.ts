@@ -12,6 +12,11 @@ export interface SaveBudgetInput {
   initialStatus?: BudgetStatus;
   /** the lockVersion the caller read; the save fails with STALE_VERSION when the budget moved on */
   expectedLockVersion?: number;
+  /**
+   * the code book revision a new version is entered under; when omitted, a correction keeps the
+   * revision of the version it corrects and a first version takes the year's newest revision
+   */
+  codeBookRevisionId?: number | null;
 }
 
 export interface SavedBudget {
@@ -55,6 +60,8 @@ export async function writeBudget(tx: DbReader, input: SaveBudgetInput): Promise
       throw new BudgetStoreError("STALE_VERSION", `${label} no longer exists`);
     }
     const previousVersionId = version === 1 ? null : await findPreviousVersion(tx, unitId, budget.year, version);
+    const codeBookRevisionId =
+      input.codeBookRevisionId === undefined ? await defaultRevision(tx, budget.year, previousVersionId) : input.codeBookRevisionId;
     const created = await tx.budget.create({
       data: {
         unitId,
@@ -62,6 +69,7 @@ export async function writeBudget(tx: DbReader, input: SaveBudgetInput): Promise
         version,
         status: input.initialStatus ?? "DRAFT",
         previousVersionId,
+        codeBookRevisionId,
         ...rows.budget,
       },
       select: { id: true, lockVersion: true, status: true },
@@ -87,6 +95,16 @@ export async function writeBudget(tx: DbReader, input: SaveBudgetInput): Promise
   await deleteContent(tx, existing.id);
   await createContent(tx, existing.id, rows);
   return { id: existing.id, version, lockVersion: existing.lockVersion + 1, status: existing.status, isNew: false };
+}
+
+/** A correction keeps the revision of the version it corrects; a first version takes the year's newest. */
+async function defaultRevision(tx: DbReader, year: number, previousVersionId: number | null): Promise<number | null> {
+  if (previousVersionId !== null) {
+    const previous = await tx.budget.findUnique({ where: { id: previousVersionId }, select: { codeBookRevisionId: true } });
+    if (previous?.codeBookRevisionId != null) return previous.codeBookRevisionId;
+  }
+  const newest = await tx.codeBookRevision.findFirst({ where: { year }, orderBy: { revision: "desc" }, select: { id: true } });
+  return newest?.id ?? null;
 }
 
 /**

@@ -8,9 +8,10 @@ export interface CodeBookChanges {
 }
 
 /**
- * Stores a year's code books in one transaction: creates the fiscal year and missing codes,
- * updates names or hierarchy that changed. Codes absent from the input stay, since stored
- * budgets may still use them.
+ * Stores a year's code books in one transaction, into the year's newest revision (revision 1 when
+ * the year has none): creates the fiscal year and missing codes, updates names or hierarchy that
+ * changed. Codes absent from the input stay, since stored budgets may still use them. For seeds and
+ * tests; an administrator's load is a new revision (lib/codebooks/import-code-book.ts).
  */
 export function saveCodeBook(db: DbClient, codeBook: CodeBook): Promise<CodeBookChanges> {
   return db.$transaction((tx) => writeCodeBook(tx, codeBook), { timeout: 15_000 });
@@ -24,8 +25,9 @@ export async function writeCodeBook(tx: DbReader, codeBook: CodeBook): Promise<C
   validate(codeBook, codes);
 
   await tx.fiscalYear.createMany({ data: [{ year }], skipDuplicates: true });
+  const revisionId = await newestOrFirstRevision(tx, year);
   const stored = await tx.classificationCode.findMany({
-    where: { year },
+    where: { revisionId },
     select: { id: true, scheme: true, code: true, name: true, level: true, parentCode: true },
   });
   const storedByKey = new Map(stored.map((c) => [keyOf(c), c]));
@@ -42,7 +44,7 @@ export async function writeCodeBook(tx: DbReader, codeBook: CodeBook): Promise<C
     // parents first, so that the hierarchy's foreign key holds however the insert is batched
     const byLevel = [...missing].sort((a, b) => a.level - b.level);
     await tx.classificationCode.createMany({
-      data: byLevel.map((c) => ({ year, scheme: c.scheme, code: c.code, name: c.name, level: c.level, parentCode: c.parentCode })),
+      data: byLevel.map((c) => ({ year, revisionId, scheme: c.scheme, code: c.code, name: c.name, level: c.level, parentCode: c.parentCode })),
     });
   }
   for (const { id, code } of changed) {
@@ -52,6 +54,16 @@ export async function writeCodeBook(tx: DbReader, codeBook: CodeBook): Promise<C
     });
   }
   return { created: missing.length, updated: changed.length };
+}
+
+async function newestOrFirstRevision(tx: DbReader, year: number): Promise<number> {
+  const newest = await tx.codeBookRevision.findFirst({ where: { year }, orderBy: { revision: "desc" }, select: { id: true } });
+  if (newest !== null) return newest.id;
+  const created = await tx.codeBookRevision.create({
+    data: { year, revision: 1, effectiveOn: new Date(Date.UTC(year, 0, 1)), note: "初始科目表" },
+    select: { id: true },
+  });
+  return created.id;
 }
 
 function validate(codeBook: CodeBook, codes: readonly ClassificationCode[]): void {

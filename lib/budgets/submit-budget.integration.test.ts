@@ -14,7 +14,7 @@ import { loadBudget } from "./queries";
 import { saveBudgetDraft } from "./save-budget-draft";
 import { saveCodeBook } from "./save-code-book";
 import { submitBudget } from "./submit-budget";
-import { codeBook2023, createViewer, dumpBudget, unitScope } from "./test-support";
+import { codeBook2023, createViewer, dumpBudget, unitScope, openYearForTest } from "./test-support";
 
 const key = { unitCode: "224001", year: 2024 };
 const now = new Date("2024-01-10T02:00:00.000Z");
@@ -157,6 +157,7 @@ describe("submitBudget", () => {
     });
     const scope = await unitScope(prisma, key.unitCode);
     accountant = await createViewer(prisma, [{ role: "ACCOUNTANT", unitId: scope.unitId }]);
+    await openYearForTest(prisma, scope.regionId, key.year);
     await createDraftFromPriorYear(prisma, accountant, key);
 
     const lockVersion = await saveEdited((input) => void (input.narrative.basicChangeReason = "与上年持平"));

@@ -42,3 +42,10 @@ export async function dumpBudget(db: DbReader, key: { unitCode: string; year: nu
     events: await db.budgetEvent.count({ where: { budgetId: id } }),
   };
 }
+
+/** What a finance reviewer does before units start a year: open it with the year's newest code book revision. */
+export async function openYearForTest(db: DbReader, regionId: number, year: number): Promise<{ codeBookRevisionId: number }> {
+  const revision = await db.codeBookRevision.findFirstOrThrow({ where: { year }, orderBy: { revision: "desc" }, select: { id: true } });
+  await db.budgetYear.create({ data: { regionId, year, codeBookRevisionId: revision.id, submissionDeadline: new Date(Date.UTC(year, 0, 31)) } });
+  return { codeBookRevisionId: revision.id };
+}

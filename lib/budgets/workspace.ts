@@ -3,6 +3,8 @@ import { prisma } from "@/lib/db";
 import { checkDisclosure, type Finding } from "@/lib/disclosure/check";
 import type { BudgetStatus } from "@/lib/generated/prisma/enums";
 import { createDraftFromPriorYear, type CreatedDraft, type CreateDraftFromPriorYearInput } from "./create-draft-from-prior-year";
+import { createEmptyDraft, type CreateEmptyDraftInput } from "./create-empty-draft";
+import { discardDraft, type DiscardDraftInput } from "./discard-draft";
 import { loadBudgetForViewer } from "./load-budget-for-viewer";
 import type { PriorYearLines } from "@/lib/entry/prior-lines";
 import { listBudgetChanges, loadPriorYearLines, type BudgetChangeEntry } from "./editor-data";
@@ -17,6 +19,17 @@ export interface WorkspaceBudget {
   year: number;
   version: number;
   status: BudgetStatus;
+  /** a draft never submitted (a new year's, or a correction), which the accountant may discard */
+  isDiscardable: boolean;
+}
+
+/** A year the region has opened and the unit has not started yet. */
+export interface StartableYear {
+  year: number;
+  /** the year whose approved budget the draft can start from; null when there is none */
+  priorYear: number | null;
+  /** 报送截止日期, YYYY-MM-DD */
+  submissionDeadline: string;
 }
 
 export interface WorkspaceUnit {
@@ -24,11 +37,11 @@ export interface WorkspaceUnit {
   unitName: string;
   /** the newest version of each year's budget, newest year first */
   budgets: WorkspaceBudget[];
-  /** the next year's draft the accountant may start from last year's approved budget */
-  nextYear: { year: number; priorYear: number } | null;
+  /** the years the accountant may start, newest first */
+  startableYears: StartableYear[];
 }
 
-/** The units the viewer keeps the books of, with their budgets (one query). */
+/** The units the viewer keeps the books of, with their budgets and the years they may start (one query). */
 export async function listAccountantUnits(viewer: Viewer): Promise<WorkspaceUnit[]> {
   const unitIds = viewer.roles.filter((grant) => grant.role === "ACCOUNTANT" && grant.unitId !== undefined).map((grant) => grant.unitId);
   const ids = unitIds.filter((id): id is number => id !== undefined);
@@ -39,15 +52,21 @@ export async function listAccountantUnits(viewer: Viewer): Promise<WorkspaceUnit
     select: {
       code: true,
       name: true,
-      budgets: { select: { year: true, version: true, status: true }, orderBy: [{ year: "desc" }, { version: "desc" }] },
+      budgets: { select: { year: true, version: true, status: true, submittedAt: true }, orderBy: [{ year: "desc" }, { version: "desc" }] },
+      region: { select: { budgetYears: { select: { year: true, submissionDeadline: true }, orderBy: { year: "desc" } } } },
     },
   });
   return units.map((unit) => {
-    const budgets = unit.budgets.filter((row, index) => unit.budgets.findIndex((r) => r.year === row.year) === index);
-    const latest = budgets[0];
-    const nextYear =
-      latest !== undefined && CARRIABLE_STATUSES.includes(latest.status) ? { year: latest.year + 1, priorYear: latest.year } : null;
-    return { unitCode: unit.code, unitName: unit.name, budgets, nextYear };
+    const newest = unit.budgets.filter((row, index) => unit.budgets.findIndex((r) => r.year === row.year) === index);
+    const budgets = newest.map(({ year, version, status, submittedAt }) => ({ year, version, status, isDiscardable: status === "DRAFT" && submittedAt === null }));
+    const startableYears = unit.region.budgetYears
+      .filter((open) => !newest.some((b) => b.year === open.year))
+      .map((open) => ({
+        year: open.year,
+        priorYear: unit.budgets.some((b) => b.year === open.year - 1 && CARRIABLE_STATUSES.includes(b.status)) ? open.year - 1 : null,
+        submissionDeadline: open.submissionDeadline.toISOString().slice(0, 10),
+      }));
+    return { unitCode: unit.code, unitName: unit.name, budgets, startableYears };
   });
 }
 
@@ -63,6 +82,14 @@ export async function loadWorkspaceBudget(viewer: Viewer | null, key: { unitCode
 
 export function createNextYearDraft(viewer: Viewer | null, input: CreateDraftFromPriorYearInput): Promise<CreatedDraft> {
   return createDraftFromPriorYear(prisma, viewer, input);
+}
+
+export function createEmptyWorkspaceDraft(viewer: Viewer | null, input: CreateEmptyDraftInput): Promise<{ budgetId: number }> {
+  return createEmptyDraft(prisma, viewer, input);
+}
+
+export function discardWorkspaceDraft(viewer: Viewer | null, input: DiscardDraftInput): Promise<{ discardedVersion: number }> {
+  return discardDraft(prisma, viewer, input);
 }
 
 export function submitWorkspaceBudget(viewer: Viewer | null, input: SubmitBudgetInput): Promise<SubmittedBudget> {

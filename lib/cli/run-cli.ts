@@ -5,6 +5,8 @@ import type { Finding } from "@/lib/disclosure/findings";
 import { printRows } from "@/lib/disclosure/print";
 import { TABLE_IDS } from "@/lib/disclosure/table-model";
 import type { Budget, CodeBook } from "@/lib/disclosure/types";
+import { IMPORT_EXCEL_USAGE, runImportExcel, type ExcelImportStore } from "./import-excel-command";
+import { IMPORT_USAGE, runImport } from "./import-command";
 import { renderTextTable } from "./text-table";
 
 /** What the CLI needs from storage; the database implements it, tests pass an in-memory one. */
@@ -22,17 +24,27 @@ export interface CliIo {
 export const USAGE = `用法：
   npm run gongkai -- tables --unit <单位编码> --year <年度> [--json]   打印九张预算公开表
   npm run gongkai -- check  --unit <单位编码> --year <年度> [--json]   检查勾稽关系，有错误时退出码为1
+  npm run gongkai -- admin create-user --email … --name … --role …    创建账户（首位管理员），详见 admin --help
+  npm run gongkai -- verify [--json]                              校验审计日志和公开文件台账的哈希链
+  npm run gongkai -- backup --out <文件> | restore <文件>           加密的在线备份与恢复（口令：GONGKAI_BACKUP_PASSPHRASE）
+  npm run gongkai -- codebook load --year <年度> <文件> [--dry-run]      导入年度科目表（见 codebook 的用法）
+${IMPORT_EXCEL_USAGE}
+  ${IMPORT_USAGE}
+  npm run gongkai -- export-site --out <目录>                        导出静态镜像（全部公开文件和 nginx 配置）
+  npm run gongkai -- publication …                                   补充缺少的 PDF、批量公开已审签的预算（见 npm run gongkai -- publication）
 
 示例：
   npm run gongkai -- tables --unit 224001 --year 2024`;
 
 /** Exit codes: 0 ok, 1 the check found errors, 2 bad input (usage, unknown unit or year). */
-export async function runCli(argv: string[], source: BudgetSource, io: CliIo): Promise<number> {
+export async function runCli(argv: string[], source: BudgetSource, io: CliIo, excel?: ExcelImportStore): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
     io.out(USAGE);
     return command === undefined ? 2 : 0;
   }
+  if (command === "import-excel" && excel !== undefined) return runImportExcel(rest, excel, io);
+  if (command === "import") return runImport(rest, io);
   if (command !== "tables" && command !== "check") {
     io.err(`未知命令“${command}”。\n\n${USAGE}`);
     return 2;
@@ -105,7 +117,7 @@ function describeFindings(budget: Budget, findings: Finding[]): string {
   return `${head}${errors} 个错误，${warnings} 个提醒。\n${lines.join("\n")}`;
 }
 
-function describeArgError(error: unknown): string {
+export function describeArgError(error: unknown): string {
   const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
   const message = error instanceof Error ? error.message : String(error);
   const option = /'(-[^' ]+)/.exec(message)?.[1];

@@ -14,7 +14,7 @@ export type DemoScope = { unitCode: string } | { departmentCode: string } | { re
 export interface DemoUser {
   email: string;
   name: string;
-  /** demo only: printed in the README, never created when GONGKAI_DEMO_USERS=false */
+  /** demo only: printed in the README, never created when GONGKAI_DEMO=false */
   password: string;
   role: Role;
   scope: DemoScope;

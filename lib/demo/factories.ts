@@ -1,3 +1,4 @@
+import { emptyBudget } from "@/lib/budgets/empty-budget";
 import { randomUUID } from "node:crypto";
 import type { Budget } from "@/lib/disclosure/types";
 import type { BudgetAction, BudgetStatus, RegionLevel, Role } from "@/lib/generated/prisma/enums";
@@ -129,24 +130,8 @@ export function buildBudgetFor(unit: Pick<CreatedUnit, "region" | "department" |
 
 /** A budget with nothing entered yet (what an accountant starts from without a prior year), for a unit and year. */
 export function buildEmptyBudgetFor(unit: Pick<CreatedUnit, "region" | "department" | "unit">, year: number): Budget {
-  return {
-    unit: { code: unit.unit.code, name: unit.unit.name, nature: "", grade: "", fundingForm: "", duties: [], organisation: "" },
-    department: { ...unit.department },
-    region: { ...unit.region },
-    year,
-    amountUnit: "WAN_YUAN",
-    income: [],
-    expenditure: [],
-    basicEconomic: [],
-    yearEndCarryover: 0,
-    projects: [],
-    threePublic: [],
-    procurement: [],
-    assets: { asOf: `${year - 1}-12-31`, holdings: [], statedTotalValue: null, plannedPurchases: 0 },
-    priorYear: null,
-    narrative: { basicChangeReason: "", projectChangeReason: "", totalChangeReason: "", threePublicChangeReason: "", operatingFundsUse: "", otherNotes: "" },
-    glossary: [],
-  };
+  const profile = { code: unit.unit.code, name: unit.unit.name, nature: "", grade: "", fundingForm: "", duties: [], organisation: "" };
+  return emptyBudget({ unit: profile, department: unit.department, region: unit.region }, year);
 }
 
 /** Statuses a factory can reach; PUBLISHED needs a published snapshot, which publishing creates. */

@@ -32,7 +32,7 @@ describe("seedDemo", () => {
       select: { budgetId: true, version: true, contentHash: true, publishedAt: true, supersededById: true, artifacts: { select: { kind: true }, orderBy: { kind: "asc" } } },
     });
     expect(snapshot).toMatchObject({ budgetId: loaded?.meta.id, version: 1, publishedAt: loaded?.meta.publishedAt, supersededById: null });
-    expect(snapshot.artifacts.map((a) => a.kind)).toEqual(["HTML", "PDF", "XLSX", "CSV", "JSON"]);
+    expect(snapshot.artifacts.map((a) => a.kind)).toEqual(["HTML", "PDF", "XLSX", "CSV", "JSON", "DOCX"]);
     const published = buildSnapshotContent(guantao2024Budget, guantao2024CodeBook, {
       version: 1,
       publishedAt: snapshot.publishedAt.toISOString(),
@@ -94,16 +94,5 @@ describe("seedDemo", () => {
     expect(await prisma.region.count()).toBe(3);
     expect(await prisma.budgetEvent.count()).toBe(7);
     expect(await prisma.auditEvent.count()).toBe(6);
-  });
-
-  it("without demo accounts, stores the budget signed off by no one and publishes it as the system", async () => {
-    const report = await seedDemo(prisma, documentRenderers, { users: { env: { GONGKAI_DEMO_USERS: "false" } } });
-
-    expect(report).toMatchObject({ isBudgetCreated: true, isBudgetPublished: true });
-    expect(await prisma.user.count()).toBe(0);
-    expect((await loadBudget(prisma, { unitCode: "224001", year: 2024 }))?.meta).toMatchObject({ status: "PUBLISHED", publishedAt: DEMO_STORY.PUBLISH });
-    expect(await prisma.auditEvent.findMany({ select: { action: true, result: true, userId: true } })).toEqual([
-      { action: "budget.publish", result: "SUCCESS", userId: null },
-    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { seedDemoCodeBook } from "@/lib/codebooks/seed-demo-code-book";
 import type { Viewer } from "@/lib/auth/policies";
 import { findingKey } from "@/lib/budgets/finding-key";
 import type { DbClient } from "@/lib/budgets/db-client";
@@ -5,7 +6,7 @@ import { loadBudget } from "@/lib/budgets/queries";
 import { writeCodeBook } from "@/lib/budgets/save-code-book";
 import { submitBudget } from "@/lib/budgets/submit-budget";
 import { checkDisclosure } from "@/lib/disclosure/check";
-import { publishBudget, type DocumentRenderers } from "@/lib/publication/publish-budget";
+import type { DocumentRenderers } from "@/lib/publication/publish-budget";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { publishUnitBudget } from "@/lib/workflow/publish-unit-budget";
 import { recordSecrecyReview } from "@/lib/workflow/record-secrecy-review";
@@ -16,7 +17,7 @@ import { loadWorkflowTarget } from "@/lib/workflow/workflow-access";
 import { DEMO_USERS } from "./demo-users";
 import { ensureRegionChain, GUANTAO_REGION_CHAIN, writeBudgetWithHistory } from "./factories";
 import { guantao2024Budget, guantao2024CodeBook } from "./guantao-2024";
-import { areDemoUsersEnabled, seedDemoUsers, type SeedUsersOptions } from "./seed-users";
+import { seedDemoUsers } from "./seed-users";
 
 export interface SeedReport {
   regionsCreated: number;
@@ -52,23 +53,18 @@ export const DEMO_SIGNER_NAME = "单位负责人（演示）";
 const DEMO_EXPLANATION = "演示数据：与馆陶县委网信办2024年单位预算公开文件一致。";
 
 /**
- * Loads the demo data into the database: the region chain 河北省 › 邯郸市 › 馆陶县, the 2024 code
- * books and the 2024 budget of unit 224001 (with its department and unit), then the demo
- * accounts (seedDemoUsers), and takes the budget through the real workflow as those accounts
- * would: the accountant submits, the finance reviewer reviews and approves (批复), the accountant
- * records the secrecy review and the head's sign-off and publishes. The events carry the dates of
- * DEMO_STORY. Without demo accounts (GONGKAI_DEMO_USERS=false), the budget is stored signed off
- * with a history by no one and published by the system. Idempotent: what exists is left as it
- * is, an interrupted story continues where it stopped, and a published budget is not published again.
+ * The demo's first part: the region chain 河北省 › 邯郸市 › 馆陶县, the 2024 code books and the
+ * 2024 budget of unit 224001 (with its department and unit), then the demo accounts
+ * (seedDemoUsers), which take the budget through the real workflow: the accountant submits, the
+ * finance reviewer reviews and approves (批复), the accountant records the secrecy review and the
+ * head's sign-off and publishes. The events carry the dates of DEMO_STORY.
+ *
+ * Only lib/demo/load-demo.ts calls it outside tests, and only on an empty database: a start
+ * never runs it against data that exists (it would take whatever draft it finds forward).
  */
-export async function seedDemo(
-  db: DbClient,
-  renderers: DocumentRenderers,
-  options: { users?: SeedUsersOptions } = {},
-): Promise<SeedReport> {
-  const usersEnabled = areDemoUsersEnabled(options.users?.env);
-  const data = await seedDemoData(db, usersEnabled);
-  await seedDemoUsers(db, options.users);
+export async function seedDemo(db: DbClient, renderers: DocumentRenderers): Promise<SeedReport> {
+  const data = await seedDemoData(db);
+  await seedDemoUsers(db);
   const budget = guantao2024Budget;
   const target = await db.$transaction((tx) =>
     tx.budget.findFirst({
@@ -77,20 +73,11 @@ export async function seedDemo(
     }),
   );
   if (target === null || target.status === "PUBLISHED") return { ...data, isBudgetPublished: false, pdfError: null };
-  if (!usersEnabled) {
-    if (target.status !== "SIGNED_OFF") return { ...data, isBudgetPublished: false, pdfError: null };
-    const published = await publishBudget(
-      db,
-      { unitCode: budget.unit.code, year: budget.year, regionCode: budget.region.code, now: DEMO_STORY.PUBLISH },
-      renderers,
-    );
-    return { ...data, isBudgetPublished: true, pdfError: published.pdfError };
-  }
   const pdfError = await walkThroughWorkflow(db, renderers, target.id, await demoActors(db));
   return { ...data, isBudgetPublished: pdfError !== undefined, pdfError: pdfError ?? null };
 }
 
-function seedDemoData(db: DbClient, usersEnabled: boolean): Promise<Omit<SeedReport, "isBudgetPublished" | "pdfError">> {
+function seedDemoData(db: DbClient): Promise<Omit<SeedReport, "isBudgetPublished" | "pdfError">> {
   const budget = guantao2024Budget;
   const county = GUANTAO_REGION_CHAIN.at(-1);
   if (county?.code !== budget.region.code) {
@@ -100,17 +87,13 @@ function seedDemoData(db: DbClient, usersEnabled: boolean): Promise<Omit<SeedRep
     async (tx) => {
       const chain = await ensureRegionChain(tx, GUANTAO_REGION_CHAIN);
       const codes = await writeCodeBook(tx, guantao2024CodeBook);
+      await seedDemoCodeBook(tx, budget.region.code);
       const existing = await tx.budget.findFirst({
         where: { year: budget.year, unit: { code: budget.unit.code, region: { code: budget.region.code } } },
         select: { id: true },
       });
       if (existing === null) {
-        await writeBudgetWithHistory(tx, {
-          budget,
-          status: usersEnabled ? "DRAFT" : "SIGNED_OFF",
-          at: usersEnabled ? undefined : DEMO_STORY.APPROVE,
-          comment: "演示数据 (demo seed)",
-        });
+        await writeBudgetWithHistory(tx, { budget, status: "DRAFT", comment: "演示数据 (demo seed)" });
       }
       return {
         regionsCreated: chain.created,

@@ -20,8 +20,7 @@ describe("seedDemoUsers", () => {
   });
 
   it("creates one account per role with its scope and a password that satisfies the rule", async () => {
-    const logs: string[] = [];
-    expect(await seedDemoUsers(prisma, { env: {}, log: (line) => logs.push(line) })).toBe(4);
+    expect(await seedDemoUsers(prisma)).toBe(4);
 
     const users = await prisma.user.findMany({
       orderBy: { email: "asc" },
@@ -45,23 +44,15 @@ describe("seedDemoUsers", () => {
       expect(hash).toMatch(/^\$argon2id\$/);
       expect(await verifyPassword(hash, demo.password)).toBe(true);
     }
-    expect(logs).toEqual([expect.stringContaining("created 4 demo account(s)")]);
   });
 
   it("is idempotent and leaves a changed password alone", async () => {
-    await seedDemoUsers(prisma, { env: {} });
+    await seedDemoUsers(prisma);
     const before = await prisma.account.findMany({ orderBy: { id: "asc" }, select: { id: true, password: true } });
 
-    expect(await seedDemoUsers(prisma, { env: { GONGKAI_DEMO_USERS: "true" } })).toBe(0);
+    expect(await seedDemoUsers(prisma)).toBe(0);
 
     expect(await prisma.account.findMany({ orderBy: { id: "asc" }, select: { id: true, password: true } })).toEqual(before);
     expect(await prisma.roleAssignment.count()).toBe(4);
-  });
-
-  it("creates nothing when GONGKAI_DEMO_USERS is false, as production sets it", async () => {
-    const logs: string[] = [];
-    expect(await seedDemoUsers(prisma, { env: { GONGKAI_DEMO_USERS: "false" }, log: (line) => logs.push(line) })).toBe(0);
-    expect(await prisma.user.count()).toBe(0);
-    expect(logs).toEqual(["Seed: demo accounts skipped (GONGKAI_DEMO_USERS=false)."]);
   });
 });

@@ -1,31 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import { storePassword } from "@/lib/auth/credential-store";
-import { parseEnv } from "@/lib/env";
 import { DEMO_REGION_CODE, DEMO_USERS, type DemoScope } from "./demo-users";
 
-/** Demo accounts are created unless GONGKAI_DEMO_USERS is "false", which production sets. */
-export function areDemoUsersEnabled(source: Record<string, string | undefined> = process.env): boolean {
-  return parseEnv(source).GONGKAI_DEMO_USERS !== "false";
-}
-
-export interface SeedUsersOptions {
-  log?: (message: string) => void;
-  env?: Record<string, string | undefined>;
-}
-
 /**
- * Creates the demo accounts with their roles after the demo data (seedDemo) exists. Idempotent:
- * an existing account keeps its password (someone may have changed it) and only gains a
- * missing role. Returns how many accounts were created.
+ * Creates the demo accounts with their roles after the demo data (seedDemo) exists. Part of the
+ * demo, which lib/demo/load-demo.ts loads into an empty database only (never with
+ * GONGKAI_DEMO=false). Returns how many accounts were created.
  */
-export async function seedDemoUsers(db: DbClient, options: SeedUsersOptions = {}): Promise<number> {
-  const log = options.log ?? (() => undefined);
-  if (!areDemoUsersEnabled(options.env)) {
-    log("Seed: demo accounts skipped (GONGKAI_DEMO_USERS=false).");
-    return 0;
-  }
-  const created = await db.$transaction(
+export async function seedDemoUsers(db: DbClient): Promise<number> {
+  return db.$transaction(
     async (tx) => {
       let count = 0;
       for (const demo of DEMO_USERS) {
@@ -44,12 +28,6 @@ export async function seedDemoUsers(db: DbClient, options: SeedUsersOptions = {}
     },
     { timeout: 30_000 },
   );
-  log(
-    created > 0
-      ? `Seed: created ${created} demo account(s) (see README, 演示账号; set GONGKAI_DEMO_USERS=false in production).`
-      : "Seed: the demo accounts already exist.",
-  );
-  return created;
 }
 
 async function resolveScope(

@@ -30,7 +30,7 @@ const withPdf = withMemoizedPdf(documentRenderers);
 /** Most tests need no PDF: Chromium takes seconds per page. */
 const noPdf: DocumentRenderers = {
   ...documentRenderers,
-  pdf: () => Promise.reject(new PdfUnavailableError("CHROMIUM_MISSING", "测试中不生成 PDF。")),
+  pdf: () => Promise.reject(new PdfUnavailableError("FONT_MISSING", "测试中不生成 PDF。")),
 };
 
 interface Department {
@@ -75,11 +75,11 @@ async function auditRows() {
 }
 
 describe("publishDepartmentBudget", () => {
-  it("publishes the sum of the units' approved budgets with its five files, the summed versions and an audit row", async () => {
+  it("publishes the sum of the units' approved budgets with its six files, the summed versions and an audit row", async () => {
     const d = await department("APPROVED");
     const result = await publishDepartmentBudget(prisma, d.reviewer, { departmentId: d.a.departmentId, year: 2024 }, withPdf, now);
     expect(result).toMatchObject({ version: 1, path: `/budgets/2024/departments/${d.a.department.code}/v1`, pdfError: null });
-    expect(result.files.map((f) => f.kind).sort()).toEqual(["CSV", "HTML", "JSON", "PDF", "XLSX"]);
+    expect(result.files.map((f) => f.kind).sort()).toEqual(["CSV", "DOCX", "HTML", "JSON", "PDF", "XLSX"]);
 
     const content = await storedContent(1);
     expect(content.budget.unit).toMatchObject({ code: d.a.department.code, name: d.a.department.name });

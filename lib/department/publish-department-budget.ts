@@ -248,7 +248,8 @@ function storeInTransaction(
       });
       return snapshot.id;
     },
-    { timeout: 30_000 },
+    // maxWait: a concurrent publication renders its files on this thread meanwhile (a second or more under load).
+    { timeout: 30_000, maxWait: 15_000 },
   );
 }
 

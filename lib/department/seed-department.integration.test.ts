@@ -22,7 +22,7 @@ describe("seedDemoDepartment", () => {
       select: { id: true, version: true, content: true, contentHash: true, artifacts: { select: { kind: true }, orderBy: { kind: "asc" } } },
     });
     expect(snapshot.version).toBe(1);
-    expect(snapshot.artifacts.map((a) => a.kind)).toEqual(["HTML", "PDF", "XLSX", "CSV", "JSON"]);
+    expect(snapshot.artifacts.map((a) => a.kind)).toEqual(["HTML", "PDF", "XLSX", "CSV", "JSON", "DOCX"]);
     const content = snapshot.content as unknown as SnapshotContent;
     const unit = buildSnapshotContent(guantao2024Budget, guantao2024CodeBook, content.publication);
     for (const id of ["T1", "T3", "T6", "T9"] as const) expect(content.tables[id].rows, id).toEqual(unit.tables[id].rows);

@@ -1,8 +1,9 @@
-import { deriveTables } from "./derive-tables";
+import { deriveTables, fiscalYearEndCarryover } from "./derive-tables";
 import { generateNarrative, type GeneratedNarrative } from "./narrative";
 import { TABLE_IDS, type DerivedTables } from "./table-model";
 import type {
   AmountUnit,
+  AppropriationType,
   AssetHolding,
   Assets,
   BasicEconomicLine,
@@ -69,6 +70,16 @@ function sumBy<T, K extends string>(rows: readonly T[], keyOf: (row: T) => K, am
 /** Orders units by code, so the same units always give the same document (and content hash). */
 function byUnitCode(units: readonly Budget[]): Budget[] {
   return [...units].sort((a, b) => (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0));
+}
+
+/** Each unit's fiscal year-end carry-over (table 4), summed: a department carries what its units carry. */
+function sumFiscalYearEndCarryover(units: readonly Budget[]): Record<AppropriationType, Fen> {
+  const total = { GENERAL_BUDGET: 0, GOVERNMENT_FUND: 0, STATE_CAPITAL: 0 };
+  for (const unit of units) {
+    const carried = fiscalYearEndCarryover(unit);
+    for (const type of APPROPRIATION_TYPES) total[type] += carried[type];
+  }
+  return total;
 }
 
 function sumIncome(units: readonly Budget[]): IncomeLine[] {
@@ -221,6 +232,7 @@ export function aggregateDepartment(department: DepartmentIdentity, unitBudgets:
     expenditure: sumExpenditure(units),
     basicEconomic: sumBasicEconomic(units),
     yearEndCarryover: units.reduce((a, u) => a + u.yearEndCarryover, 0),
+    yearEndFiscalCarryover: sumFiscalYearEndCarryover(units),
     projects: listProjects(units),
     threePublic: sumThreePublic(units),
     procurement: units.flatMap((u) =>

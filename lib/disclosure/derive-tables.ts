@@ -291,6 +291,25 @@ const APPROPRIATION_INCOME_LABEL: Record<AppropriationType, string> = {
   STATE_CAPITAL: "三、国有资本经营预算拨款",
 };
 
+/**
+ * 年末财政拨款结转和结余 per appropriation type: the fiscal money of the type (this year's and
+ * carried in) that is not spent, as far as the year-end carry-over (表1 年终结转结余) holds it. A
+ * fiscal carry-over kept to the end of the year then balances table 4 as it balances table 1;
+ * fiscal money neither spent nor carried stays an imbalance (C6).
+ */
+export function fiscalYearEndCarryover(budget: Budget): Record<AppropriationType, Fen> {
+  if (budget.yearEndFiscalCarryover) return budget.yearEndFiscalCarryover;
+  let remaining = Math.max(0, budget.yearEndCarryover);
+  const carried = { GENERAL_BUDGET: 0, GOVERNMENT_FUND: 0, STATE_CAPITAL: 0 };
+  for (const type of APPROPRIATION_ORDER) {
+    const spent = sum(budget.expenditure.filter((l) => appropriationOf(l.source) === type).map((l) => l.amount));
+    const unspent = sumIncome(budget.income, [type, `CARRYOVER_${type}`]) - spent;
+    carried[type] = Math.min(Math.max(0, unspent), remaining);
+    remaining -= carried[type];
+  }
+  return carried;
+}
+
 function deriveT4(budget: Budget): DerivedTable {
   const perType = APPROPRIATION_ORDER.map((type) => classTotals(budget.expenditure, (l) => appropriationOf(l.source) === type));
   const rows: TableRow[] = FUNCTIONAL_CLASSES.map((cls, i) => {
@@ -315,7 +334,8 @@ function deriveT4(budget: Budget): DerivedTable {
   );
   const incomeThisYear = sumIncome(budget.income, APPROPRIATION_ORDER);
   const carryIn = APPROPRIATION_ORDER.map((type) => sumIncome(budget.income, [`CARRYOVER_${type}` as FundSource]));
-  const carryOut = [0, 0, 0];
+  const yearEnd = fiscalYearEndCarryover(budget);
+  const carryOut = APPROPRIATION_ORDER.map((type) => yearEnd[type]);
   const n = FUNCTIONAL_CLASSES.length;
   const blank: CellValue[] = [null, null, null, null, null];
   rows.push(

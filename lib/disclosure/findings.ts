@@ -25,10 +25,18 @@ export interface FindingLocation {
   projectCode?: string;
   /** index into the budget's line arrays, for the entry form to link to the row to fix */
   lineIndex?: number;
+  /** index into the imported narrative's paragraphs (`CheckInput.narrativeText`) */
+  paragraph?: number;
+  /** 1-based page of the imported document the paragraph is on */
+  page?: number;
 }
 
 export interface Finding {
-  /** "C1"…"C16" for the identities of the domain doc, "D1"… for data validity */
+  /**
+   * "C1"…"C16" for the identities of the domain doc, "D1"… for data validity, "P1"… for
+   * plausibility, "N1"… for what an imported narrative states, "R1" for 尾差 (a rounding
+   * difference of printed figures; see `identity`)
+   */
   rule: string;
   severity: Severity;
   /** plain Chinese naming the tables, rows, columns and both numbers */
@@ -37,6 +45,8 @@ export interface Finding {
   /** the two sides compared, when the rule compares amounts */
   expected?: Fen;
   actual?: Fen;
-  /** the largest difference accepted as rounding (one printed last digit per summed row) */
+  /** the largest difference accepted as rounding (one printed last digit per summed row; 0 for exact figures) */
   tolerance: Fen;
+  /** R1 (尾差) only: the identity whose two sides differ within the rounding allowance, e.g. "C2" */
+  identity?: string;
 }

@@ -1,6 +1,41 @@
 import { formatAmount, formatAmountPrecise, amountUnitLabel } from "./money";
-import { amountAt, findRow, type DerivedTables } from "./table-model";
+import { amountAt, findRow, type DerivedTables, type TableId } from "./table-model";
+import type { NarrativeSection } from "./findings";
 import type { Budget, Fen } from "./types";
+
+/**
+ * One paragraph of an imported narrative (情况说明), as printed: the checker reads the statements
+ * that restate or compare figures ("比上年增加x万元，增长y%", "主要原因是…") from it. Generated
+ * narratives need none: their sentences are built from the data.
+ */
+export interface NarrativeParagraph {
+  text: string;
+  /** the part of the narrative it belongs to, when the importer knows it */
+  section?: NarrativeSection;
+  /** 1-based page of the source document, for the finding to point at */
+  page?: number;
+}
+
+/**
+ * A list of items the narrative states under one total, e.g. the 财政拨款支出 by functional 项
+ * ("1. …738.66万元 … 6. …33.58万元") or the projects of 支出说明. The checker requires each item
+ * once and the items to add up to the total.
+ */
+export interface StatedList {
+  section: NarrativeSection;
+  /** how the narrative names the total, e.g. "财政拨款支出预算" */
+  label: string;
+  /** the stated total the items belong to; null when the narrative states none */
+  total: Fen | null;
+  /** `code`: the functional code (项, 款 or 类) an item names, when the narrative gives or implies one */
+  items: { name: string; amount: Fen; code?: string }[];
+  /**
+   * the table column the coded items restate, e.g. `{ table: "T5", column: "total" }` for 一般公共预算
+   * 财政拨款支出 by 项: each coded item must equal its row, and a list whose items all carry 项 codes
+   * must name every 项 row of that column with money
+   */
+  restates?: { table: TableId; column: string };
+}
 
 /**
  * The figures the narrative (情况说明) states. Generated narratives take them from the derived
@@ -26,6 +61,8 @@ export interface NarrativeFigures {
   /** 机关运行经费 = the unit's 公用经费 */
   operatingFunds: Fen;
   threePublic: { total: Fen; abroad: Fen; vehicle: Fen; vehiclePurchase: Fen; vehicleOperation: Fen; reception: Fen };
+  /** further item lists an imported narrative states (none in a generated narrative) */
+  lists?: StatedList[];
 }
 
 function t1Income(tables: DerivedTables, rowKey: string): Fen {

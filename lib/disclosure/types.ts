@@ -232,6 +232,30 @@ export interface GlossaryEntry {
 
 export type AmountUnit = "WAN_YUAN" | "YUAN";
 
+/** An itemised 政府采购 row as a template prints it (Jiangsu: category, project, item, procurement method). */
+export interface PrintedProcurementItem {
+  category: string;
+  project: string;
+  item: string;
+  method: string;
+  amount: Fen;
+}
+
+/**
+ * What some templates publish that the Hebei model has no field for, kept as printed rather than
+ * dropped (docs/decisions/0015-importing-published-documents.md). Absent on budgets entered here.
+ */
+export interface TemplateExtras {
+  /** Jiangsu's third spending kind 单位预留机动经费 (total; the template prints no breakdown) */
+  reserve: Fen | null;
+  /** 会议费 and 培训费, printed beside the 三公 in the Jiangsu table */
+  meeting: Fen | null;
+  training: Fen | null;
+  /** 机关运行经费 as printed (Shanghai: merged into the 三公 table; Jiangsu: its own table) */
+  operatingFunds: Fen | null;
+  procurementItems: PrintedProcurementItem[];
+}
+
 export interface Budget {
   unit: UnitInfo;
   /** code and name of the department (主管部门) */
@@ -245,6 +269,11 @@ export interface Budget {
   basicEconomic: BasicEconomicLine[];
   /** 年终结转结余 (table 1 expenditure side) */
   yearEndCarryover: Fen;
+  /**
+   * 年末财政拨款结转和结余 by appropriation type (table 4), when it is not the unit's own fiscal
+   * money left unspent (derived from the lines): a department budget sums its units' figures here.
+   */
+  yearEndFiscalCarryover?: Record<AppropriationType, Fen>;
   projects: Project[];
   threePublic: ThreePublicLine[];
   procurement: ProcurementRow[];
@@ -252,4 +281,6 @@ export interface Budget {
   priorYear: PriorYear | null;
   narrative: Narrative;
   glossary: GlossaryEntry[];
+  /** parts of an imported document's template the model above has no place for */
+  extras?: TemplateExtras;
 }

@@ -9,6 +9,7 @@ describe("document paths", () => {
     expect(versionPath(key, 2)).toBe("/budgets/2024/224001/v2");
     expect(downloadPaths(key, 2)).toEqual({
       pdf: "/budgets/2024/224001/v2/224001-2024-v2.pdf",
+      docx: "/budgets/2024/224001/v2/224001-2024-v2.docx",
       xlsx: "/budgets/2024/224001/v2/224001-2024-v2.xlsx",
       csv: "/budgets/2024/224001/v2/224001-2024-v2.csv",
       json: "/budgets/2024/224001/v2/224001-2024-v2.json",

@@ -10,7 +10,7 @@ export const NOTICE_MARKER = "<!--gongkai-notice-->";
  *
  *   /budgets/{year}/{unit}                               the newest published version
  *   /budgets/{year}/{unit}/v{n}                          version n
- *   /budgets/{year}/{unit}/v{n}/{unit}-{year}-v{n}.pdf   a download of version n (.pdf .xlsx .csv .json)
+ *   /budgets/{year}/{unit}/v{n}/{unit}-{year}-v{n}.pdf   a download of version n (.pdf .docx .xlsx .csv .json)
  *
  * A department's 部门预算 (docs/decisions/0011-department-budgets.md) lives beside its units:
  *
@@ -19,12 +19,13 @@ export const NOTICE_MARKER = "<!--gongkai-notice-->";
  *   /budgets/{year}/departments/{department}/v{n}/department-{department}-{year}-v{n}.pdf
  */
 
-export const DOWNLOAD_FORMATS = ["pdf", "xlsx", "csv", "json"] as const;
+export const DOWNLOAD_FORMATS = ["pdf", "docx", "xlsx", "csv", "json"] as const;
 export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
 export type DownloadPaths = Record<DownloadFormat, string>;
 
 export const ARTIFACT_KIND_OF: Record<DownloadFormat, Exclude<ArtifactKind, "HTML">> = {
   pdf: "PDF",
+  docx: "DOCX",
   xlsx: "XLSX",
   csv: "CSV",
   json: "JSON",
@@ -36,9 +37,10 @@ export const CONTENT_TYPES: Record<ArtifactKind, string> = {
   XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   CSV: "text/csv; charset=utf-8; header=present",
   JSON: "application/json",
+  DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 
-const EXTENSIONS: Record<ArtifactKind, string> = { HTML: "html", PDF: "pdf", XLSX: "xlsx", CSV: "csv", JSON: "json" };
+const EXTENSIONS: Record<ArtifactKind, string> = { HTML: "html", PDF: "pdf", XLSX: "xlsx", CSV: "csv", JSON: "json", DOCX: "docx" };
 
 /** A unit's document. */
 export interface UnitDocumentKey {
@@ -78,6 +80,7 @@ export function downloadPath(key: DocumentKey, version: number, format: Download
 export function downloadPaths(key: DocumentKey, version: number): DownloadPaths {
   return {
     pdf: downloadPath(key, version, "pdf"),
+    docx: downloadPath(key, version, "docx"),
     xlsx: downloadPath(key, version, "xlsx"),
     csv: downloadPath(key, version, "csv"),
     json: downloadPath(key, version, "json"),

@@ -7,6 +7,7 @@ import { disconnectPrisma } from "@/lib/db";
 import { buildBudget, createBudget, createUser, type FactoryStatus } from "@/lib/demo/factories";
 import { guantao2024CodeBook } from "@/lib/demo/guantao-2024";
 import { renderPdf } from "@/lib/export/pdf";
+import { loadDocumentFonts } from "@/lib/export/pdf-fonts";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma, resetDatabase } from "@/tests/integration/db";
 import { failingAt } from "@/tests/integration/failing-client";
@@ -69,11 +70,11 @@ describe("publishBudget", () => {
     expect(snapshot.content).toEqual(JSON.parse(JSON.stringify(expectedContent)));
 
     const files = Object.fromEntries(snapshot.artifacts.map((a) => [a.kind, a]));
-    expect(Object.keys(files)).toEqual(["HTML", "PDF", "XLSX", "CSV", "JSON"]);
+    expect(Object.keys(files)).toEqual(["HTML", "PDF", "XLSX", "CSV", "JSON", "DOCX"]);
     for (const artifact of snapshot.artifacts) {
       expect(artifact.sha256).toBe(sha256(artifact.bytes));
       expect(artifact.size).toBe(artifact.bytes.length);
-      expect(artifact.fileName).toMatch(/^中共馆陶县委网络安全和信息化委员会办公室本级2024年单位预算（第1版）\.(html|pdf|xlsx|csv|json)$/);
+      expect(artifact.fileName).toMatch(/^中共馆陶县委网络安全和信息化委员会办公室本级2024年单位预算（第1版）\.(html|pdf|docx|xlsx|csv|json)$/);
     }
     const html = Buffer.from(files.HTML!.bytes).toString("utf8");
     expect(html).toContain(NOTICE_MARKER);
@@ -100,7 +101,7 @@ describe("publishBudget", () => {
           version: 1,
           snapshotId: result.snapshotId,
           contentHash: snapshot.contentHash,
-          files: "HTML,PDF,XLSX,CSV,JSON",
+          files: "HTML,PDF,DOCX,XLSX,CSV,JSON",
           pdfError: null,
         }),
       }),
@@ -188,22 +189,22 @@ describe("publishBudget", () => {
     expect(content.publication).toMatchObject({ version: 2, correctionNote: "更正基本工资与津贴补贴的分列金额。" });
   });
 
-  it("publishes without the PDF when this machine has no Chromium, and says why", async () => {
+  it("publishes without the PDF when this machine has no fonts for it, and says why", async () => {
     await createBudget(prisma, { status: "SIGNED_OFF" });
-    const withoutChromium: DocumentRenderers = {
+    const withoutFonts: DocumentRenderers = {
       ...renderers,
-      pdf: (html) => renderPdf(html, { executablePath: "/nonexistent/chromium" }),
+      pdf: (content, info) => renderPdf(content, info, { fonts: () => loadDocumentFonts("/nonexistent") }),
     };
 
-    const result = await publishBudget(prisma, { ...key, now }, withoutChromium);
+    const result = await publishBudget(prisma, { ...key, now }, withoutFonts);
 
-    expect(result.pdfError).toMatch(/^无法生成 PDF：找不到 Chromium（\/nonexistent\/chromium）/);
-    expect(result.files.map((f) => f.kind)).toEqual(["HTML", "XLSX", "CSV", "JSON"]);
+    expect(result.pdfError).toMatch(/^无法生成 PDF：找不到中文字体文件（\/nonexistent\//);
+    expect(result.files.map((f) => f.kind)).toEqual(["HTML", "DOCX", "XLSX", "CSV", "JSON"]);
     expect((await loadBudget(prisma, key))?.meta.status).toBe("PUBLISHED");
     expect((await prisma.auditEvent.findFirstOrThrow()).details).toMatchObject({ pdfError: result.pdfError });
   });
 
-  it("does not publish when the PDF fails for another reason than a missing Chromium", async () => {
+  it("does not publish when the PDF fails for another reason than missing fonts", async () => {
     await createBudget(prisma, { status: "SIGNED_OFF" });
 
     const attempt = publishBudget(prisma, key, { ...renderers, pdf: () => Promise.reject(new Error("page crashed")) });

@@ -27,8 +27,10 @@ export interface DocumentInfo {
 export interface DocumentRenderers {
   /** a complete static page containing NOTICE_MARKER where a later correction's notice goes */
   html(content: SnapshotContent, info: DocumentInfo): string;
-  /** rejects with PdfUnavailableError when this machine cannot render PDFs (no Chromium) */
-  pdf(html: string): Promise<Buffer>;
+  /** the A4 printout, from the same content (lib/export/pdf.ts); PdfUnavailableError when the fonts are missing */
+  pdf(content: SnapshotContent, info: { contentHash: string }): Promise<Buffer>;
+  /** the Word file, from the same content (lib/export/docx.ts) */
+  docx(content: SnapshotContent, info: { contentHash: string }): Promise<Buffer>;
   xlsx(content: SnapshotContent): Promise<Buffer>;
   /** UTF-8 with BOM */
   csv(content: SnapshotContent): Buffer;
@@ -63,7 +65,7 @@ export interface PublishResult {
   /** the versioned URL path */
   path: string;
   files: PublishedFile[];
-  /** why the PDF is missing (Chromium unavailable, …); null when it was rendered */
+  /** why the PDF is missing (fonts unavailable, …); null when it was rendered */
   pdfError: string | null;
 }
 
@@ -78,7 +80,7 @@ const CHINA_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai",
  * the page and the downloads from that snapshot, and stores them with the status change, the
  * supersession of the previous version (for a correction), a workflow event and an audit event
  * in one transaction. Rendering happens first, outside the transaction (a PDF takes seconds).
- * A PDF that this machine cannot render (no Chromium) does not stop publication: the page is
+ * A PDF that this machine cannot render (its fonts missing) does not stop publication: the page is
  * what the law requires, and the PDF can be added later. Refusals and failures are audited too.
  *
  * This checks the state (only SIGNED_OFF, as lib/workflow/state-machine.ts says), not who
@@ -260,7 +262,8 @@ async function store(db: DbClient, prepared: Prepared, rendered: Rendered, actor
       });
       return snapshot.id;
     },
-    { timeout: 30_000 },
+    // maxWait: a concurrent publication renders its files on this thread meanwhile (a second or more under load).
+    { timeout: 30_000, maxWait: 15_000 },
   );
 
   return {

@@ -16,14 +16,14 @@ export interface RenderedFile {
 
 export interface RenderedDocuments {
   files: RenderedFile[];
-  /** why the PDF is missing (Chromium unavailable, …); null when it was rendered */
+  /** why the PDF is missing (fonts unavailable, …); null when it was rendered */
   pdfError: string | null;
 }
 
 /**
  * Renders a version's files (the page, its PDF printout and the downloads) once, before the
- * transaction that stores them, for a unit's budget and a department's alike. A machine without
- * Chromium publishes without the PDF; the reason comes back in pdfError.
+ * transaction that stores them, for a unit's budget and a department's alike. A machine that
+ * cannot render the PDF (fonts missing) publishes without it; the reason comes back in pdfError.
  */
 export async function renderDocuments(
   content: SnapshotContent,
@@ -36,16 +36,15 @@ export async function renderDocuments(
   if (!html.includes(NOTICE_MARKER)) {
     throw new PublicationError("RENDER_FAILED", `公开页面缺少更正提示位置（${NOTICE_MARKER}），未公开。`);
   }
-  // The PDF is a printout of the document: it gets no download links.
-  const printable = renderers.html(content, { ...info, downloads: null });
-  const [pdf, xlsx] = await Promise.all([
-    renderers.pdf(printable).then(
+  const [pdf, docx, xlsx] = await Promise.all([
+    renderers.pdf(content, { contentHash: place.contentHash }).then(
       (bytes) => ({ bytes, error: null }),
       (error: unknown) => {
         if (!(error instanceof PdfUnavailableError)) throw error;
         return { bytes: null, error: error.message };
       },
     ),
+    renderers.docx(content, { contentHash: place.contentHash }),
     renderers.xlsx(content),
   ]);
   if (pdf.error !== null) {
@@ -54,6 +53,7 @@ export async function renderDocuments(
   const files: { kind: ArtifactKind; bytes: Buffer }[] = [
     { kind: "HTML", bytes: Buffer.from(html, "utf8") },
     ...(pdf.bytes === null ? [] : [{ kind: "PDF" as const, bytes: pdf.bytes }]),
+    { kind: "DOCX", bytes: docx },
     { kind: "XLSX", bytes: xlsx },
     { kind: "CSV", bytes: renderers.csv(content) },
     { kind: "JSON", bytes: renderers.json(content) },

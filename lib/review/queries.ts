@@ -288,7 +288,7 @@ async function loadBudgetById(db: DbReader, budgetId: number): Promise<LoadedByI
   const record = await db.budget.findUnique({ where: { id: budgetId }, select: budgetSelect });
   if (record === null) return null;
   const budget = budgetFromRecord(record);
-  const codeBook = await loadCodeBook(db, record.year);
+  const codeBook = await loadCodeBook(db, record.year, record.codeBookRevisionId);
   return { budget, codeBook, meta: metaFromRecord(record), tables: deriveTables(budget, codeBook) };
 }
 

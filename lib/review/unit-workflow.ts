@@ -63,7 +63,7 @@ export async function loadUnitWorkflow(db: DbReader, viewer: Viewer | null, budg
     }),
   ]);
   const budget = budgetFromRecord(record);
-  const tables = deriveTables(budget, await loadCodeBook(db, header.year));
+  const tables = deriveTables(budget, await loadCodeBook(db, header.year, record.codeBookRevisionId));
   const key = { year: header.year, unitCode: header.unitCode };
   return {
     budgetId,

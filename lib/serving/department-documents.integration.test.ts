@@ -85,6 +85,7 @@ describe("the public server and department documents", () => {
     const name = `${d.a.department.name}2024年部门预算（第1版）`;
     for (const [format, kind] of [
       ["pdf", "PDF"],
+      ["docx", "DOCX"],
       ["xlsx", "XLSX"],
       ["csv", "CSV"],
       ["json", "JSON"],

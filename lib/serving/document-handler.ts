@@ -1,6 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { ARTIFACT_KIND_OF, parseDocumentPath, type DocumentRequest } from "@/lib/publication/document-paths";
-import type { DocumentStore, FileLookup, Representation, Variant } from "./document-store";
+import type { DocumentStore, FileLookup, HeaderBlocks, Representation, Variant } from "./document-store";
 import {
   CORRUPT_PAGE,
   METHOD_NOT_ALLOWED_PAGE,
@@ -8,21 +8,8 @@ import {
   PDF_UNAVAILABLE_PAGE,
   SERVER_ERROR_PAGE,
 } from "./error-pages";
-import { acceptedCompressions, attachmentDisposition, isNotModified, type Compression } from "./http-negotiation";
-
-/** A representation that can never change again: browsers and proxies may keep it for a year unasked. */
-const IMMUTABLE = "public, max-age=31536000, immutable";
-/** The newest version can still be superseded (a notice is then added), and the alias can move to a new version. */
-const REVALIDATE_SOON = "public, max-age=60";
-
-/** The page is static: no scripts, inline styles only; nothing may load from elsewhere. */
-const DOCUMENT_POLICY =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-
-const DOCUMENT_HEADERS: OutgoingHttpHeaders = {
-  "Content-Security-Policy": DOCUMENT_POLICY,
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-};
+import { acceptedCompressions, isNotModified, type Compression } from "./http-negotiation";
+import { DOCUMENT_POLICY, representationHeaders } from "./response-headers";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
@@ -69,40 +56,43 @@ function send(request: DocumentRequest, found: FileLookup, req: IncomingMessage,
     sendFailure(req, res, found, request.kind === "download" && request.format === "pdf");
     return;
   }
-  const cacheControl =
-    request.kind === "download" || (request.kind === "version" && found.isSuperseded) ? IMMUTABLE : REVALIDATE_SOON;
-  const extra: OutgoingHttpHeaders =
-    request.kind === "download"
-      ? { "Content-Disposition": attachmentDisposition(request.fileName, found.representation.fileName) }
-      : DOCUMENT_HEADERS;
-  sendRepresentation(req, res, found.representation, cacheControl, extra);
-}
-
-function sendRepresentation(
-  req: IncomingMessage,
-  res: ServerResponse,
-  representation: Representation,
-  cacheControl: string,
-  extra: OutgoingHttpHeaders,
-): void {
+  const { representation } = found;
   const { encoding, variant } = chooseEncoding(representation, req.headers["accept-encoding"]);
-  const headers: OutgoingHttpHeaders = {
-    ETag: variant.etag,
-    "Cache-Control": cacheControl,
-    Vary: "Accept-Encoding",
-    "X-Content-Type-Options": "nosniff",
-    ...extra,
-  };
+  const blocks = headerBlocks(representation, request, found.isSuperseded, encoding, variant);
   if (isNotModified(req.headers["if-none-match"], variant.etag)) {
-    res.writeHead(304, headers);
+    res.writeHead(304, blocks.notModified);
     res.end();
     return;
   }
-  headers["Content-Type"] = representation.contentType;
-  headers["Content-Length"] = variant.body.length;
-  if (encoding !== "identity") headers["Content-Encoding"] = encoding;
-  res.writeHead(200, headers);
+  res.writeHead(200, blocks.ok);
   res.end(req.method === "HEAD" ? undefined : variant.body);
+}
+
+/**
+ * The header lines of a file's answers, built once per file, request kind and encoding and kept
+ * with the file in memory: a request then only picks them (a flat [name, value, …] list, which
+ * Node writes without validating or lower-casing each header again).
+ */
+function headerBlocks(
+  representation: Representation,
+  request: DocumentRequest,
+  isSuperseded: boolean,
+  encoding: Compression | "identity",
+  variant: Variant,
+): HeaderBlocks {
+  // A download URL names exactly one file (its canonical name), so kind, supersession and encoding decide the headers.
+  const key = `${request.kind}${isSuperseded ? "+" : "-"}${encoding}`;
+  let blocks = representation.headerBlocks.get(key);
+  if (blocks === undefined) {
+    const common = Object.entries(representationHeaders(request, { isSuperseded, fileName: representation.fileName }, variant.etag)).flatMap(
+      ([name, value]) => [name, String(value)],
+    );
+    const ok = [...common, "Content-Type", representation.contentType, "Content-Length", String(variant.body.length)];
+    if (encoding !== "identity") ok.push("Content-Encoding", encoding);
+    blocks = { ok, notModified: common };
+    representation.headerBlocks.set(key, blocks);
+  }
+  return blocks;
 }
 
 function chooseEncoding(

@@ -20,6 +20,12 @@ export interface Variant {
   etag: string;
 }
 
+/** The header lines of a 200 and of a 304, as a flat [name, value, …] list (lib/serving/document-handler.ts). */
+export interface HeaderBlocks {
+  ok: string[];
+  notModified: string[];
+}
+
 /** One file ready to send: the bytes in each encoding, computed once when loaded. */
 export interface Representation {
   contentType: string;
@@ -27,6 +33,8 @@ export interface Representation {
   identity: Variant;
   gzip: Variant | null;
   br: Variant | null;
+  /** built on first use per request kind and encoding, then reused for every answer */
+  headerBlocks: Map<string, HeaderBlocks>;
 }
 
 export type FileLookup =
@@ -235,6 +243,7 @@ export class DocumentStore {
         identity: { body: identity, etag: `"${sha256}"` },
         gzip: variant(gz, "gzip"),
         br: variant(br, "br"),
+        headerBlocks: new Map(),
       },
     };
   }

@@ -98,6 +98,7 @@ describe("the public server", () => {
     const name = "中共馆陶县委网络安全和信息化委员会办公室本级2024年单位预算（第1版）";
     for (const [format, kind, type] of [
       ["pdf", "PDF", "application/pdf"],
+      ["docx", "DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
       ["xlsx", "XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
       ["csv", "CSV", "text/csv; charset=utf-8; header=present"],
       ["json", "JSON", "application/json"],
@@ -259,7 +260,7 @@ describe("the public server", () => {
   it("answers 503 with an explanation for a PDF that could not be rendered at publication", async () => {
     await publishDemo({
       ...renderers,
-      pdf: () => Promise.reject(new PdfUnavailableError("CHROMIUM_MISSING", "无法生成 PDF：找不到 Chromium。")),
+      pdf: () => Promise.reject(new PdfUnavailableError("FONT_MISSING", "无法生成 PDF：找不到中文字体文件。")),
     });
     const server = await startServer();
 

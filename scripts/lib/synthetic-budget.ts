@@ -116,6 +116,8 @@ export function syntheticBudget(lineTarget: number, projectCount: number): { bud
     projects,
     procurement,
     threePublic: [{ appropriation: "GENERAL_BUDGET", abroad: 0, vehiclePurchase: 0, vehicleOperation: 2_000_000, reception: 500_000 }],
+    // the car those running costs are for (plausibility rule P5)
+    assets: { ...guantao2024Budget.assets, holdings: [...guantao2024Budget.assets.holdings, { category: "VEHICLES", quantity: 1, value: 15_000_000 }] },
     priorYear: { year: 2023, total: total + 10_000_000, basic: total - project + 10_000_000, project, threePublic: 2_500_000 },
   };
   return { budget, codeBook: { year: 2024, functional, economic: guantao2024CodeBook.economic } };

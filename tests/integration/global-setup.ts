@@ -1,11 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { projectRoot } from "@/lib/database/acquire-database";
 import { redactDatabaseUrl } from "@/lib/database/database-url";
 import { startEmbeddedDatabase } from "@/lib/database/embedded-server";
+import { migrateDatabase } from "@/lib/database/migrate-database";
 import { findFreePort } from "@/lib/database/ports";
 import { parseEnv } from "@/lib/env";
 
@@ -61,15 +60,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 function migrate(url: string): void {
   const startedAt = performance.now();
-  const result = spawnSync(
-    process.execPath,
-    [path.join(projectRoot, "node_modules/prisma/build/index.js"), "migrate", "deploy"],
-    { cwd: projectRoot, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" },
-  );
-  if (result.status !== 0) {
-    throw new Error(
-      `prisma migrate deploy failed for the test database (exit ${result.status}):\n${result.stdout}${result.stderr}`,
-    );
-  }
+  migrateDatabase(url);
   log(`Migrated the test database in ${Math.round(performance.now() - startedAt)} ms.`);
 }

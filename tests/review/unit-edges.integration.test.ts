@@ -24,7 +24,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/app/document-renderers", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/app/document-renderers")>();
   const { PdfUnavailableError } = await import("@/lib/export/pdf");
-  return { documentRenderers: { ...original.documentRenderers, pdf: () => Promise.reject(new PdfUnavailableError("CHROMIUM_MISSING", "测试中不生成 PDF。")) } };
+  return { documentRenderers: { ...original.documentRenderers, pdf: () => Promise.reject(new PdfUnavailableError("FONT_MISSING", "测试中不生成 PDF。")) } };
 });
 
 const actions = await import("@/app/workspace/budgets/[year]/workflow-actions");

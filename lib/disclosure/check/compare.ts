@@ -17,11 +17,30 @@ export interface Comparison {
   format?: (ctx: CheckContext, fen: Fen) => string;
 }
 
-/** A finding when the two sides differ by more than the tolerance, else null. */
+/** The rule id of 尾差: a difference of printed figures within the rounding allowance. */
+export const ROUNDING_RULE = "R1";
+
+/**
+ * A finding when the two sides differ: the identity's own when the difference exceeds the
+ * tolerance, 尾差 (R1, a warning naming the identity) when it is within it. Exact figures have
+ * no tolerance, so every difference is the identity's.
+ */
 export function compare(ctx: CheckContext, c: Comparison): Finding | null {
   const difference = Math.abs(c.actual - c.expected);
-  if (difference <= c.tolerance) return null;
+  if (difference === 0) return null;
   const format = c.format ?? money;
+  if (difference <= c.tolerance) {
+    return {
+      rule: ROUNDING_RULE,
+      severity: "warning",
+      message: `${c.describe(format(ctx, c.actual), format(ctx, c.expected))}，相差${format(ctx, difference)}，属于尾差（印刷数字逐项舍入，允许相差${format(ctx, c.tolerance)}）。`,
+      location: c.location,
+      expected: c.expected,
+      actual: c.actual,
+      tolerance: c.tolerance,
+      identity: c.rule,
+    };
+  }
   return {
     rule: c.rule,
     severity: c.severity ?? "error",
@@ -35,7 +54,8 @@ export function compare(ctx: CheckContext, c: Comparison): Finding | null {
 
 /**
  * Rounding allowance for a total against the sum of its printed parts: one last digit per
- * summed part. Blank (zero) parts are printed exactly and carry no rounding, so they don't count.
+ * summed part (none for exact figures). Blank (zero) parts are printed exactly and carry no
+ * rounding, so they don't count.
  */
 export function sumTolerance(ctx: CheckContext, parts: Iterable<Fen>): Fen {
   let nonZero = 0;

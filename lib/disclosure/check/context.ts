@@ -1,7 +1,8 @@
 import { amountUnitLabel, formatAmount, formatAmountPrecise } from "../money";
-import type { NarrativeFigures } from "../narrative";
+import type { NarrativeFigures, NarrativeParagraph } from "../narrative";
 import type { DerivedTable, DerivedTables, TableRow } from "../table-model";
 import type { AmountUnit, Budget, CodeBook, Fen } from "../types";
+import type { Precision } from "./precision";
 
 /** Everything one run of the checker looks at, resolved once. */
 export interface CheckContext {
@@ -12,8 +13,14 @@ export interface CheckContext {
   /** the caller brought its own tables (an imported document), so their printed codes and notes need checking too */
   tablesSupplied: boolean;
   unit: AmountUnit;
-  /** 分 of one unit of the printed last digit */
+  /** exact (entered here) or printed (imported) figures */
+  precision: Precision;
+  /** 分 of one unit of the tables' last printed digit; 0 for exact figures, which nothing excuses */
   digit: Fen;
+  /** the same for figures the narrative states (its own unit and decimals when imported) */
+  narrativeDigit: Fen;
+  /** the imported narrative's paragraphs; empty for a generated narrative */
+  narrativeText: readonly NarrativeParagraph[];
   /** row indexes built once per run, since several rules look up the same tables */
   rowIndexes: Map<DerivedTable, Map<string, TableRow>>;
 }
@@ -135,4 +142,9 @@ export function partsLabel(table: DerivedTable, keys: readonly string[]): string
   if (labels.length === 2) return `${labels[0]}与${labels[1]}`;
   if (labels.length === 3) return `${labels[0]}、${labels[1]}与${labels[2]}`;
   return `${labels[0]}至${labels[labels.length - 1]}各列`;
+}
+
+/** Allowance between a figure the narrative states and the table it restates: the coarser of the two printed digits. */
+export function narrativeTolerance(ctx: CheckContext): Fen {
+  return Math.max(ctx.digit, ctx.narrativeDigit);
 }

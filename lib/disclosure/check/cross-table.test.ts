@@ -8,13 +8,22 @@ describe("C5 table 2 per functional row = table 3 per row (合计); table 1's cl
 
   it("fires when a row's income differs from its expenditure", () => {
     const tables = tablesOf(demoBudget());
-    setCell(tables.T2, "2013701", "total", wan("101.53"));
+    for (const column of ["total", "subtotal", "fiscal"]) setCell(tables.T2, "2013701", column, wan("101.53"));
     const finding = findingWith(check(demoBudget(), { tables }), "C5", "2013701");
     expect(finding.severity).toBe("error");
     expect(finding.message).toBe(
       "表2 单位预算收入总表 “2013701 行政运行”行“合计”列为101.53万元，但表3 单位预算支出总表 “2013701 行政运行”行“合计”列为101.43万元，相差0.10万元。",
     );
     expect(finding.location).toEqual({ table: "T2", rowKey: "2013701", column: "total" });
+  });
+
+  it("reports one wrong cell once: a 合计 that is neither 小计 + 上年结转 (C3) nor table 3's (C5) is one C3 finding", () => {
+    const tables = tablesOf(demoBudget());
+    setCell(tables.T2, "2013701", "total", wan("101.53"));
+    const findings = check(demoBudget(), { tables });
+    const onCell = findings.filter((f) => f.location.table === "T2" && f.location.rowKey === "2013701" && f.location.column === "total");
+    expect(onCell.map((f) => f.rule)).toEqual(["C3"]);
+    expect(onCell[0]?.message).toBe("表2 单位预算收入总表 “2013701 行政运行”行“合计”列为101.53万元，但“小计”与“上年结转”之和为101.43万元，相差0.10万元。");
   });
 
   it("fires for a row present in table 3 but missing from table 2", () => {
@@ -49,8 +58,12 @@ describe("C7 table 5 = the 一般公共预算 column of table 4 per class; 合�
 
   it("fires when a class of table 5 differs from table 4", () => {
     const tables = tablesOf(demoBudget());
-    setCell(tables.T5, "201", "total", wan("101.53"));
-    const finding = findingWith(check(demoBudget(), { tables }), "C7", "表4");
+    // The whole 201 branch of table 5, consistent within the table, so only the comparison with table 4 breaks.
+    for (const row of ["201", "20137", "2013701"]) {
+      setCell(tables.T5, row, "total", wan("101.53"));
+      setCell(tables.T5, row, "basic", wan("58.09"));
+    }
+    const finding = findingWith(check(demoBudget(), { tables }), "C7", "“201 一般公共服务支出”行“合计”列为101.53万元，但表4");
     expect(finding.severity).toBe("error");
     expect(finding.message).toBe(
       "表5 单位预算一般公共预算财政拨款支出表 “201 一般公共服务支出”行“合计”列为101.53万元，但表4 单位预算财政拨款收支总表 “一、一般公共服务支出”行“一般公共预算财政拨款”列为101.43万元，相差0.10万元。",

@@ -16,7 +16,7 @@ describe("C2 every hierarchical table and column: 合计 = Σ 类, 类 = Σ 款,
     expect(finding.severity).toBe("error");
     expect(finding.message).toBe("表3 单位预算支出总表 “201 一般公共服务支出”行“基本支出”列为57.99万元，但其下各款合计为57.89万元，相差0.10万元。");
     expect(finding.location).toEqual({ table: "T3", rowKey: "201", column: "basic" });
-    expect(finding).toMatchObject({ actual: wan("57.99"), expected: wan("57.89"), tolerance: 10_000 });
+    expect(finding).toMatchObject({ actual: wan("57.99"), expected: wan("57.89"), tolerance: 0 });
     // The same broken 款 no longer equals its own 项 either.
     expect(findingWith(findings, "C2", "“20137 网信事务”").message).toContain("但其下各项合计为57.99万元");
   });

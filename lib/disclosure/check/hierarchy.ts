@@ -71,7 +71,7 @@ function checkHierarchy(ctx: CheckContext, table: DerivedTable, lengths: readonl
       }
       const actual = fenAt(parent, index);
       const tolerance = partsTolerance(ctx, nonZero);
-      if (Math.abs(actual - expected) <= tolerance) continue;
+      if (actual === expected) continue;
       const word = LEVEL_WORD[rowCode(table, kids[0] as TableRow).length] ?? "";
       push(
         out,

@@ -2,7 +2,7 @@ import type { Finding, NarrativeSection } from "../findings";
 import type { TableId } from "../table-model";
 import type { Fen } from "../types";
 import { compare, push } from "./compare";
-import { cellFen, cellRef, rowsByKey, tableName, type CheckContext } from "./context";
+import { cellFen, cellRef, rowsByKey, tableName, narrativeTolerance, type CheckContext } from "./context";
 import { projectLabel } from "./projects";
 
 interface FigureCheck {
@@ -18,10 +18,12 @@ interface FigureCheck {
 const SECTION_NAME: Partial<Record<NarrativeSection, string>> = {
   income: "收入说明",
   expenditure: "支出说明",
-  operatingFunds: "机关运行经费",
 };
 
-/** C13: every figure the narrative states equals the table it restates; each project it lists equals its 绩效目标表. */
+/**
+ * C13: every figure the narrative states equals the table it restates; each project it lists
+ * equals its 绩效目标表. (机关运行经费 against 公用经费 is P6: a 事业单位 states none.)
+ */
 export function checkNarrativeFigures(ctx: CheckContext, out: Finding[]): void {
   const n = ctx.narrative;
   const checks: FigureCheck[] = [
@@ -37,7 +39,6 @@ export function checkNarrativeFigures(ctx: CheckContext, out: Finding[]): void {
     { section: "expenditure", label: "人员经费", stated: n.personnel, table: "T6", rowKey: "total", column: "personnel" },
     { section: "expenditure", label: "日常公用经费", stated: n.public, table: "T6", rowKey: "total", column: "public" },
     { section: "expenditure", label: "项目支出", stated: n.project, table: "T3", rowKey: "total", column: "project" },
-    { section: "operatingFunds", label: "机关运行经费", stated: n.operatingFunds, table: "T6", rowKey: "total", column: "public" },
   ];
   for (const check of checks) {
     const table = ctx.tables[check.table];
@@ -48,7 +49,7 @@ export function checkNarrativeFigures(ctx: CheckContext, out: Finding[]): void {
         rule: "C13",
         actual: check.stated,
         expected: cellFen(table, row, check.column),
-        tolerance: ctx.digit,
+        tolerance: narrativeTolerance(ctx),
         location: { section: check.section, table: check.table, rowKey: check.rowKey, column: check.column },
         describe: (actual, expected) =>
           `情况说明“${SECTION_NAME[check.section] ?? ""}”中的${check.label}为${actual}，` +
@@ -79,7 +80,7 @@ export function checkNarrativeFigures(ctx: CheckContext, out: Finding[]): void {
         rule: "C13",
         actual: stated.amount,
         expected: entry.project.amount,
-        tolerance: ctx.digit,
+        tolerance: narrativeTolerance(ctx),
         location: { section: "expenditure", projectCode: stated.code, lineIndex: entry.lineIndex },
         describe: (actual, expected) => `情况说明“支出说明”中${projectLabel(entry.project)}的金额为${actual}，但其绩效目标表的预算数为${expected}`,
       }),
@@ -93,7 +94,7 @@ export function checkNarrativeFigures(ctx: CheckContext, out: Finding[]): void {
         rule: "C13",
         actual: 0,
         expected: project.amount,
-        tolerance: ctx.digit,
+        tolerance: narrativeTolerance(ctx),
         location: { section: "expenditure", projectCode: code, lineIndex },
         describe: (_actual, expected) => `情况说明“支出说明”没有列出${projectLabel(project)}，其绩效目标表的预算数为${expected}`,
       }),

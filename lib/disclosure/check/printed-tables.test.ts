@@ -34,16 +34,43 @@ describe("checks on printed tables", () => {
   });
 
   describe("D8 (warning) a printed name that differs from the code book", () => {
-    it("fires for an old class name kept in one table (医疗卫生与计划生育支出 vs 卫生健康支出)", () => {
+    it("fires for an old class name printed in every table (医疗卫生与计划生育支出 for 卫生健康支出)", () => {
       const tables = tablesOf(demoBudget());
+      for (const t of [tables.T1, tables.T4]) setCell(t, "row10", "expenditureItem", "十、医疗卫生与计划生育支出");
+      for (const t of [tables.T2, tables.T3, tables.T5]) setCell(t, "210", "name", "医疗卫生与计划生育支出");
+      const findings = check(demoBudget(), { tables });
+      expect(byRule(findings, "D10")).toEqual([]);
+      const d8 = byRule(findings, "D8");
+      expect(d8.every((f) => f.severity === "warning")).toBe(true);
+      expect(d8.map((f) => f.location.table)).toEqual(["T2", "T3", "T5", "T1", "T4"]);
+      expect(d8[1]?.message).toBe("表3 单位预算支出总表 “210 医疗卫生与计划生育支出”行的科目名称与2024年科目表不一致，应为“卫生健康支出”。");
+      expect(d8[3]?.message).toBe("表1 单位预算收支总表 “十、医疗卫生与计划生育支出”的类名称与2024年科目表不一致，应为“十、卫生健康支出”。");
+    });
+  });
+
+  describe("D10 (warning) the same code named differently in two tables", () => {
+    it("fires once for an old class name kept in some tables only (上海市普陀区社会福利院 2024), instead of a D8 per table", () => {
+      const budget = demoBudget();
+      const tables = tablesOf(budget);
+      expect(byRule(check(budget, { tables }), "D10")).toEqual([]);
       setCell(tables.T1, "row10", "expenditureItem", "十、医疗卫生与计划生育支出");
       setCell(tables.T3, "210", "name", "医疗卫生与计划生育支出");
-      const findings = byRule(check(demoBudget(), { tables }), "D8");
-      expect(findings.every((f) => f.severity === "warning")).toBe(true);
-      expect(findings.map((f) => f.message)).toEqual([
-        "表3 单位预算支出总表 “210 医疗卫生与计划生育支出”行的科目名称与2024年科目表不一致，应为“卫生健康支出”。",
-        "表1 单位预算收支总表 “十、医疗卫生与计划生育支出”的类名称与2024年科目表不一致，应为“十、卫生健康支出”。",
-      ]);
+      const findings = check(budget, { tables });
+      expect(byRule(findings, "D8")).toEqual([]);
+      const finding = findingWith(findings, "D10", "210");
+      expect(finding.severity).toBe("warning");
+      expect(finding.message).toBe(
+        "功能分类科目“210”在各表中的名称不一致：表1、表3为“医疗卫生与计划生育支出”，表2、表4、表5为“卫生健康支出”（2024年科目表为“卫生健康支出”）。",
+      );
+      expect(finding.location).toEqual({ table: "T3", rowKey: "210", column: "name" });
+    });
+
+    it("fires when one table renames a 项 the others print as the code book does", () => {
+      const budget = demoBudget();
+      const tables = tablesOf(budget);
+      setCell(tables.T3, "2013701", "name", "行政运行（网信）");
+      const finding = findingWith(check(budget, { tables }), "D10", "2013701");
+      expect(finding.message).toBe("功能分类科目“2013701”在各表中的名称不一致：表2、表5为“行政运行”，表3为“行政运行（网信）”（2024年科目表为“行政运行”）。");
     });
   });
 

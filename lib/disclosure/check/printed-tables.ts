@@ -1,6 +1,6 @@
 import { FUNCTIONAL_CLASSES } from "../functional-classes";
 import type { Finding } from "../findings";
-import type { DerivedTable } from "../table-model";
+import type { DerivedTable, TableId } from "../table-model";
 import { TABLE_IDS } from "../table-model";
 import type { ClassificationCode } from "../types";
 import { amountColumnKeys, cellFen, cellRef, cellText, money, rowCode, rowLabel, tableName, type CheckContext } from "./context";
@@ -14,14 +14,41 @@ function sameName(a: string, b: string): boolean {
   return a.replace(/\s+/g, "") === b.replace(/\s+/g, "");
 }
 
+interface PrintedName {
+  table: DerivedTable;
+  rowKey: string;
+  column: string;
+  name: string;
+}
+
+/** "表1、表4为“医疗卫生与计划生育支出”，表3为“卫生健康支出”". */
+function namesByTable(names: readonly PrintedName[]): string {
+  const groups = new Map<string, number[]>();
+  for (const n of [...names].sort((a, b) => a.table.number - b.table.number)) {
+    const key = n.name.replace(/\s+/g, "");
+    const tables = groups.get(key) ?? [];
+    if (!tables.includes(n.table.number)) tables.push(n.table.number);
+    groups.set(key, tables);
+  }
+  return [...groups].map(([name, tables]) => `${tables.map((t) => `表${t}`).join("、")}为“${name}”`).join("，");
+}
+
 /**
- * D7 + D8: codes and names printed on hierarchical rows. Real documents print a 类 code as “7”,
- * renumber 款 codes 01–13, or keep an old class name in one table only; derived tables cannot.
+ * D7 + D8 + D10: codes and names printed on hierarchical rows. Real documents print a 类 code as
+ * “7”, renumber 款 codes 01–13, or keep an old class name in some tables only; derived tables
+ * cannot. A code named differently in two tables is one D10 finding naming both, not a D8 per row.
  */
 function checkRowCodes(ctx: CheckContext, out: Finding[]): void {
   const functional = codeIndex(ctx.codeBook.functional);
   const economic = codeIndex(ctx.codeBook.economic);
   const year = ctx.codeBook.year;
+  const printedNames = new Map<string, PrintedName[]>();
+  const remember = (code: string, printed: PrintedName): void => {
+    const list = printedNames.get(code);
+    if (list) list.push(printed);
+    else printedNames.set(code, [printed]);
+  };
+  const nameFindings: { code: string; finding: Finding }[] = [];
   for (const [table, lengths] of hierarchicalTables(ctx)) {
     const isEconomic = lengths === ECONOMIC_LENGTHS;
     const book: Map<string, ClassificationCode> = isEconomic ? economic : functional;
@@ -42,13 +69,18 @@ function checkRowCodes(ctx: CheckContext, out: Finding[]): void {
         continue;
       }
       const name = cellText(table, row, "name");
-      if (name && !sameName(name, entry.name)) {
-        out.push({
-          rule: "D8",
-          severity: "warning",
-          message: `${tableName(table)} “${code} ${name}”行的科目名称与${year}年科目表不一致，应为“${entry.name}”。`,
-          location: { table: table.id, rowKey: row.key, column: "name" },
-          tolerance: 0,
+      if (!name) continue;
+      if (!isEconomic) remember(code, { table, rowKey: row.key, column: "name", name });
+      if (!sameName(name, entry.name)) {
+        nameFindings.push({
+          code: isEconomic ? `e${code}` : code,
+          finding: {
+            rule: "D8",
+            severity: "warning",
+            message: `${tableName(table)} “${code} ${name}”行的科目名称与${year}年科目表不一致，应为“${entry.name}”。`,
+            location: { table: table.id, rowKey: row.key, column: "name" },
+            tolerance: 0,
+          },
         });
       }
     }
@@ -58,24 +90,73 @@ function checkRowCodes(ctx: CheckContext, out: Finding[]): void {
       const cls = FUNCTIONAL_CLASSES[Number(line.key.slice(3)) - 1];
       const printed = cellText(table, line, "expenditureItem");
       if (!cls || !printed) continue;
+      const bare = printed.replace(/^[一二三四五六七八九十]+、/, "");
+      if (cls.code) remember(cls.code, { table, rowKey: line.key, column: "expenditureItem", name: bare });
       const expected = (cls.code ? functional.get(cls.code)?.name : undefined) ?? cls.name;
-      if (!sameName(printed.replace(/^[一二三四五六七八九十]+、/, ""), expected)) {
-        out.push({
-          rule: "D8",
-          severity: "warning",
-          message: `${tableName(table)} “${printed}”的类名称与${year}年科目表不一致，应为“${cls.ordinal}、${expected}”。`,
-          location: { table: table.id, rowKey: line.key, column: "expenditureItem" },
-          tolerance: 0,
+      if (!sameName(bare, expected)) {
+        nameFindings.push({
+          code: cls.code ?? line.key,
+          finding: {
+            rule: "D8",
+            severity: "warning",
+            message: `${tableName(table)} “${printed}”的类名称与${year}年科目表不一致，应为“${cls.ordinal}、${expected}”。`,
+            location: { table: table.id, rowKey: line.key, column: "expenditureItem" },
+            tolerance: 0,
+          },
         });
       }
     }
   }
+  const differing = new Set<string>();
+  for (const [code, names] of printedNames) {
+    const first = names[0];
+    const other = names.find((n) => !sameName(n.name, first?.name ?? ""));
+    if (!first || !other) continue;
+    differing.add(code);
+    const bookName = functional.get(code)?.name;
+    const odd = names.find((n) => bookName !== undefined && !sameName(n.name, bookName)) ?? other;
+    out.push({
+      rule: "D10",
+      severity: "warning",
+      message: `功能分类科目“${code}”在各表中的名称不一致：${namesByTable(names)}${bookName ? `（${year}年科目表为“${bookName}”）` : ""}。`,
+      location: { table: odd.table.id, rowKey: odd.rowKey, column: odd.column },
+      tolerance: 0,
+    });
+  }
+  for (const { code, finding } of nameFindings) if (!differing.has(code)) out.push(finding);
 }
 
-/** D9: a table prints rows or the empty-table note, never both and never neither (one real 三公 table did both). */
+/** What the empty-table note of each appropriation table is about, and the words that name it. */
+const NOTE_SUBJECTS: readonly [TableId, string, RegExp][] = [
+  ["T5", "一般公共预算", /一般公共预算/u],
+  ["T7", "政府性基金预算", /政府性基金/u],
+  ["T8", "国有资本经营预算", /国有资本经营/u],
+  ["T9", "“三公”经费", /三公/u],
+];
+
+/** D9: an empty table's note names what the table is about, not another table's subject (a copied note). */
+function checkNoteSubject(table: DerivedTable, note: string, out: Finding[]): void {
+  const own = NOTE_SUBJECTS.find(([id]) => id === table.id);
+  if (!own || own[2].test(note)) return;
+  const other = NOTE_SUBJECTS.find(([id, , words]) => id !== table.id && words.test(note));
+  if (!other) return;
+  out.push({
+    rule: "D9",
+    severity: "error",
+    message: `${tableName(table)}的空表说明“${note}”说的是${other[1]}，不是本表的${own[1]}。`,
+    location: { table: table.id },
+    tolerance: 0,
+  });
+}
+
+/**
+ * D9: a table prints rows or the empty-table note, never both and never neither (one real 三公
+ * table did both), and the note is about the table it stands under.
+ */
 function checkEmptyNotes(table: DerivedTable, out: Finding[]): void {
   if (table.id === "T1" || table.id === "T4") return;
   const hasNote = table.emptyNote !== null && table.emptyNote.trim() !== "";
+  if (table.rows.length === 0 && hasNote) checkNoteSubject(table, table.emptyNote?.trim() ?? "", out);
   if (table.rows.length > 0 && hasNote) {
     out.push({
       rule: "D9",

@@ -28,6 +28,46 @@ describe("C14 比上年增减: Δtotal = Δ基本 + Δ项目, and every change h
     expect(findingWith(check(budget), "C14", "基本支出").message).toContain("未填写基本支出变化的原因");
   });
 
+  it.each([
+    ["主要原因是。", "a lead-in with nothing after it (the real one)"],
+    ["原因：", "a label with nothing after it"],
+    ["无", "a placeholder"],
+    ["比上年减少240.33万元。", "the change restated"],
+  ])("treats “%s” as no reason (%s)", (reason) => {
+    const budget = demoBudget();
+    budget.narrative.basicChangeReason = reason;
+    const finding = findingWith(check(budget), "C14", "基本支出");
+    expect(finding.severity).toBe("error");
+    expect(finding.message).toBe(`基本支出比2023年减少240.33万元（上年313.65万元，本年73.32万元），所填原因“${reason}”没有说明基本支出变化的原因。`);
+  });
+
+  it("accepts a short reason that says why (“人员减少”, “根据实际支出”)", () => {
+    for (const reason of ["人员减少", "根据实际支出"]) {
+      const budget = demoBudget();
+      budget.narrative.basicChangeReason = reason;
+      expect(byRule(check(budget), "C14")).toEqual([]);
+    }
+  });
+
+  it("fires on an empty 三公 reason the same way", () => {
+    const budget = demoBudget();
+    budget.threePublic = [{ appropriation: "GENERAL_BUDGET", abroad: 0, vehiclePurchase: 0, vehicleOperation: wan("2.00"), reception: 0 }];
+    budget.narrative.threePublicChangeReason = "主要原因是。";
+    const finding = findingWith(check(budget), "C14", "“三公”经费");
+    expect(finding.message).toBe("“三公”经费比2023年增加2.00万元（上年0.00万元，本年2.00万元），所填原因“主要原因是。”没有说明“三公”经费增减变化的原因。");
+  });
+
+  it("checks the itemised comparison even when a general reason is given: the projects' last-year amounts cannot exceed last year's 项目支出", () => {
+    const budget = demoBudget();
+    budget.narrative.projectChangeReason = "部分项目完成后不再安排";
+    expect(byRule(check(budget), "C14")).toEqual([]);
+    budget.projects[1]!.priorYearAmount = wan("35.00"); // was 25.00: the projects now claim 62.84 of last year's 52.84
+    const finding = findingWith(check(budget), "C14", "各项目的上年金额合计");
+    expect(finding.severity).toBe("error");
+    expect(finding.message).toBe("各项目的上年金额合计为62.84万元，超过了上年（2023年）项目支出52.84万元，多出10.00万元；请核对各项目的上年金额。");
+    expect(finding).toMatchObject({ expected: wan("52.84"), actual: wan("62.84"), tolerance: 0 });
+  });
+
   it("fires when the projects' own changes do not explain 项目支出 and no general reason is given", () => {
     const budget = demoBudget();
     budget.projects[0]!.priorYearAmount = null; // now reads as a new project: +8.00 instead of −2.00

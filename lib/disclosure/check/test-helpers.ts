@@ -5,7 +5,7 @@ import { parseAmount } from "../money";
 import { narrativeFigures, type NarrativeFigures } from "../narrative";
 import { columnIndex, type DerivedTable, type DerivedTables } from "../table-model";
 import type { Budget, Fen } from "../types";
-import { checkDisclosure } from "./index";
+import { checkDisclosure, type CheckInput } from "./index";
 
 /** Test-only fixtures: the demo budget and ways to break copies of it on purpose. */
 
@@ -30,9 +30,12 @@ export function narrativeOf(budget: Budget): NarrativeFigures {
   return structuredClone(narrativeFigures(budget, deriveTables(budget, codeBook)));
 }
 
-export function check(budget: Budget, extra: { tables?: DerivedTables; narrative?: NarrativeFigures } = {}): Finding[] {
+export function check(budget: Budget, extra: Omit<CheckInput, "budget" | "codeBook"> = {}): Finding[] {
   return checkDisclosure({ budget, codeBook, ...extra });
 }
+
+/** Figures printed to 0.01 万元, as an imported document of the Hebei template. */
+export const PRINTED_WAN = { kind: "printed", unit: "WAN_YUAN" } as const;
 
 export function byRule(findings: readonly Finding[], rule: string): Finding[] {
   return findings.filter((f) => f.rule === rule);

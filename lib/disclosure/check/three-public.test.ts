@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { Budget } from "../types";
 import { byRule, check, demoBudget, findingWith, narrativeOf, setCell, tablesOf, wan } from "./test-helpers";
 
-/** The demo with a 三公 budget of 2.50 万元 (vehicle running 2.00, reception 0.50), explained against last year. */
+/** The demo with a 三公 budget of 2.50 万元 (vehicle running 2.00 for its one car, reception 0.50), explained against last year. */
 function withThreePublic(): Budget {
   const budget = demoBudget();
   budget.threePublic = [
     { appropriation: "GENERAL_BUDGET", abroad: 0, vehiclePurchase: 0, vehicleOperation: wan("2.00"), reception: wan("0.50") },
   ];
   budget.narrative.threePublicChangeReason = "恢复公务用车运行维护";
+  budget.assets.holdings.push({ category: "VEHICLES", quantity: 1, value: wan("15.00") });
   return budget;
 }
 

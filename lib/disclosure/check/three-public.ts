@@ -1,7 +1,7 @@
 import type { Finding } from "../findings";
 import type { NarrativeFigures } from "../narrative";
 import { compare, push } from "./compare";
-import { cellFen, cellRef, rowsByKey, tableName, type CheckContext } from "./context";
+import { cellFen, cellRef, rowsByKey, tableName, narrativeTolerance, type CheckContext } from "./context";
 import { checkColumnSum, checkRowSums } from "./row-sum";
 
 const APPROPRIATION_COLUMNS = ["generalBudget", "governmentFund", "stateCapital"] as const;
@@ -37,7 +37,7 @@ export function checkThreePublic(ctx: CheckContext, out: Finding[]): void {
         rule: "C12",
         actual: ctx.narrative.threePublic[key],
         expected: cellFen(t9, row, "total"),
-        tolerance: ctx.digit,
+        tolerance: narrativeTolerance(ctx),
         location: { section: "threePublic", table: "T9", rowKey: key, column: "total" },
         describe: (actual, expected) =>
           `情况说明“三公”经费部分的${label}为${actual}，但${row ? cellRef(t9, row, "total") : `${tableName(t9)}（空表）`}为${expected}`,

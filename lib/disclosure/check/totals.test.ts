@@ -17,7 +17,15 @@ describe("C1 table 1 balances: 收入总计 = 本年收入合计 + 上年结转�
     expect(finding.severity).toBe("error");
     expect(finding.message).toBe("表1 单位预算收支总表收支不平衡：“支出总计”为116.86万元，“收入总计”为116.76万元，相差0.10万元。");
     expect(finding.location).toEqual({ table: "T1", rowKey: "grand-total", column: "expenditure" });
-    expect(finding).toMatchObject({ actual: wan("116.86"), expected: wan("116.76"), tolerance: 10_000 });
+    expect(finding).toMatchObject({ actual: wan("116.86"), expected: wan("116.76"), tolerance: 0 });
+  });
+
+  it("reports the imbalance of an all-fiscal budget once (C1), not again for table 4 (C6), which restates table 1", () => {
+    const budget = demoBudget();
+    budget.income[0]!.amount += wan("0.10");
+    const findings = check(budget);
+    expect(findings.map((f) => f.rule)).toEqual(["C1"]);
+    expect(findings[0]?.message).toBe("表1 单位预算收支总表收支不平衡：“支出总计”为116.76万元，“收入总计”为116.86万元，相差0.10万元。");
   });
 
   it("fires when a year-end carry-over is entered without income to pay for it", () => {
@@ -101,6 +109,37 @@ describe("C6 table 4: per row 合计 = 一般公共预算 + 政府性基金 + �
     expect(finding.severity).toBe("error");
     expect(finding.message).toBe("表4 单位预算财政拨款收支总表收支不平衡：“支出总计”为116.76万元，“收入总计”为106.76万元，相差10.00万元。");
     expect(finding.location).toEqual({ table: "T4", rowKey: "grand-total", column: "total" });
+  });
+
+  it("is quiet on a fiscal carry-over from last year kept to the end of the year (table 4 carries it to 年末财政拨款结转和结余)", () => {
+    const budget = demoBudget();
+    budget.income.push({ source: "CARRYOVER_GENERAL_BUDGET", amount: wan("5.00") });
+    budget.yearEndCarryover = wan("5.00");
+    expect(check(budget)).toEqual([]);
+    const t4 = tablesOf(budget).T4;
+    expect(getCell(t4, "carryover", "total")).toBe(wan("5.00"));
+    expect(getCell(t4, "carryover", "generalBudget")).toBe(wan("5.00"));
+    expect(getCell(t4, "grand-total", "total")).toBe(getCell(t4, "grand-total", "income"));
+  });
+
+  it("is quiet on a fiscal carry-over partly spent this year and partly kept", () => {
+    const budget = demoBudget();
+    budget.income.push({ source: "CARRYOVER_GENERAL_BUDGET", amount: wan("5.00") });
+    budget.expenditure.push({ functionalCode: "2013701", kind: "BASIC", source: "CARRYOVER_GENERAL_BUDGET", amount: wan("3.00") });
+    budget.basicEconomic.push({ economicCode: "30201", category: "PUBLIC", source: "CARRYOVER_GENERAL_BUDGET", amount: wan("3.00") });
+    budget.yearEndCarryover = wan("2.00");
+    expect(check(budget)).toEqual([]);
+  });
+
+  it("still fires when fiscal money is neither spent nor carried to the end of the year", () => {
+    const budget = demoBudget();
+    budget.income.push({ source: "CARRYOVER_GENERAL_BUDGET", amount: wan("5.00") });
+    budget.income.push({ source: "OTHER", amount: wan("5.00") });
+    budget.yearEndCarryover = wan("0.00");
+    budget.expenditure.push({ functionalCode: "2013701", kind: "BASIC", source: "OTHER", amount: wan("10.00") });
+    budget.basicEconomic.push({ economicCode: "30201", category: "PUBLIC", source: "OTHER", amount: wan("10.00") });
+    const finding = findingWith(check(budget), "C6", "收支不平衡");
+    expect(finding.message).toBe("表4 单位预算财政拨款收支总表收支不平衡：“支出总计”为116.76万元，“收入总计”为121.76万元，相差5.00万元。");
   });
 
   it("fires on a class row whose three appropriation columns do not add up to 合计", () => {

@@ -104,5 +104,12 @@ export function checkTable4(ctx: CheckContext, out: Finding[]): void {
     checkColumnSum(ctx, out, "C6", t4, thisYear, column, lines, "各类支出");
     checkColumnSum(ctx, out, "C6", t4, grand, column, grandParts, quotedLabels(t4, grandParts, column));
   }
-  checkBalance(ctx, out, "C6", t4, grand, "income", "total");
+  // An all-fiscal budget's table 4 restates table 1: its imbalance is table 1's, already reported by C1.
+  const t1Grand = t1Rows.get("grand-total");
+  const sameAsTable1 =
+    grand !== undefined &&
+    t1Grand !== undefined &&
+    cellFen(t4, grand, "income") === cellFen(t1, t1Grand, "income") &&
+    cellFen(t4, grand, "total") === cellFen(t1, t1Grand, "expenditure");
+  if (!sameAsTable1) checkBalance(ctx, out, "C6", t4, grand, "income", "total");
 }

@@ -69,7 +69,7 @@ const comment = action(
       clientAddress,
     });
     refresh(input.budgetId);
-    revalidatePath("/workspace/budgets/[year]", "page");
+    revalidatePath("/workspace/units/[unitCode]/budgets/[year]", "page");
     return { message: input.parentId === undefined ? "审核意见已添加。" : "回复已发送。" };
   },
   { echo: ["body"] },

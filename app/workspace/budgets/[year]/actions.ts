@@ -7,8 +7,9 @@ import { AppError } from "@/lib/app-error";
 import { getViewer } from "@/lib/auth/session";
 import type { BudgetChangeEntry } from "@/lib/budgets/editor-data";
 import { recentBudgetChanges, saveWorkspaceDraft, submitWorkspaceBudget } from "@/lib/budgets/workspace";
+import { workspaceBudgetPath } from "@/lib/budgets/workspace-paths";
 
-export type SubmitState = ActionResult<{ year: number }> | null;
+export type SubmitState = ActionResult<{ unitCode: string; year: number }> | null;
 
 /** A repeated form field: absent, one value or several all become a list. */
 const textList = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string()));
@@ -32,12 +33,12 @@ const submit = action(submitSchema, async (input) => {
     lockVersion: input.lockVersion,
     explanations,
   });
-  return { year: input.year };
+  return { unitCode: input.unitCode, year: input.year };
 });
 
 export async function submitBudgetAction(previous: SubmitState, formData: FormData): Promise<SubmitState> {
   const result = await submit(previous, formData);
-  if (result.ok) redirect(`/workspace/budgets/${result.data.year}?submitted=1`);
+  if (result.ok) redirect(`${workspaceBudgetPath(result.data.unitCode, result.data.year)}?submitted=1`);
   // Give the written explanations back, keyed like the findings, so nothing typed is lost.
   const keys = formData.getAll("explanationKey");
   const texts = formData.getAll("explanation");

@@ -1,114 +1,52 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { BudgetHistory } from "@/components/audit/budget-history";
-import { DOCUMENT_CSS } from "@/components/disclosure/document-css";
-import { BudgetEditor } from "@/components/workspace/budget-editor";
-import { AppError } from "@/lib/app-error";
-import { loadBudgetHistory } from "@/lib/audit/budget-history";
 import { getViewer } from "@/lib/auth/session";
-import { draftInputFromBudget } from "@/lib/budgets/budget-draft-input";
-import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
-import { listAccountantUnits, loadWorkspaceBudget, priorYearLinesFor, recentBudgetChanges, type WorkspaceBudgetView } from "@/lib/budgets/workspace";
-import { saveDraftAction, submitBudgetAction } from "./actions";
-// Review and publication (the unit's side): kept apart from the editor above.
-import { UnitWorkflowPanel } from "@/components/workflow/unit-workflow-panel";
-import { loadUnitWorkflowPanel } from "@/lib/review/screens";
-import {
-  openCorrectionAction,
-  publishBudgetAction,
-  recordSecrecyReviewAction,
-  signOffBudgetAction,
-  withdrawBudgetAction,
-} from "./workflow-actions";
-import { addReviewCommentAction } from "@/app/review/budgets/[budgetId]/actions";
+import { listAccountantUnits } from "@/lib/budgets/workspace";
+import { workspaceBudgetPath } from "@/lib/budgets/workspace-paths";
 
-export const metadata: Metadata = { title: "预算" };
+export const metadata: Metadata = { title: "选择单位" };
 
 type Params = Promise<{ year: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-async function load(viewerYear: number, path: string) {
-  const viewer = await getViewer();
-  if (viewer === null) redirect(`/login?next=${encodeURIComponent(path)}`);
-  const [unit] = await listAccountantUnits(viewer);
-  if (unit === undefined) notFound();
-  const key = { unitCode: unit.unitCode, year: viewerYear };
-  try {
-    const [view, prior, changes]: [WorkspaceBudgetView, Awaited<ReturnType<typeof priorYearLinesFor>>, Awaited<ReturnType<typeof recentBudgetChanges>>] =
-      await Promise.all([loadWorkspaceBudget(viewer, key), priorYearLinesFor(viewer, key), recentBudgetChanges(viewer, key)]);
-    return { viewer, view, prior, changes };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
-
-export default async function WorkspaceBudgetPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+/**
+ * The URL before the unit became part of it: an accountant of one unit is sent to that unit's
+ * budget (query kept); an accountant of several units (代理记账) picks the unit.
+ */
+export default async function WorkspaceBudgetUnitPicker({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { year: yearParam } = await params;
   if (!/^\d{4}$/.test(yearParam)) notFound();
   const year = Number(yearParam);
-  const submitted = (await searchParams).submitted !== undefined;
-  const { viewer, view, prior, changes } = await load(year, `/workspace/budgets/${year}`);
-  const { budget, codeBook, meta } = view;
-  const editable = meta.status === "DRAFT" || meta.status === "RETURNED";
-  const [workflow, history] = await Promise.all([loadUnitWorkflowPanel(viewer, meta.id), loadBudgetHistory(viewer, meta.id)]);
-
+  const viewer = await getViewer();
+  if (viewer === null) redirect(`/login?next=${encodeURIComponent(`/workspace/budgets/${year}`)}`);
+  const units = await listAccountantUnits(viewer);
+  if (units.length === 0) notFound();
+  const [only] = units;
+  if (units.length === 1 && only !== undefined) {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(await searchParams)) {
+      for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, item);
+    }
+    const search = query.toString();
+    redirect(`${workspaceBudgetPath(only.unitCode, year)}${search === "" ? "" : `?${search}`}`);
+  }
   return (
-    <div>
+    <div className="mx-auto max-w-3xl">
       <p className="mb-4 text-sm">
-        <Link href="/workspace" className="text-blue-800 underline underline-offset-2 hover:text-blue-950">
-          返回工作台
-        </Link>
+        <Link href="/workspace" className="text-blue-800 underline underline-offset-2 hover:text-blue-950">返回工作台</Link>
       </p>
-      <h1 className="mb-1 text-2xl font-bold">{year}年预算</h1>
-      <p className="mb-6 text-slate-800">
-        {budget.unit.code} {budget.unit.name} · 第{meta.version}版 · 状态：
-        <span className="font-semibold" data-testid="budget-status">
-          {BUDGET_STATUS_LABELS[meta.status]}
-        </span>
-      </p>
-      {submitted && meta.status === "SUBMITTED" && (
-        <p role="status" className="mb-6 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
-          预算已报送，等待审核。
-        </p>
-      )}
-      {!editable && (
-        <p className="mb-6 rounded border-l-4 border-slate-500 bg-slate-50 px-4 py-3 text-slate-900">
-          本预算为“{BUDGET_STATUS_LABELS[meta.status]}”状态，只能查看，不能修改。
-        </p>
-      )}
-      <UnitWorkflowPanel
-        workflow={workflow}
-        actions={{
-          withdraw: withdrawBudgetAction,
-          recordSecrecyReview: recordSecrecyReviewAction,
-          signOff: signOffBudgetAction,
-          publish: publishBudgetAction,
-          openCorrection: openCorrectionAction,
-          reply: addReviewCommentAction,
-        }}
-      />
-      <BudgetEditor
-        // A correction is a new version: a fresh editor, not the previous version's state and lockVersion.
-        key={meta.id}
-        identity={{ unit: { code: budget.unit.code, name: budget.unit.name }, department: budget.department, region: budget.region, year: budget.year }}
-        initialDraft={draftInputFromBudget(budget)}
-        codeBook={codeBook}
-        lockVersion={meta.lockVersion}
-        editable={editable}
-        prior={prior}
-        changes={changes}
-        userId={viewer.userId}
-        saveAction={saveDraftAction}
-        submitAction={submitBudgetAction}
-        documentCss={DOCUMENT_CSS}
-      />
-
-      {/* The budget's own history (lib/audit/budget-history.ts); kept separate from the entry sections above. */}
-      <div className="mt-10 border-t border-slate-200 pt-6">
-        <BudgetHistory entries={history} />
-      </div>
+      <h1 className="mb-4 text-2xl font-bold">{year}年预算：选择单位</h1>
+      <p className="mb-4 text-slate-800">您是多个单位的填报人，请选择要填报或查看的单位：</p>
+      <ul className="divide-y divide-slate-200 rounded border border-slate-300">
+        {units.map((unit) => (
+          <li key={unit.unitCode} className="px-4 py-3">
+            <Link href={workspaceBudgetPath(unit.unitCode, year)} className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">
+              {unit.unitCode} {unit.unitName}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -14,7 +14,7 @@ const budgetId = idField("缺少预算编号。");
 const commands = () => applicationUnitCommands(documentRenderers);
 
 function refresh(): void {
-  revalidatePath("/workspace/budgets/[year]", "page");
+  revalidatePath("/workspace/units/[unitCode]/budgets/[year]", "page");
   revalidatePath("/workspace");
 }
 

@@ -1,0 +1,45 @@
+/**
+ * Entry of `npm run gongkai -- …` (run by scripts/with-db.ts with DATABASE_URL set): the
+ * composition root of the command line. Commands that publish or render get the app's document
+ * renderers here (lib/ may not import app/ or components/); every other command is lib/cli/main.ts.
+ */
+import { documentRenderers } from "@/app/document-renderers";
+import { runExportSiteCli } from "@/lib/cli/export-site-command";
+import { runPublicationCli } from "@/lib/cli/publication-commands";
+import { disconnectPrisma, prisma } from "@/lib/db";
+import type { ListingSource } from "@/lib/mirror/mirror-routes";
+
+/**
+ * The citizen side's listings the mirror writes beside the documents. The seam for the public
+ * listings of the citizens' issue: each is a function that renders its pages' bytes.
+ */
+const mirrorListings: ListingSource[] = [];
+
+const io = {
+  out: (text: string) => process.stdout.write(text + "\n"),
+  err: (text: string) => process.stderr.write(text + "\n"),
+};
+
+async function run(command: "publication" | "export-site", argv: string[]): Promise<number> {
+  try {
+    return command === "publication"
+      ? await runPublicationCli(argv, { db: prisma, renderers: documentRenderers }, io)
+      : await runExportSiteCli(argv, { db: prisma, listings: mirrorListings }, io);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    io.err(`运行失败：${detail}`);
+    if (process.env.GONGKAI_DEBUG) console.error(error);
+    return 3;
+  } finally {
+    await disconnectPrisma();
+  }
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === "publication" || command === "export-site") {
+  void run(command, rest).then((code) => {
+    process.exitCode = code;
+  });
+} else {
+  void import("@/lib/cli/main");
+}
