@@ -124,7 +124,7 @@ async function main(): Promise<void> {
       // Each document's whole tsvector: its entries' lexemes together (the app also keeps entries apart by position).
       await prisma.$executeRawUnsafe(`
         UPDATE search_documents d SET tsv = x.tsv
-          FROM (SELECT snapshot_id, string_agg(tsv::text, ' ')::tsvector AS tsv FROM search_entries GROUP BY snapshot_id) x
+          FROM (SELECT snapshot_id, strip(string_agg(tsv::text, ' ')::tsvector) AS tsv FROM search_entries GROUP BY snapshot_id) x
          WHERE x.snapshot_id = d.snapshot_id`);
       const generated = (performance.now() - started) / 1000;
       log("Building the indexes…");

@@ -20,8 +20,12 @@ describe("the app's Chinese tokens", () => {
   });
 
   it("makes a Han query the phrase of its bigrams, so it matches exactly the texts containing it", () => {
-    expect(parseQuery("住房公积金")).toEqual({ tsquery: "('住房' <-> '房公' <-> '公积' <-> '积金')", terms: ["住房公积金"] });
-    expect(parseQuery("网信 224")).toEqual({ tsquery: "('网信') & '224':*", terms: ["网信", "224"] });
+    expect(parseQuery("住房公积金")).toEqual({
+      tsquery: "('住房' <-> '房公' <-> '公积' <-> '积金')",
+      allLexemes: "'住房' & '房公' & '公积' & '积金'",
+      terms: ["住房公积金"],
+    });
+    expect(parseQuery("网信 224")).toEqual({ tsquery: "('网信') & '224':*", allLexemes: "'网信' & '224':*", terms: ["网信", "224"] });
   });
 
   it("has nothing to search for in punctuation, quotes or one Han character, and cannot be broken out of", () => {

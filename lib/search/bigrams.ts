@@ -96,6 +96,12 @@ export function tsvectorLiteral(text: string): string {
 export interface ParsedQuery {
   /** the `tsquery` literal (cast with `::tsquery`): every term must occur, each as a phrase */
   tsquery: string;
+  /**
+   * every lexeme of the query, ANDed, without phrase operators: a GIN index answers it without
+   * reading the rows' tsvectors (no recheck), so it finds candidate documents cheaply; the
+   * phrase query then checks their entries
+   */
+  allLexemes: string;
   /** the normalized runs, for highlighting */
   terms: string[];
 }
@@ -107,18 +113,21 @@ export interface ParsedQuery {
 export function parseQuery(text: string): ParsedQuery | null {
   const runs = textRuns(text);
   const parts: string[] = [];
+  const lexemes: string[] = [];
   const terms: string[] = [];
   for (const run of runs) {
     if (run.kind === "han") {
       if ([...run.text].length < 2) continue;
       parts.push(`(${runLexemes(run).map(quote).join(" <-> ")})`);
+      lexemes.push(...runLexemes(run).map(quote));
     } else {
       parts.push(`${quote(run.text)}:*`);
+      lexemes.push(`${quote(run.text)}:*`);
     }
     terms.push(run.text);
   }
   if (parts.length === 0) return null;
-  return { tsquery: parts.join(" & "), terms };
+  return { tsquery: parts.join(" & "), allLexemes: [...new Set(lexemes)].join(" & "), terms };
 }
 
 export interface ApproximateQuery {

@@ -36,7 +36,7 @@ export async function indexPublishedSnapshot(tx: DbReader, snapshotId: number): 
                                   region_code, region_codes, total_fen, amount_unit, tsv)
     VALUES (${snapshotId}, ${row.year}, ${row.version}, ${row.unit_code}, ${budget.unit.name}, ${budget.department.code},
             ${budget.department.name}, ${regionCode}, ${row.region_codes}::text[], ${String(narrative.figures.expenditureTotal)}::bigint,
-            ${budget.amountUnit}, ${combinedTsvectorLiteral(texts)}::tsvector)
+            ${budget.amountUnit}, strip(${combinedTsvectorLiteral(texts)}::tsvector))
     ON CONFLICT (snapshot_id) DO NOTHING`;
   await tx.$executeRaw`
     INSERT INTO search_entries (snapshot_id, kind, code, title, body, amount_fen, tsv)

@@ -83,11 +83,14 @@ const ROW_COLUMNS = Prisma.sql`d.year, d.version, d.unit_code, d.unit_name, d.de
 const KIND_ORDER = Prisma.sql`CASE e.kind WHEN 'unit' THEN 0 WHEN 'department' THEN 1 WHEN 'project' THEN 2 WHEN 'functional' THEN 3 WHEN 'economic' THEN 4 ELSE 5 END`;
 
 /**
- * The fast path: documents whose whole-document tsvector matches (one GIN lookup), those whose
- * unit or department name contains the query first, then newest first; the entries of the page's
- * documents only are fetched and ranked.
+ * The fast path: documents whose whole-document tsvector has every lexeme of the query (one GIN
+ * lookup that reads no tsvector: no phrase, so no recheck), those whose unit or department name
+ * contains the query first, then newest first; the entries of the page's documents only are
+ * checked with the phrase query and ranked. A document with all the bigrams of a word but never
+ * together (rare) is counted in the total and left off its page.
  */
-function documentSearch(db: DbReader, params: SearchParams, tsquery: string, offset: number): Promise<Row[]> {
+function documentSearch(db: DbReader, params: SearchParams, query: { tsquery: string; allLexemes: string }, offset: number): Promise<Row[]> {
+  const { tsquery, allLexemes } = query;
   const q = params.q.trim();
   const code = normalizeText(q);
   return db.$queryRaw<Row[]>`
@@ -95,16 +98,22 @@ function documentSearch(db: DbReader, params: SearchParams, tsquery: string, off
       SELECT d.snapshot_id, d.year,
              (strpos(d.unit_name, ${q}) > 0 OR strpos(d.department_name, ${q}) > 0 OR lower(d.unit_code) = ${code}) AS name_hit
         FROM search_documents d JOIN published_snapshots s ON s.id = d.snapshot_id
-       WHERE d.tsv @@ ${tsquery}::tsquery AND ${documentFilters({ ...params, kind: null })}
+       WHERE d.tsv @@ ${allLexemes}::tsquery AND ${documentFilters({ ...params, kind: null })}
     ), page AS (
       SELECT * FROM matched ORDER BY name_hit DESC, year DESC, snapshot_id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}
+    ), page_entries AS (
+      -- The page's documents' entries through the snapshot_id index (OFFSET 0 keeps the planner
+      -- from using the tsvector index over every document instead), then the phrase on those only.
+      SELECT e.* FROM page CROSS JOIN LATERAL (SELECT * FROM search_entries x WHERE x.snapshot_id = page.snapshot_id OFFSET 0) e
+       WHERE e.tsv @@ ${tsquery}::tsquery
     )
     SELECT (SELECT count(*) FROM (SELECT 1 FROM matched LIMIT ${TOTAL_CAP}) c) AS total, ${ROW_COLUMNS},
-           (SELECT count(*) FROM search_entries e WHERE e.snapshot_id = page.snapshot_id AND e.tsv @@ ${tsquery}::tsquery) AS hit_count,
+           (SELECT count(*) FROM page_entries e WHERE e.snapshot_id = page.snapshot_id) AS hit_count,
            (SELECT json_agg(json_build_object('kind', h.kind, 'code', h.code, 'title', h.title, 'body', h.body, 'amount_fen', h.amount_fen))
-              FROM (SELECT e.* FROM search_entries e WHERE e.snapshot_id = page.snapshot_id AND e.tsv @@ ${tsquery}::tsquery
+              FROM (SELECT e.* FROM page_entries e WHERE e.snapshot_id = page.snapshot_id
                      ORDER BY (lower(e.code) = ${code}) DESC, ${KIND_ORDER}, e.id LIMIT 3) h) AS hits
       FROM page JOIN search_documents d ON d.snapshot_id = page.snapshot_id
+     WHERE EXISTS (SELECT 1 FROM page_entries e WHERE e.snapshot_id = page.snapshot_id)
      ORDER BY page.name_hit DESC, page.year DESC, page.snapshot_id DESC`;
 }
 
@@ -145,13 +154,13 @@ export async function searchPublished(params: SearchParams, db: DbReader = prism
   const offset = (params.page - 1) * PAGE_SIZE;
   const filters = documentFilters(params);
 
-  const exact = params.kind === null ? await documentSearch(db, params, parsed.tsquery, offset) : await entrySearch(db, params, parsed.tsquery, offset);
+  const exact = params.kind === null ? await documentSearch(db, params, parsed, offset) : await entrySearch(db, params, parsed.tsquery, offset);
   if (exact.length > 0) return toResults(exact, params, parsed.terms, false);
   if (offset > 0) {
     const counted = await db.$queryRaw<{ total: bigint }[]>`
       SELECT count(*) AS total FROM (
         SELECT 1 FROM search_documents d JOIN published_snapshots s ON s.id = d.snapshot_id
-         WHERE d.tsv @@ ${parsed.tsquery}::tsquery AND ${documentFilters({ ...params, kind: null })} LIMIT ${TOTAL_CAP}) c`;
+         WHERE d.tsv @@ ${parsed.allLexemes}::tsquery AND ${documentFilters({ ...params, kind: null })} LIMIT ${TOTAL_CAP}) c`;
     const total = Number(counted[0]?.total ?? 0);
     if (total > 0) return toResults([], params, parsed.terms, false, total);
   }
