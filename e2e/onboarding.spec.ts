@@ -304,6 +304,8 @@ test("the finance reviewer finds the submitted budget in the queue", async ({ pa
   await signIn(page, FINANCE.email, "Zhao#Caizheng2025");
   await expect(page).toHaveURL(/\/workspace$/);
   await page.goto(`${server.baseURL}/review`);
-  await expect(page.getByRole("main")).toContainText(`${ACCOUNTANT.unit}`);
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `${ACCOUNTANT.unit} 馆陶县教育局本级` }) });
+  await expect(row).toContainText("已报送");
+  await expect(row).toContainText("10.00");
   await shoot(page, "review-queue");
 });
