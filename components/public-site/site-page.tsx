@@ -35,6 +35,7 @@ export function renderSitePage(page: { title: string; description?: string; crum
             <a href="/">首页</a>
             <a href="/search">搜索</a>
             <a href="/open-data">开放数据</a>
+            <a href="/login">工作人员登录</a>
           </nav>
         </div>
       </header>
