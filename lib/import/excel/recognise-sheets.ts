@@ -7,8 +7,12 @@ import { isLineLayout, LINE_SPECS } from "./read-line-export";
 import { PROJECT_SPECS } from "./read-projects";
 import { locateTable, unitOfText } from "./sheet-table";
 
-/** Sheet kinds by title text, checked in this order (表4's title contains 收支总表, 表6's 一般公共预算). */
+/**
+ * Sheet kinds by title text, checked in this order (表4's title contains 收支总表, 表6's 一般公共预算;
+ * 政府采购 first, as 政府采购项目明细表 would otherwise read as a project sheet).
+ */
 const TITLE_RULES: readonly [SheetKind, RegExp][] = [
+  ["PROCUREMENT", /政府采购/],
   ["T4", /财政拨款收支(预算)?总表/],
   ["T1", /收支(预算)?总表/],
   ["T2", /收入(预算)?总表/],
