@@ -67,6 +67,13 @@ describe("the 政府采购 sheet", () => {
     expect(figure?.sources[0]?.sheet).toBe(sheet.name);
   });
 
+  it("is recognised by its headers alone (采购品目 and 采购目录代码) when the sheet has no title", () => {
+    const sheet = { ...procurementSheet(budget, "b"), name: "Sheet3" };
+    expect(recogniseSheet(spreadsheetData([sheet]).sheets[0]!, [])).toBe("PROCUREMENT");
+    const imported = run([...disclosureWorkbook(guantao2024Budget, guantao2024CodeBook, "b").filter((s) => !s.name.includes("政府采购")), sheet]);
+    expect(imported.content.procurement).toEqual(rows);
+  });
+
   it("reads amounts in 元 when the header says so", () => {
     const sheet = procurementSheet(budget, "b");
     sheet.rows[0]![13] = "金额单位：元";
