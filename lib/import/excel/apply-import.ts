@@ -6,7 +6,7 @@ const WAN_YUAN_STEP: Fen = 10_000;
 
 /**
  * The draft after the import: the workbook's figures replace the draft's (income, lines, basic
- * expenditure, 三公, and projects or assets where the workbook has them); what a workbook does
+ * expenditure, 三公, and projects, assets or 政府采购 where the workbook has them); what a workbook does
  * not carry (unit profile, narrative, glossary, last year's figures, a project's last-year amount
  * and change reason) stays as the draft had it.
  */
@@ -32,6 +32,7 @@ export function applyImport(base: Budget, imported: ExcelImport): Budget {
       content.assets === null
         ? base.assets
         : { ...content.assets, asOf: content.assets.asOf || base.assets.asOf, plannedPurchases: base.assets.plannedPurchases },
+    procurement: content.procurement ?? base.procurement,
   };
   return { ...next, amountUnit: chooseAmountUnit(base.amountUnit, next) };
 }
@@ -46,6 +47,7 @@ function chooseAmountUnit(current: AmountUnit, budget: Budget): AmountUnit {
     budget.yearEndCarryover,
     ...budget.threePublic.flatMap((l) => [l.abroad, l.vehiclePurchase, l.vehicleOperation, l.reception]),
     ...budget.projects.flatMap((p) => [p.amount, p.fiscalAmount, p.otherAmount]),
+    ...budget.procurement.flatMap((r) => [r.unitPrice, r.total, r.smeReserved]),
   ];
   return amounts.every((fen) => fen % WAN_YUAN_STEP === 0) ? "WAN_YUAN" : "YUAN";
 }

@@ -51,7 +51,7 @@ const UNIT_FUND_COLUMNS: readonly [IncomeColumn, FundSource][] = NON_FISCAL.slic
  * economic 款 and 三公 from the tables, and records every figure the workbook repeats so the
  * cross-sheet comparison can name both cells of a disagreement.
  */
-export function buildDisclosureContent(tables: DisclosureTables, log: ImportLog): Omit<ImportedContent, "projects" | "assets"> {
+export function buildDisclosureContent(tables: DisclosureTables, log: ImportLog): Omit<ImportedContent, "projects" | "assets" | "procurement"> {
   registerFacts(tables, log);
   const expenditure = expenditureLines(tables, log);
   const basicEconomic = basicLines(tables, log);

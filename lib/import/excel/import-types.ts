@@ -5,6 +5,7 @@ import type {
   ExpenditureLine,
   Fen,
   IncomeLine,
+  ProcurementRow,
   Project,
   ThreePublicLine,
 } from "@/lib/disclosure/types";
@@ -54,6 +55,7 @@ export const SHEET_KINDS = [
   "PROJECTS", // 项目支出 / 绩效目标: one row per project (or per indicator)
   "INDICATORS", // 绩效指标: one row per indicator
   "ASSETS", // 固定资产占用情况表
+  "PROCUREMENT", // 政府采购预算表: one row per procured item
 ] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
 
@@ -92,6 +94,8 @@ export interface ImportedContent {
   projects: Project[] | null;
   /** 本年度拟购置 is not in the asset sheet: the draft keeps its own */
   assets: Omit<Assets, "plannedPurchases"> | null;
+  /** 政府采购 rows, null when the workbook has no procurement sheet */
+  procurement: ProcurementRow[] | null;
 }
 
 export interface ExcelImport {

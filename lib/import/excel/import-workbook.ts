@@ -7,6 +7,7 @@ import type { ExcelImportResult, HeaderMapping, ImportedContent, RecognisedSheet
 import { readCodedTable } from "./read-functional-table";
 import { readLineExport } from "./read-line-export";
 import { readAssetSheet } from "./read-assets";
+import { readProcurementSheet } from "./read-procurement";
 import { readProjectSheets } from "./read-projects";
 import { readFiscalSummaryTable, readSummaryTable, readThreePublicTable } from "./read-summary-tables";
 import { recogniseSheet, statedUnitOf, unitFromValues } from "./recognise-sheets";
@@ -59,7 +60,7 @@ export function importWorkbook(data: SpreadsheetData, context: ImportContext): E
 
   const identity = workbookIdentity(recognised);
   const isFlat = sheetsOf("LINES").length > 0;
-  let content: Omit<ImportedContent, "projects" | "assets">;
+  let content: Omit<ImportedContent, "projects" | "assets" | "procurement">;
   let unit = { code: identity.unitCode, name: identity.unitName };
   let year = identity.year;
   let amountUnit = fallbackUnit;
@@ -115,6 +116,8 @@ export function importWorkbook(data: SpreadsheetData, context: ImportContext): E
 
   const assetSheet = first("ASSETS");
   const assets = assetSheet ? readAssetSheet(assetSheet, readContext, log) : null;
+  const procurementSheet = first("PROCUREMENT");
+  const procurement = procurementSheet ? readProcurementSheet(procurementSheet, readContext, log) : null;
 
   if (context.expected) {
     if (unit.code !== null && unit.code !== context.expected.unitCode) {
@@ -135,7 +138,7 @@ export function importWorkbook(data: SpreadsheetData, context: ImportContext): E
       year,
       amountUnit,
       sheets,
-      content: { ...content, projects: projects?.projects ?? null, assets },
+      content: { ...content, projects: projects?.projects ?? null, assets, procurement },
       figures: log.figures,
       problems: log.problems,
       unknownHeaders: log.unknownHeaders,

@@ -3,6 +3,7 @@ import { appropriationTable, BASIC_TABLE, EXPENDITURE_TABLE, INCOME_TABLE } from
 import type { SheetKind } from "./import-types";
 import { LINE_SPECS } from "./read-line-export";
 import { ASSET_SPECS } from "./read-assets";
+import { PROCUREMENT_SPECS } from "./read-procurement";
 import { PROJECT_SPECS } from "./read-projects";
 import { FISCAL_SPECS, SUMMARY_SPECS, THREE_PUBLIC_SPECS } from "./read-summary-tables";
 import type { ColumnSpec } from "./sheet-table";
@@ -22,6 +23,7 @@ export const MAPPABLE_FIELDS: Record<SheetKind, readonly ColumnSpec<string>[]> =
   PROJECTS: PROJECT_SPECS,
   INDICATORS: PROJECT_SPECS,
   ASSETS: ASSET_SPECS,
+  PROCUREMENT: PROCUREMENT_SPECS,
 };
 
 export function isMappableField(kind: SheetKind, field: string): boolean {

@@ -118,7 +118,7 @@ export interface LineExport {
   unit: { code: string | null; name: string | null };
   year: number | null;
   amountUnit: AmountUnit;
-  content: Omit<ImportedContent, "projects" | "assets">;
+  content: Omit<ImportedContent, "projects" | "assets" | "procurement">;
   /** Σ lines by project code, with their cells, to compare with the project sheet */
   projectTotals: Map<string, { fen: Fen; functionalCodes: Set<string>; cells: CellRef[]; name: string }>;
 }

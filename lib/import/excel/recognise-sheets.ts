@@ -4,11 +4,16 @@ import type { SheetData } from "@/lib/spreadsheet/read-spreadsheet";
 import { ImportLog } from "./import-log";
 import type { HeaderMapping, SheetKind } from "./import-types";
 import { isLineLayout, LINE_SPECS } from "./read-line-export";
+import { PROCUREMENT_SPECS } from "./read-procurement";
 import { PROJECT_SPECS } from "./read-projects";
 import { locateTable, unitOfText } from "./sheet-table";
 
-/** Sheet kinds by title text, checked in this order (表4's title contains 收支总表, 表6's 一般公共预算). */
+/**
+ * Sheet kinds by title text, checked in this order (表4's title contains 收支总表, 表6's 一般公共预算;
+ * 政府采购 first, as 政府采购项目明细表 would otherwise read as a project sheet).
+ */
 const TITLE_RULES: readonly [SheetKind, RegExp][] = [
+  ["PROCUREMENT", /政府采购/],
   ["T4", /财政拨款收支(预算)?总表/],
   ["T1", /收支(预算)?总表/],
   ["T2", /收入(预算)?总表/],
@@ -38,7 +43,7 @@ export function kindByTitle(sheet: SheetData): SheetKind | null {
   return null;
 }
 
-/** A sheet without a recognisable title is a line export or a project sheet when its headers say so. */
+/** A sheet without a recognisable title is a line export, a project or a 政府采购 sheet when its headers say so. */
 export function recogniseSheet(sheet: SheetData, mappings: readonly HeaderMapping[]): SheetKind | null {
   const scratch = new ImportLog();
   const lines = locateTable(sheet, "LINES", LINE_SPECS, mappings, scratch);
@@ -48,6 +53,8 @@ export function recogniseSheet(sheet: SheetData, mappings: readonly HeaderMappin
   const projects = locateTable(sheet, "PROJECTS", PROJECT_SPECS, mappings, scratch);
   if (projects?.columns.projectCode !== undefined && projects.columns.amount !== undefined) return "PROJECTS";
   if (projects?.columns.projectCode !== undefined && projects.columns.indicatorName !== undefined) return "INDICATORS";
+  const procurement = locateTable(sheet, "PROCUREMENT", PROCUREMENT_SPECS, mappings, scratch);
+  if (procurement?.columns.itemName !== undefined && procurement.columns.catalogueCode !== undefined) return "PROCUREMENT";
   return null;
 }
 

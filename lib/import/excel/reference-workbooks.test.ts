@@ -60,6 +60,12 @@ describe.each(fixtures)("the reference budget as a %s", (_name, sheets) => {
     expect(budget.assets).toEqual(hasAssets ? guantao2024Budget.assets : emptyDraft.assets);
   });
 
+  it("imports the 政府采购 sheet where the workbook has one, equal to the reference's", () => {
+    const hasProcurement = sheets.some((s) => s.name.includes("政府采购"));
+    expect(imported.content.procurement).toEqual(hasProcurement ? guantao2024Budget.procurement : null);
+    expect(budget.procurement).toEqual(guantao2024Budget.procurement);
+  });
+
   it("keeps the source cell of every figure", () => {
     expect(imported.figures.length).toBeGreaterThan(10);
     for (const figure of imported.figures) {

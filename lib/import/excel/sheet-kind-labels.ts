@@ -16,6 +16,7 @@ export const SHEET_KIND_LABELS: Record<SheetKind, string> = {
   PROJECTS: "项目及绩效目标",
   INDICATORS: "绩效指标",
   ASSETS: "固定资产",
+  PROCUREMENT: "政府采购",
 };
 
 export function isTableKind(kind: SheetKind): kind is TableId {
