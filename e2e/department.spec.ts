@@ -143,6 +143,7 @@ test("the demo department reviewer sees department 224 as published and up to da
   await expect(page).toHaveURL(/\/review\/departments$/);
   await page.getByRole("link", { name: DEPARTMENT_NAME }).click();
   // Other journeys start later years of 224001; the published department budget is 2024's.
+  await expect(page).toHaveURL(/\/review\/departments\/\d+(\?.*)?$/);
   await page.goto(`${new URL(page.url()).pathname}?year=2024`);
   await expect(page.getByRole("region", { name: "公开", exact: true })).toContainText("已公开第1版");
   await expect(page.getByRole("region", { name: "公开", exact: true }).getByRole("link", { name: "查看公开页面" })).toHaveAttribute("href", LATEST);
