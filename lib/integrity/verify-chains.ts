@@ -1,4 +1,5 @@
 import type { DbReader } from "@/lib/budgets/db-client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Checks the two hash chains of migration 20261208090100_tamper_evidence: the audit log and the
@@ -24,55 +25,52 @@ export interface IntegrityReport {
 
 const ZEROS = "0".repeat(64);
 
-async function verifyAuditChain(db: DbReader): Promise<ChainReport> {
-  const [counted] = await db.$queryRaw<{ n: bigint; head: string | null }[]>`
-    SELECT count(*) AS n, (SELECT row_hash FROM audit_events ORDER BY chain_seq DESC LIMIT 1) AS head FROM audit_events`;
-  const broken = await db.$queryRaw<{ chain_seq: bigint; id: bigint; reason: string }[]>`
-    SELECT chain_seq, id,
-      CASE
-        WHEN chain_seq <> coalesce(previous_seq, 0) + 1 THEN 'gap'
-        WHEN prev_hash <> coalesce(previous_hash, ${ZEROS}) THEN 'link'
-        ELSE 'content'
-      END AS reason
-    FROM (
-      SELECT e.chain_seq, e.id, e.prev_hash, e.row_hash,
-        chain_hash(e.prev_hash, audit_event_canonical(e)) AS expected,
-        lag(e.chain_seq) OVER (ORDER BY e.chain_seq) AS previous_seq,
-        lag(e.row_hash) OVER (ORDER BY e.chain_seq) AS previous_hash
-      FROM audit_events e
-    ) chained
-    WHERE chain_seq <> coalesce(previous_seq, 0) + 1
-       OR prev_hash <> coalesce(previous_hash, ${ZEROS})
-       OR row_hash <> expected
-    ORDER BY chain_seq
-    LIMIT 1`;
-  const first = broken[0];
-  return {
-    checked: Number(counted?.n ?? 0),
-    head: counted?.head ?? null,
-    firstBreak:
-      first === undefined
-        ? null
-        : { position: `审计日志第 ${first.chain_seq} 条（id ${first.id}）`, reason: describeReason(first.reason, "审计记录") },
-  };
+interface ChainTable {
+  /** constant SQL identifiers, never user input */
+  table: "audit_events" | "publication_ledger";
+  canonical: "audit_event_canonical" | "publication_ledger_canonical";
+  /** the column a broken link is named by, besides its position */
+  label: "id" | "file_name";
+  describe: (row: { chain_seq: bigint; label: string }) => string;
+  what: string;
 }
 
-async function verifyLedgerChain(db: DbReader): Promise<ChainReport> {
+const AUDIT_CHAIN: ChainTable = {
+  table: "audit_events",
+  canonical: "audit_event_canonical",
+  label: "id",
+  describe: (row) => `审计日志第 ${row.chain_seq} 条（id ${row.label}）`,
+  what: "审计记录",
+};
+
+const LEDGER_CHAIN: ChainTable = {
+  table: "publication_ledger",
+  canonical: "publication_ledger_canonical",
+  label: "file_name",
+  describe: (row) => `公开文件台账第 ${row.chain_seq} 条（${row.label}）`,
+  what: "台账记录",
+};
+
+/** One chain, recomputed in PostgreSQL with the triggers' own functions; only the first broken row comes back. */
+async function verifyChain(db: DbReader, chain: ChainTable): Promise<ChainReport> {
+  const table = Prisma.raw(`"${chain.table}"`);
+  const canonical = Prisma.raw(`"${chain.canonical}"`);
+  const label = Prisma.raw(`"${chain.label}"`);
   const [counted] = await db.$queryRaw<{ n: bigint; head: string | null }[]>`
-    SELECT count(*) AS n, (SELECT row_hash FROM publication_ledger ORDER BY chain_seq DESC LIMIT 1) AS head FROM publication_ledger`;
-  const broken = await db.$queryRaw<{ chain_seq: bigint; file_name: string; reason: string }[]>`
-    SELECT chain_seq, file_name,
+    SELECT count(*) AS n, (SELECT row_hash FROM ${table} ORDER BY chain_seq DESC LIMIT 1) AS head FROM ${table}`;
+  const broken = await db.$queryRaw<{ chain_seq: bigint; label: string; reason: string }[]>`
+    SELECT chain_seq, label,
       CASE
         WHEN chain_seq <> coalesce(previous_seq, 0) + 1 THEN 'gap'
         WHEN prev_hash <> coalesce(previous_hash, ${ZEROS}) THEN 'link'
         ELSE 'content'
       END AS reason
     FROM (
-      SELECT l.chain_seq, l.file_name, l.prev_hash, l.row_hash,
-        chain_hash(l.prev_hash, publication_ledger_canonical(l)) AS expected,
-        lag(l.chain_seq) OVER (ORDER BY l.chain_seq) AS previous_seq,
-        lag(l.row_hash) OVER (ORDER BY l.chain_seq) AS previous_hash
-      FROM publication_ledger l
+      SELECT t.chain_seq, t.${label}::text AS label, t.prev_hash, t.row_hash,
+        chain_hash(t.prev_hash, ${canonical}(t)) AS expected,
+        lag(t.chain_seq) OVER (ORDER BY t.chain_seq) AS previous_seq,
+        lag(t.row_hash) OVER (ORDER BY t.chain_seq) AS previous_hash
+      FROM ${table} t
     ) chained
     WHERE chain_seq <> coalesce(previous_seq, 0) + 1
        OR prev_hash <> coalesce(previous_hash, ${ZEROS})
@@ -83,10 +81,7 @@ async function verifyLedgerChain(db: DbReader): Promise<ChainReport> {
   return {
     checked: Number(counted?.n ?? 0),
     head: counted?.head ?? null,
-    firstBreak:
-      first === undefined
-        ? null
-        : { position: `公开文件台账第 ${first.chain_seq} 条（${first.file_name}）`, reason: describeReason(first.reason, "台账记录") },
+    firstBreak: first === undefined ? null : { position: chain.describe(first), reason: describeReason(first.reason, chain.what) },
   };
 }
 
@@ -125,7 +120,7 @@ function describeReason(reason: string, what: string): string {
 }
 
 export async function verifyIntegrity(db: DbReader): Promise<IntegrityReport> {
-  return { audit: await verifyAuditChain(db), ledger: await verifyLedgerChain(db), files: await verifyFiles(db) };
+  return { audit: await verifyChain(db, AUDIT_CHAIN), ledger: await verifyChain(db, LEDGER_CHAIN), files: await verifyFiles(db) };
 }
 
 export function isIntact(report: IntegrityReport): boolean {
