@@ -96,10 +96,11 @@ export async function planAccountImport(
 
   const resolve = (row: AccountRow): ResolvedScope | string => {
     switch (row.role) {
-      case "ACCOUNTANT": {
+      case "ACCOUNTANT":
+      case "UNIT_HEAD": {
         const unit = unitByCode.get(row.scopeCode);
-        if (unit === undefined) return `范围 ${row.scopeCode} 不是${region.name}的单位编码（单位填报人的范围填单位编码）。`;
-        if (unit.deactivatedAt !== null) return `单位 ${unit.code} ${unit.name} 已停用，不能再分配单位填报人。`;
+        if (unit === undefined) return `范围 ${row.scopeCode} 不是${region.name}的单位编码（${ROLE_LABELS[row.role]}的范围填单位编码）。`;
+        if (unit.deactivatedAt !== null) return `单位 ${unit.code} ${unit.name} 已停用，不能再分配${ROLE_LABELS[row.role]}。`;
         return { unitId: unit.id, departmentId: null, regionId: null, inRegion: region.id, label: `单位 ${unit.code} ${unit.name}` };
       }
       case "DEPARTMENT_REVIEWER": {
@@ -108,7 +109,9 @@ export async function planAccountImport(
         return { unitId: null, departmentId: department.id, regionId: null, inRegion: region.id, label: `部门 ${department.code} ${department.name}` };
       }
       case "FINANCE_REVIEWER":
-      case "ADMIN": {
+      case "ADMIN":
+      case "SECURITY_ADMIN":
+      case "AUDIT_ADMIN": {
         const scope = regionByCode.get(row.scopeCode);
         if (scope === undefined) return `范围 ${row.scopeCode} 不是${region.name}或其下级地区的行政区划代码（${ROLE_LABELS[row.role]}的范围填行政区划代码）。`;
         return { unitId: null, departmentId: null, regionId: scope.id, inRegion: scope.id, label: `${scope.name}（${scope.code}）` };
