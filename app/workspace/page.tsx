@@ -9,7 +9,7 @@ import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import { listAccountantUnits } from "@/lib/budgets/workspace";
 import { workspaceBudgetPath } from "@/lib/budgets/workspace-paths";
 import { isReviewer } from "@/lib/review/review-access";
-import { signOutAction } from "./actions";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { DiscardDraftForm } from "./discard-draft-form";
 import { StartBudgetForm } from "./start-budget-form";
 
@@ -33,14 +33,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
           <Link href="/account/password" className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">
             修改密码
           </Link>
-          <form action={signOutAction}>
-            <button
-              type="submit"
-              className="rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-800"
-            >
-              退出登录
-            </button>
-          </form>
+          <SignOutButton className="rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-800" />
         </div>
       </div>
       {isPasswordChanged && (
@@ -116,7 +109,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
           ))}
         </section>
       ))}
-      <p className="mt-6 text-sm text-slate-700">为保障安全，30 分钟无操作将自动退出登录。</p>
+      <p className="mt-6 text-sm text-slate-700">为保障安全，长时间无操作（填报人员 30 分钟，审核和管理人员 15 分钟）或登录满 12 小时将自动退出登录。</p>
     </div>
   );
 }

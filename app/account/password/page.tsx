@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { PASSWORD_CHANGE_PATH } from "@/lib/auth/password-change-gate";
 import { PASSWORD_RULE_TEXT } from "@/lib/auth/password-policy";
 import { getPasswordChanger } from "@/lib/auth/session";
-import { signOutAction } from "@/app/workspace/actions";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ChangePasswordForm } from "./change-password-form";
 
 export const metadata: Metadata = { title: "修改密码" };
@@ -43,11 +43,7 @@ export default async function PasswordPage() {
             返回工作台
           </Link>
         )}
-        <form action={signOutAction}>
-          <button type="submit" className="rounded border border-slate-500 px-3 py-1.5 font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-800">
-            退出登录
-          </button>
-        </form>
+        <SignOutButton />
       </div>
     </div>
   );
