@@ -16,7 +16,9 @@ import { StartBudgetForm } from "./start-budget-form";
 export const metadata: Metadata = { title: "工作台" };
 
 export default async function WorkspacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const isPasswordChanged = (await searchParams).passwordChanged !== undefined;
+  const params = await searchParams;
+  const isPasswordChanged = params.passwordChanged !== undefined;
+  const isTwoFactorEnrolled = params.twoFactorEnrolled !== undefined;
   const viewer = await getViewer();
   if (viewer === null) redirect("/login?next=/workspace");
   const [account, units] = await Promise.all([getAccountOverview(viewer), listAccountantUnits(viewer)]);
@@ -39,6 +41,11 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
       {isPasswordChanged && (
         <p role="status" className="mb-6 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
           密码已修改。下次登录请使用新密码。
+        </p>
+      )}
+      {isTwoFactorEnrolled && (
+        <p role="status" className="mb-6 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
+          双因素认证已设置。今后每次登录，输入密码后还须输入手机上的动态口令（或一个备用码）。
         </p>
       )}
       <section aria-labelledby="roles-heading">

@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { base32 } from "@better-auth/utils/base32";
-import { createOTP } from "@better-auth/utils/otp";
 import { symmetricEncrypt } from "better-auth/crypto";
 import type { DbReader } from "@/lib/budgets/db-client";
+
+export { secretOfOtpauthUri, TEST_TOTP_SECRET, totpCode } from "./totp-code";
+
+/** The auth secret as better-auth holds it (lib/auth/auth.ts authSecretKey()). */
+export type SecretKey = Parameters<typeof symmetricEncrypt>[0]["key"];
 
 /**
  * TOTP second factors written outside better-auth's enrolment: the demo accounts' public secrets
@@ -10,27 +13,6 @@ import type { DbReader } from "@/lib/budgets/db-client";
  * own (secret and backup codes encrypted with the auth secret; the secret marked `base32:`, which
  * the plugin decodes), so sign-in treats them like any enrolled account (ADR 0021).
  */
-
-/** The TOTP secret (base32, what an authenticator app is given) of every account the test factories create. */
-export const TEST_TOTP_SECRET = "GONGKAITESTSECRETFORFACTORYUSERS";
-
-/** Codes are 6 digits every 30 s (RFC 6238 defaults; what every authenticator app shows). */
-export const TOTP_DIGITS = 6;
-export const TOTP_PERIOD_SECONDS = 30;
-
-export type SecretKey = Parameters<typeof symmetricEncrypt>[0]["key"];
-
-/** The current code of a base32 secret, as an authenticator app shows it (tests and the demo). */
-export function totpCode(base32Secret: string): Promise<string> {
-  return createOTP(base32.decode(base32Secret.toUpperCase()), { digits: TOTP_DIGITS, period: TOTP_PERIOD_SECONDS }).totp();
-}
-
-/** The base32 secret inside an otpauth:// URI (shown as text beside the QR code). */
-export function secretOfOtpauthUri(uri: string): string {
-  const secret = new URL(uri).searchParams.get("secret");
-  if (secret === null || secret === "") throw new Error("otpauth URI without a secret");
-  return secret;
-}
 
 /**
  * Gives the user an enrolled TOTP factor with this secret and ten unknown backup codes (nobody
