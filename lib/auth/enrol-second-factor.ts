@@ -2,10 +2,11 @@ import { isAPIError } from "better-auth/api";
 import { AppError } from "@/lib/app-error";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
-import { getAuth } from "./auth";
+import { authSecretKey, getAuth, TOTP_ISSUER } from "./auth";
 import type { PendingStep } from "./password-change-gate";
 import { totpCodeSchema } from "./sign-in-schema";
-import { secretOfOtpauthUri } from "./totp-secret";
+import { TOTP_DIGITS, TOTP_PERIOD_SECONDS } from "./totp-code";
+import { generateBackupCodes, generateTotpSecret, readTotp, storeTotp } from "./totp-secret";
 
 /** The signed-in account on the enrolment page (lib/auth/session.ts getPendingAccount). */
 export interface Enroller {
@@ -30,23 +31,29 @@ function requireEnrolling(enroller: Enroller | null): Enroller {
 
 /**
  * 设置双因素认证, step 1: a new TOTP secret and ten backup codes for the signed-in account that
- * has none (better-auth's twoFactor plugin generates and encrypts them; nothing is enabled until
- * a code confirms it). Starting again replaces an unconfirmed secret.
+ * has none, stored encrypted as the twoFactor plugin stores them, not yet in force (better-auth's
+ * own enable endpoint would ask for the password again; the account typed it a moment ago to get
+ * here, and has no viewer until this is done). Starting again replaces an unconfirmed secret.
  */
-export async function startEnrolment(enroller: Enroller | null, requestHeaders: Headers): Promise<void> {
-  requireEnrolling(enroller);
-  await getAuth().api.enableTwoFactor({ body: { method: "totp" }, headers: requestHeaders });
+export async function startEnrolment(db: DbClient & DbReader, enroller: Enroller | null): Promise<void> {
+  const account = requireEnrolling(enroller);
+  const key = await authSecretKey();
+  await db.$transaction((tx) => storeTotp(tx, account.userId, { base32Secret: generateTotpSecret(), backupCodes: generateBackupCodes(), verified: false }, key));
+}
+
+/** The otpauth:// URI an authenticator app reads from the QR code (RFC 6238 defaults: SHA-1, 6 digits, 30 s). */
+export function otpauthUri(base32Secret: string, email: string): string {
+  const label = `${encodeURIComponent(TOTP_ISSUER)}:${encodeURIComponent(email)}`;
+  const params = new URLSearchParams({ secret: base32Secret, issuer: TOTP_ISSUER, digits: String(TOTP_DIGITS), period: String(TOTP_PERIOD_SECONDS) });
+  return `otpauth://totp/${label}?${params.toString()}`;
 }
 
 /** The unconfirmed enrolment of the account, decrypted for its owner's page; null when none was started. */
-export async function readPendingEnrolment(db: DbClient & DbReader, enroller: Enroller | null, requestHeaders: Headers): Promise<PendingEnrolment | null> {
+export async function readPendingEnrolment(db: DbClient & DbReader, enroller: Enroller | null): Promise<PendingEnrolment | null> {
   if (enroller === null || enroller.step !== "two_factor") return null;
-  const row = await db.twoFactor.findUnique({ where: { userId: enroller.userId }, select: { verified: true } });
-  if (row === null || row.verified) return null;
-  const api = getAuth().api;
-  const { totpURI } = await api.getTOTPURI({ body: {}, headers: requestHeaders });
-  const { backupCodes } = await api.viewBackupCodes({ body: { userId: enroller.userId } });
-  return { totpUri: totpURI, secret: secretOfOtpauthUri(totpURI), backupCodes };
+  const factor = await readTotp(db, enroller.userId, await authSecretKey());
+  if (factor === null || factor.verified) return null;
+  return { totpUri: otpauthUri(factor.base32Secret, enroller.email), secret: factor.base32Secret, backupCodes: factor.backupCodes };
 }
 
 /**

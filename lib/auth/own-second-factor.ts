@@ -5,12 +5,12 @@ import { getPendingAccount } from "./session";
 
 /** The enrolment page's use cases bound to the request's account and the application's database (app/ does not touch Prisma). */
 
-export async function startEnrolmentOfRequest(requestHeaders: Headers): Promise<void> {
-  await startEnrolment(await getPendingAccount(), requestHeaders);
+export async function startEnrolmentOfRequest(): Promise<void> {
+  await startEnrolment(prisma, await getPendingAccount());
 }
 
-export async function pendingEnrolmentOfRequest(requestHeaders: Headers): Promise<PendingEnrolment | null> {
-  return readPendingEnrolment(prisma, await getPendingAccount(), requestHeaders);
+export async function pendingEnrolmentOfRequest(): Promise<PendingEnrolment | null> {
+  return readPendingEnrolment(prisma, await getPendingAccount());
 }
 
 export async function confirmEnrolmentOfRequest(raw: unknown, requestHeaders: Headers): Promise<void> {

@@ -19,7 +19,7 @@ function refusal(error: unknown): EnrolState {
 /** 开始设置: a new secret and backup codes, shown on the page that reloads. */
 export async function startEnrolmentAction(_previous: EnrolState, _formData: FormData): Promise<EnrolState> {
   try {
-    await startEnrolmentOfRequest(await headers());
+    await startEnrolmentOfRequest();
   } catch (error) {
     return refusal(error);
   }

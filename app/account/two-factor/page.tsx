@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { PASSWORD_CHANGE_PATH, TWO_FACTOR_ENROL_PATH } from "@/lib/auth/password-change-gate";
@@ -25,7 +24,7 @@ export default async function TwoFactorEnrolPage() {
   if (account === null) redirect(`/login?next=${TWO_FACTOR_ENROL_PATH}`);
   if (account.step === "password") redirect(PASSWORD_CHANGE_PATH);
   if (account.step === null) redirect("/workspace");
-  const pending = await pendingEnrolmentOfRequest(await headers());
+  const pending = await pendingEnrolmentOfRequest();
   const qr = pending === null ? null : qrPath(pending.totpUri);
 
   return (
