@@ -39,9 +39,9 @@ export interface Enrolment {
  * 设置双因素认证 on /account/two-factor (a new account after its password): starts, reads the
  * secret and the backup codes the page shows, confirms with a code computed from the secret.
  */
-export async function enrolSecondFactor(page: Page): Promise<Enrolment> {
+export async function enrolSecondFactor(page: Page, { alreadyStarted = false }: { alreadyStarted?: boolean } = {}): Promise<Enrolment> {
   await expect(page).toHaveURL(/\/account\/two-factor$/, { timeout: 20_000 });
-  await page.getByRole("button", { name: "开始设置" }).click();
+  if (!alreadyStarted) await page.getByRole("button", { name: "开始设置" }).click();
   const shown = page.getByTestId("totp-secret");
   await expect(shown).toBeVisible({ timeout: 20_000 });
   const secret = ((await shown.textContent()) ?? "").replace(/\s/gu, "");

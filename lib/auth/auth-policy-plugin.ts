@@ -162,9 +162,11 @@ export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptio
               // The password was right; the twoFactor plugin (listed before this plugin) took the
               // session back and asks for the code. Nothing is reset until the code is right too,
               // so wrong codes after right passwords still add up to a lock.
+              const user = email === null ? null : await db.user.findUnique({ where: { email }, select: { id: true } });
               await audit({
                 action: "auth.sign_in_password",
                 result: "SUCCESS",
+                userId: user?.id ?? null,
                 clientAddress,
                 details: requestDetails(ctx, { email, next: "second_factor" }),
               });

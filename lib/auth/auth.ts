@@ -15,7 +15,8 @@ export { SESSION_IDLE_TIMEOUT_SECONDS } from "./session-lifetime";
 /** The name authenticator apps show beside the code. */
 export const TOTP_ISSUER = "预算公开平台";
 
-function createAuth(settings: AuthSettings) {
+/** A better-auth instance with Gongkai's settings (the app uses the one of getAuth(); tests build others, e.g. over TLS). */
+export function createAuth(settings: AuthSettings) {
   return betterAuth({
     appName: "预算公开平台",
     secret: settings.secret,

@@ -3,7 +3,8 @@ import { AppError } from "@/lib/app-error";
 import { disconnectPrisma } from "@/lib/db";
 import { createUnit, createUser } from "@/lib/demo/factories";
 import { prisma, resetDatabase } from "@/tests/integration/db";
-import { getAuth } from "./auth";
+import { createAuth, getAuth } from "./auth";
+import { resolveAuthSettings } from "./auth-settings";
 import { changeOwnPassword, type PasswordChanger } from "./change-own-password";
 import { confirmEnrolment, readPendingEnrolment, startEnrolment } from "./enrol-second-factor";
 import { readPendingStep } from "./password-change-gate";
@@ -131,7 +132,9 @@ describe("signing in with a second factor", () => {
     const afterLock = await signInWithPassword(user.email).catch((error: unknown) => error);
     expect(afterLock).toMatchObject({ body: { code: "ACCOUNT_LOCKED" } });
     expect((await auditRows()).filter((r) => r.userId === user.id).map((r) => [r.action, r.result, (r.details as { reason?: string }).reason])).toEqual([
+      ["auth.sign_in_password", "SUCCESS", undefined],
       ["auth.sign_in", "SUCCESS", undefined],
+      ["auth.sign_in_password", "SUCCESS", undefined],
       ...Array.from({ length: 5 }, () => ["auth.sign_in", "FAILURE", "wrong_code"]),
       ["auth.lock", "SUCCESS", "wrong_code"],
       ["auth.sign_in", "DENIED", "locked"],
@@ -172,6 +175,30 @@ describe("signing in with a second factor", () => {
     expect(JSON.parse(sessionBody)).toMatchObject({ user: { id: user.id }, session: { userId: user.id } });
     expect(sessionBody).not.toContain(token);
     expect(sessionBody).not.toContain('"token"');
+  });
+});
+
+describe("cookies over TLS", () => {
+  it("are __Host- prefixed and Secure when the public address is https", async () => {
+    const settings = resolveAuthSettings({ ...process.env, GONGKAI_PUBLIC_URL: "https://yusuan.example.gov.cn" });
+    expect(settings.useSecureCookies).toBe(true);
+    const auth = createAuth(settings);
+    const newcomer = await createUser(prisma, { password: TEST_PASSWORD, totpSecret: null });
+    const enrolled = await createSignInUser();
+    const setCookies = async (email: string) =>
+      (await auth.api.signInEmail({ body: { email, password: TEST_PASSWORD }, headers: requestHeaders(), returnHeaders: true })).headers.getSetCookie();
+
+    for (const [email, name] of [
+      [newcomer.email, "__Host-gongkai.session_token="],
+      [enrolled.email, "__Host-gongkai.two_factor="],
+    ] as const) {
+      const cookie = (await setCookies(email)).find((line) => line.startsWith(name));
+      expect(cookie, name).toBeDefined();
+      expect(cookie).toMatch(/; Secure/i);
+      expect(cookie).toMatch(/; Path=\//i);
+      expect(cookie).toMatch(/; HttpOnly/i);
+      expect(cookie).not.toMatch(/Domain=/i);
+    }
   });
 });
 
