@@ -2,7 +2,7 @@ import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { deleteSessionCookie } from "better-auth/cookies";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import type { AuditEventInput } from "@/lib/audit/write-audit-event";
-import { activeLockEnd, LOCK_DURATION_MS, lockedMessage } from "./lockout";
+import { activeLockEnd, LOCK_DURATION_MS } from "./lockout";
 import { readLockout, registerFailedSignIn, registerSuccessfulSignIn } from "./lockout-store";
 import { clientAddressOf, lockedError, requestDetails, type HookContext } from "./hook-support";
 
