@@ -61,7 +61,7 @@ test("a new account sets its password, enrols its second factor, then signs in w
   await shoot(page, "enrol");
   // The page reloads the same secret (nothing is in force until a code confirms it).
   const { secret, backupCodes } = await (async () => {
-    await page.getByLabel("动态口令").fill("000000");
+    await page.getByLabel("动态口令", { exact: true }).fill("000000");
     await page.getByRole("button", { name: "完成设置" }).click();
     await expect(page.getByText(/^动态口令不正确。请确认已添加刚才显示的密钥/).first()).toBeVisible();
     await page.reload();
@@ -84,9 +84,9 @@ test("a new account sets its password, enrols its second factor, then signs in w
   await page.goto("/workspace");
   await expect(page).toHaveURL(/\/login\?next=%2Fworkspace/);
   await signInWithPassword(page, email, OWN);
-  await expect(page.getByLabel("动态口令")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByLabel("动态口令", { exact: true })).toBeVisible({ timeout: 20_000 });
   await shoot(page, "code");
-  await page.getByLabel("动态口令").fill(await totpCode(secret));
+  await page.getByLabel("动态口令", { exact: true }).fill(await totpCode(secret));
   await page.getByRole("button", { name: "验证", exact: true }).click();
   await expect(page).toHaveURL(/\/workspace$/, { timeout: 20_000 });
   await signOut(page);
@@ -103,7 +103,7 @@ test("a new account sets its password, enrols its second factor, then signs in w
   // Refused: a wrong code, and the backup code already used; each counts towards the lockout.
   await signInWithPassword(page, email, OWN);
   const wrong = String((Number(await totpCode(secret)) + 500_000) % 1_000_000).padStart(6, "0");
-  await page.getByLabel("动态口令").fill(wrong);
+  await page.getByLabel("动态口令", { exact: true }).fill(wrong);
   await page.getByRole("button", { name: "验证", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "验证未成功" })).toContainText("动态口令不正确。再输错 4 次，账户将被锁定 30 分钟。");
   await page.getByText("手机不在身边？使用备用码登录").click();

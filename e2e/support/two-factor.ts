@@ -14,7 +14,7 @@ export function totpSecretFor(email: string): string {
 
 /** Types the current code on the 双因素认证 page (the password was accepted). */
 export async function enterTotpCode(page: Page, secret: string, timeout = 30_000): Promise<void> {
-  const field = page.getByLabel("动态口令");
+  const field = page.getByLabel("动态口令", { exact: true });
   // argon2 on a busy 2-core machine can take several seconds before the second page shows
   await expect(field).toBeVisible({ timeout });
   await field.fill(await totpCode(secret));
@@ -46,7 +46,7 @@ export async function enrolSecondFactor(page: Page, { alreadyStarted = false }: 
   await expect(shown).toBeVisible({ timeout: 20_000 });
   const secret = ((await shown.textContent()) ?? "").replace(/\s/gu, "");
   const backupCodes = await page.getByRole("list", { name: "备用码" }).getByRole("listitem").allTextContents();
-  await page.getByLabel("动态口令").fill(await totpCode(secret));
+  await page.getByLabel("动态口令", { exact: true }).fill(await totpCode(secret));
   await page.getByRole("button", { name: "完成设置" }).click();
   return { secret, backupCodes };
 }
