@@ -310,6 +310,7 @@ test("an accountant changes the initial password, starts an empty 2025 draft, pi
 
 test("the finance reviewer finds the submitted budget in the queue", async ({ page }) => {
   await signIn(page, FINANCE.email, "Zhao#Caizheng2025");
+  await enterTotpCode(page, secrets[FINANCE.email] ?? "");
   await expect(page).toHaveURL(/\/workspace$/);
   await page.goto(`${server.baseURL}/review`);
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `${ACCOUNTANT.unit} 馆陶县教育局本级` }) });
