@@ -73,11 +73,11 @@ export default async function TwoFactorEnrolPage() {
           <li className="rounded border border-slate-300 p-5 shadow-sm sm:p-6">
             <h2 className="mb-3 text-lg font-semibold">第 2 步：保存备用码</h2>
             <p className="mb-3 text-slate-800">
-              手机丢失或不在身边时，可以用备用码代替动态口令登录，每个只能使用一次。请抄写或打印后妥善保管，离开本页后不再显示。
+              手机丢失或不在身边时，可以用备用码代替动态口令登录，每个只能使用一次。请抄写或打印后妥善保管，完成设置后不再显示。
             </p>
-            <ul className="grid grid-cols-2 gap-2 font-mono text-base sm:grid-cols-5" aria-label="备用码">
+            <ul className="grid grid-cols-2 gap-2 font-mono text-base sm:grid-cols-3" aria-label="备用码">
               {pending.backupCodes.map((code) => (
-                <li key={code} className="rounded bg-slate-100 px-2 py-1 text-center">
+                <li key={code} className="whitespace-nowrap rounded bg-slate-100 px-2 py-1 text-center">
                   {code}
                 </li>
               ))}
