@@ -27,6 +27,11 @@ function removeEarlierRunsData(): void {
   }
 }
 
+// The factories the tests run (under tsx) give every account they create a TOTP second factor,
+// encrypted with the app's auth secret, so the server and the tests share one for the run.
+// Test-only: a real deployment sets its own (README, ADR 0021).
+process.env.BETTER_AUTH_SECRET ??= "e2e-only-auth-secret-never-used-in-production-0021";
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "e2e/.artifacts/test-results",
@@ -70,6 +75,7 @@ export default defineConfig({
       // Empty, not absent: a DATABASE_URL from .env must not point the tests at a real database.
       DATABASE_URL: process.env.DATABASE_URL_TEST ?? "",
       NEXT_TELEMETRY_DISABLED: "1",
+      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET,
     },
     reuseExistingServer: !isCI,
     timeout: 240_000,

@@ -1,14 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getAuth } from "@/lib/auth/auth";
-import { isPasswordChangePending, passwordChangeRedirect } from "@/lib/auth/password-change-gate";
+import { accountGateRedirect, readPendingStep } from "@/lib/auth/password-change-gate";
 import { prisma } from "@/lib/db";
 
 /**
  * Keeps the 30-minute idle timeout sliding for the signed-in areas. Server components cannot set
  * cookies, so the refreshed session cookie is sent from here, where the response is still open;
  * pages then read the session without refreshing it again. Anonymous visitors are sent to the
- * sign-in page, and an account that must change its password to /account/password; every page
- * and use case still checks the viewer itself (getViewer has none until the password is changed).
+ * sign-in page, an account that must change its password to /account/password and one without a
+ * second factor to /account/two-factor; every page and use case still checks the viewer itself
+ * (getViewer has none until then).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { headers: authHeaders, response: session } = await getAuth().api.getSession({
@@ -27,7 +28,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     // Pages are sent to the password page; a server action (POST) goes through and is refused by
     // its use case, which finds no viewer for the account (lib/auth/session.ts).
     const isPageRequest = request.method === "GET" || request.method === "HEAD";
-    const target = isPageRequest ? passwordChangeRedirect(request.nextUrl.pathname, await isPasswordChangePending(prisma, session.user.id)) : null;
+    const target = isPageRequest ? accountGateRedirect(request.nextUrl.pathname, await readPendingStep(prisma, session.user.id)) : null;
     response = target === null ? NextResponse.next() : NextResponse.redirect(new URL(target, request.url));
   }
   for (const cookie of authHeaders?.getSetCookie() ?? []) response.headers.append("set-cookie", cookie);

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { createUser, query } from "./support/e2e-database";
+import { enterTotpCode, submitSignIn } from "./support/two-factor";
 
 /**
  * Sign-in journeys against the app playwright.config.ts starts, with the demo accounts the seed
@@ -20,6 +21,7 @@ function errorSummary(page: Page) {
   return page.getByRole("alert").filter({ hasText: "登录未成功" });
 }
 
+/** The password step only (refusals; a right password leads to the 动态口令 page). */
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(password);
@@ -61,7 +63,7 @@ test("the demo accountant signs in, sees the workspace and signs out for good", 
   await expect(page.getByRole("heading", { level: 1, name: "工作人员登录" })).toBeVisible();
   await page.screenshot({ path: "e2e/.artifacts/login-desktop.png", fullPage: true });
 
-  await signIn(page, accountant.email, accountant.password);
+  await submitSignIn(page, accountant.email, accountant.password);
 
   await expect(page).toHaveURL(/\/workspace$/);
   await expect(page.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();
@@ -112,7 +114,7 @@ test("the demo accountant signs in, sees the workspace and signs out for good", 
   await context.addCookies(cookiesWhileSignedIn);
   await page.goto("/workspace");
   await expect(page).toHaveURL(/\/login\?next=%2Fworkspace&reason=expired$/);
-  await expect(page.getByRole("status")).toHaveText("登录已超时（30 分钟无操作），请重新登录。");
+  await expect(page.getByRole("status")).toHaveText("登录已超时（长时间无操作，或登录已满 12 小时），请重新登录。");
 });
 
 test("five wrong passwords lock the account for 30 minutes, even against the right password", async ({ page }) => {
@@ -179,6 +181,7 @@ test("on a 375 px phone the sign-in form fits, passes axe and works from the key
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "登录", exact: true })).toBeFocused();
   await page.keyboard.press("Enter");
+  await enterTotpCode(page, reviewer.totpSecret);
 
   await expect(page).toHaveURL(/\/workspace$/);
   await expect(page.getByRole("region", { name: "您的角色" })).toContainText("主管部门审核人 · 部门 224");
@@ -193,7 +196,7 @@ test.describe("without JavaScript", () => {
     await signInRefused(page, reviewer.email, "Falsch#2024");
     await expect(errorSummary(page)).toContainText("邮箱或密码不正确。");
     await expect(page.getByLabel("邮箱")).toHaveValue(reviewer.email);
-    await signIn(page, reviewer.email, reviewer.password);
+    await submitSignIn(page, reviewer.email, reviewer.password);
     await expect(page).toHaveURL(/\/workspace$/);
     await expect(page.getByRole("region", { name: "您的角色" })).toContainText("财政部门审核人 · 馆陶县（130433）");
     await page.getByRole("button", { name: "退出登录" }).click();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createSignedOffUnits, query, type SignedOffUnits } from "./support/e2e-database";
+import { enterTotpCode, totpSecretFor } from "./support/two-factor";
 
 /**
  * 统一公开 in the browser: a finance reviewer publishes the county's signed-off budgets from
@@ -13,6 +14,7 @@ async function signIn(page: Page, email: string, next: string): Promise<void> {
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(PASSWORD);
   await page.getByRole("button", { name: "登录", exact: true }).click();
+  await enterTotpCode(page, totpSecretFor(email));
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`), { timeout: 30_000 });
 }
 

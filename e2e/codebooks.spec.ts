@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { query } from "./support/e2e-database";
+import { enterTotpCode, totpSecretFor } from "./support/two-factor";
 
 /**
  * A year's code book from a bureau's .csv with a code the starter book lacks, the finance bureau
@@ -20,6 +21,7 @@ async function signInAs(page: Page, email: string, password: string): Promise<vo
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
+  await enterTotpCode(page, totpSecretFor(email));
   await expect(page).toHaveURL(/\/workspace$/, { timeout: 20_000 });
 }
 

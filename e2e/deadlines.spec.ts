@@ -4,6 +4,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { createDeadlineUnits, createUser, query, type DeadlineUnits } from "./support/e2e-database";
+import { enterTotpCode, totpSecretFor } from "./support/two-factor";
 
 /**
  * Issue 5 (deadlines, audit, accounts) in the browser: the publication-deadline dashboard with
@@ -20,6 +21,7 @@ async function signIn(page: Page, email: string, password: string, next: string)
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
+  await enterTotpCode(page, totpSecretFor(email));
   // The page after sign-in is rendered within the sign-in response: allow for a loaded machine.
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`), { timeout: 20_000 });
 }

@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { e2eDatabaseUrl, query } from "./support/e2e-database";
+import { enterTotpCode, totpSecretFor } from "./support/two-factor";
 
 /**
  * 部门预算: the demo department 224's published 2024 budget (published by the seed), and a
@@ -35,6 +36,7 @@ async function signIn(page: Page, email: string, password: string, next: string)
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
+  await enterTotpCode(page, totpSecretFor(email));
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[?]/g, "\\?")}$`));
 }
 

@@ -5,6 +5,7 @@ import { guantao2024Budget, guantao2024CodeBook } from "@/lib/demo/guantao-2024"
 import { disclosureWorkbook } from "@/tests/fixtures/excel/reference-workbooks";
 import { writeWorkbook, type SheetSpec } from "@/tests/fixtures/excel/sheet-spec";
 import { createAccountantUnit, loadStoredBudget } from "./support/e2e-database";
+import { enterTotpCode, totpSecretFor } from "./support/two-factor";
 
 /**
  * The accountant's main way in: the budget system's workbook is uploaded, previewed with the
@@ -46,6 +47,7 @@ test("the accountant imports the workbook, maps an unknown header, confirms, fix
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
+  await enterTotpCode(page, totpSecretFor(email));
   // password hashing is slow on a busy machine
   await expect(page).toHaveURL(/\/workspace$/, { timeout: 30_000 });
   await page.goto("/workspace/budgets/2024");

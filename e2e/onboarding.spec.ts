@@ -2,6 +2,10 @@ import { readFileSync } from "node:fs";
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { gongkai, queryAt, startProductionServer, type ProductionServer } from "./support/production-server";
+import { enrolSecondFactor, enterTotpCode } from "./support/two-factor";
+
+/** The TOTP secrets the accounts enrolled (the enrolment page shows them), by e-mail. */
+const secrets: Record<string, string> = {};
 
 /**
  * A county goes live (issue 9): from an EMPTY database with GONGKAI_DEMO=false, the bootstrap
@@ -106,8 +110,10 @@ test("the bootstrap command creates the first administrator, who must replace th
   await page.getByLabel("新密码", { exact: true }).fill(ADMIN_PASSWORD);
   await page.getByLabel("再次输入新密码").fill(ADMIN_PASSWORD);
   await page.getByRole("button", { name: "保存新密码" }).click();
-  await expect(page).toHaveURL(/\/workspace\?passwordChanged=1$/);
-  await expect(page.getByRole("status").filter({ hasText: "密码已修改" })).toBeVisible();
+  // Then the second factor (双因素认证), before anything else.
+  secrets[ADMIN.email] = (await enrolSecondFactor(page)).secret;
+  await expect(page).toHaveURL(/\/workspace\?twoFactorEnrolled=1$/);
+  await expect(page.getByRole("status").filter({ hasText: "双因素认证已设置" })).toBeVisible();
   await expect(page.getByText("系统管理员 · 全部地区")).toBeVisible();
   await page.goto(`${server.baseURL}/admin/users`);
   await expect(page).toHaveURL(/\/admin\/users$/);
@@ -184,7 +190,8 @@ async function signInAndSetPassword(page: Page, email: string, oneTime: string, 
   await page.getByLabel("新密码", { exact: true }).fill(own);
   await page.getByLabel("再次输入新密码").fill(own);
   await page.getByRole("button", { name: "保存新密码" }).click();
-  await expect(page).toHaveURL(/\/workspace\?passwordChanged=1$/);
+  secrets[email] = (await enrolSecondFactor(page)).secret;
+  await expect(page).toHaveURL(/\/workspace\?twoFactorEnrolled=1$/);
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -196,6 +203,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 test("the administrator sets up the county: region, 30 units from .xlsx, the 2025 code book from .csv, 31 accounts from .xlsx", async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN_PASSWORD);
+  await enterTotpCode(page, secrets[ADMIN.email] ?? "");
   await expect(page).toHaveURL(/\/workspace$/);
 
   await page.goto(`${server.baseURL}/admin/regions`);
@@ -302,6 +310,7 @@ test("an accountant changes the initial password, starts an empty 2025 draft, pi
 
 test("the finance reviewer finds the submitted budget in the queue", async ({ page }) => {
   await signIn(page, FINANCE.email, "Zhao#Caizheng2025");
+  await enterTotpCode(page, secrets[FINANCE.email] ?? "");
   await expect(page).toHaveURL(/\/workspace$/);
   await page.goto(`${server.baseURL}/review`);
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `${ACCOUNTANT.unit} 馆陶县教育局本级` }) });

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { query } from "./support/e2e-database";
+import { enrolSecondFactor, enterTotpCode, totpSecretFor } from "./support/two-factor";
 
 /**
  * Issue 9 (administration of the organisation) in the browser: a global administrator creates a
@@ -24,6 +25,7 @@ async function signIn(page: Page, next: string): Promise<void> {
   await page.getByLabel("邮箱").fill(admin?.email ?? "");
   await page.getByLabel("密码").fill(admin?.password ?? "");
   await page.getByRole("button", { name: "登录", exact: true }).click();
+  await enterTotpCode(page, totpSecretFor(admin?.email ?? ""));
   await expect(page).toHaveURL(new RegExp(`${next}$`), { timeout: 20_000 });
 }
 
@@ -126,7 +128,9 @@ test("an administrator creates a county, imports its units and accounts from .xl
   await accountant.getByLabel("新密码", { exact: true }).fill("Neu#Passwort2025");
   await accountant.getByLabel("再次输入新密码").fill("Neu#Passwort2025");
   await accountant.getByRole("button", { name: "保存新密码" }).click();
-  await expect(accountant).toHaveURL(/\/workspace\?passwordChanged=1$/, { timeout: 20_000 });
+  // Then it enrols its second factor (双因素认证).
+  await enrolSecondFactor(accountant);
+  await expect(accountant).toHaveURL(/\/workspace\?twoFactorEnrolled=1$/, { timeout: 20_000 });
   await accountant.goto("/workspace/budgets/2025");
   await expect(accountant.getByRole("heading", { name: "2025年预算：选择单位" })).toBeVisible();
   await expect(accountant.getByRole("link", { name: "501001 测试局1本级" })).toHaveAttribute("href", "/workspace/units/501001/budgets/2025");

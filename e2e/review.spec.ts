@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { createReviewFixture, query } from "./support/e2e-database";
+import { enterTotpCode, totpSecretFor } from "./support/two-factor";
 
 /**
  * Review, approval and publication end to end: a unit of its own submits a budget with a wrong
@@ -22,6 +23,7 @@ async function signedIn(browser: Browser, email: string, password: string): Prom
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
+  await enterTotpCode(page, totpSecretFor(email));
   // The sign-in page's own address ends in ?next=/workspace: wait for the workspace itself.
   await expect(page.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();
   return page;

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { query } from "./support/e2e-database";
+import { enterTotpCode, totpSecretFor } from "./support/two-factor";
 
 /**
  * The accountant's first workspace journey against the demo data: the budget list, next year's
@@ -15,6 +16,7 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel("邮箱").fill(accountant.email);
   await page.getByLabel("密码").fill(accountant.password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
+  await enterTotpCode(page, totpSecretFor(accountant.email));
   // argon2 on a busy 2-core machine can take several seconds
   await expect(page).toHaveURL(/\/workspace$/, { timeout: 20_000 });
 }

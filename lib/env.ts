@@ -42,6 +42,18 @@ const envSchema = z.object({
    * "true" (the default of `npm start`): the start-up loads the demo into an EMPTY database, once.
    * "false" (Dockerfile, docker-compose.yml; production): no demo data at all. See lib/demo/load-demo.ts.
    */
+  /** the app's public address; an https:// one makes the session cookies `Secure` and `__Host-` (ADR 0021) */
+  GONGKAI_PUBLIC_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
+  /** the shortest password accepted when one is set (等保: complexity); 12 unless configured */
+  GONGKAI_PASSWORD_MIN_LENGTH: z.preprocess(
+    unsetIfEmpty,
+    z.coerce.number({ error: "must be a whole number from 8 to 64" }).int("must be a whole number from 8 to 64").min(8, "must be at least 8").max(64, "must be at most 64").default(12),
+  ),
+  /** days after which a password must be changed at the next sign-in (0: never); 90 unless configured */
+  GONGKAI_PASSWORD_MAX_AGE_DAYS: z.preprocess(
+    unsetIfEmpty,
+    z.coerce.number({ error: "must be a whole number of days (0: never)" }).int("must be a whole number of days (0: never)").min(0, "must be 0 or more").max(3650, "must be at most 3650").default(90),
+  ),
   GONGKAI_DEMO: z.preprocess(unsetIfEmpty, z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("true")),
   /**
    * Replaced by GONGKAI_DEMO. Refused rather than ignored: a deployment that still sets

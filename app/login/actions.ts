@@ -3,19 +3,24 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { action, type ActionResult } from "@/lib/action";
-import { mustChangePasswordFirst } from "@/lib/auth/own-password";
-import { PASSWORD_CHANGE_PATH } from "@/lib/auth/password-change-gate";
+import { pathAfterSignIn } from "@/lib/auth/own-password";
 import { signIn } from "@/lib/auth/sign-in";
 import { signInSchema } from "@/lib/auth/sign-in-schema";
 
 export type SignInState = ActionResult<{ next: string }> | null;
 
+/** The second step's page, keeping where the person was going. */
+function secondFactorPath(next: string): string {
+  return `/login/two-factor?next=${encodeURIComponent(next)}`;
+}
+
 const submitSignIn = action(
   signInSchema,
   async (input) => {
-    const { userId } = await signIn(input, await headers());
-    // A password someone else set is replaced before anything else (ADR 0012).
-    return { next: (await mustChangePasswordFirst(userId)) ? PASSWORD_CHANGE_PATH : input.next };
+    const outcome = await signIn(input, await headers());
+    if (outcome.kind === "second_factor") return { next: secondFactorPath(input.next) };
+    // No second factor yet: a password someone else set is replaced first, then the factor is enrolled (ADR 0021).
+    return { next: await pathAfterSignIn(outcome.userId, input.next) };
   },
   { echo: ["email"] },
 );

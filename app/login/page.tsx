@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { safeReturnPath } from "@/lib/auth/sign-in-schema";
-import { PASSWORD_CHANGE_PATH } from "@/lib/auth/password-change-gate";
-import { getPasswordChanger, getViewer } from "@/lib/auth/session";
+import { pendingStepPath } from "@/lib/auth/password-change-gate";
+import { getPendingAccount, getViewer } from "@/lib/auth/session";
+import { ClearBrowserDrafts } from "@/components/auth/clear-browser-drafts";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "工作人员登录" };
@@ -16,15 +17,16 @@ function single(value: string | string[] | undefined): string | undefined {
 
 const NOTICES: Record<string, string> = {
   signedOut: "您已安全退出登录。",
-  expired: "登录已超时（30 分钟无操作），请重新登录。",
+  expired: "登录已超时（长时间无操作，或登录已满 12 小时），请重新登录。",
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const next = safeReturnPath(single(params.next));
   if ((await getViewer()) !== null) redirect(next);
-  // Signed in, but no viewer until the initial password is replaced.
-  if ((await getPasswordChanger())?.mustChangePassword === true) redirect(PASSWORD_CHANGE_PATH);
+  // Signed in, but no viewer until the password is replaced and the second factor enrolled.
+  const pending = await getPendingAccount();
+  if (pending !== null && pending.step !== null) redirect(pendingStepPath(pending.step));
   const notice = params.signedOut !== undefined ? NOTICES.signedOut : single(params.reason) === "expired" ? NOTICES.expired : undefined;
 
   return (
@@ -37,6 +39,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </Link>
         。
       </p>
+      {params.signedOut !== undefined && <ClearBrowserDrafts />}
       {notice !== undefined && (
         <p role="status" className="mb-5 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
           {notice}

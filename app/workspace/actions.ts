@@ -1,20 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/action";
 import { getRequestActor } from "@/lib/auth/request-actor";
-import { signOut } from "@/lib/auth/sign-out";
 import { createEmptyWorkspaceDraft, createNextYearDraft, discardWorkspaceDraft } from "@/lib/budgets/workspace";
 import { workspaceBudgetPath } from "@/lib/budgets/workspace-paths";
 import type { LineToRecode } from "@/lib/codebooks/lines-to-recode";
-
-export async function signOutAction(): Promise<void> {
-  await signOut(await headers());
-  redirect("/login?signedOut=1");
-}
 
 export type CreateDraftState = ActionResult<{ unitCode: string; year: number; linesToRecode: LineToRecode[] }> | null;
 

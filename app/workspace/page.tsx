@@ -9,14 +9,16 @@ import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import { listAccountantUnits } from "@/lib/budgets/workspace";
 import { workspaceBudgetPath } from "@/lib/budgets/workspace-paths";
 import { isReviewer } from "@/lib/review/review-access";
-import { signOutAction } from "./actions";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { DiscardDraftForm } from "./discard-draft-form";
 import { StartBudgetForm } from "./start-budget-form";
 
 export const metadata: Metadata = { title: "工作台" };
 
 export default async function WorkspacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const isPasswordChanged = (await searchParams).passwordChanged !== undefined;
+  const params = await searchParams;
+  const isPasswordChanged = params.passwordChanged !== undefined;
+  const isTwoFactorEnrolled = params.twoFactorEnrolled !== undefined;
   const viewer = await getViewer();
   if (viewer === null) redirect("/login?next=/workspace");
   const [account, units] = await Promise.all([getAccountOverview(viewer), listAccountantUnits(viewer)]);
@@ -33,19 +35,17 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
           <Link href="/account/password" className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">
             修改密码
           </Link>
-          <form action={signOutAction}>
-            <button
-              type="submit"
-              className="rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-800"
-            >
-              退出登录
-            </button>
-          </form>
+          <SignOutButton className="rounded border border-slate-500 px-4 py-2 font-medium hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-blue-800" />
         </div>
       </div>
       {isPasswordChanged && (
         <p role="status" className="mb-6 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
           密码已修改。下次登录请使用新密码。
+        </p>
+      )}
+      {isTwoFactorEnrolled && (
+        <p role="status" className="mb-6 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
+          双因素认证已设置。今后每次登录，输入密码后还须输入手机上的动态口令（或一个备用码）。
         </p>
       )}
       <section aria-labelledby="roles-heading">
@@ -116,7 +116,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
           ))}
         </section>
       ))}
-      <p className="mt-6 text-sm text-slate-700">为保障安全，30 分钟无操作将自动退出登录。</p>
+      <p className="mt-6 text-sm text-slate-700">为保障安全，长时间无操作（填报人员 30 分钟，审核和管理人员 15 分钟）或登录满 12 小时将自动退出登录。</p>
     </div>
   );
 }

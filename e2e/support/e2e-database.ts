@@ -39,6 +39,8 @@ export interface NewUser {
   email: string;
   name: string;
   password: string;
+  /** null: no second factor yet (the account enrols at its first sign-in); otherwise TEST_TOTP_SECRET */
+  totpSecret?: null;
 }
 
 /** A user who can sign in, made by lib/demo/factories.ts createUser (password rule included). */

@@ -1,12 +1,13 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { submitSignIn } from "./two-factor";
 
-/** Signs in through the form and waits for the workspace. */
+export { submitSignIn } from "./two-factor";
+
+/** Signs in through the form (password, then the 动态口令 of the account's TOTP secret) and waits for the workspace. */
 export async function signInAs(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/workspace");
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/workspace$/);
+  await submitSignIn(page, email, password);
+  await expect(page).toHaveURL(/\/workspace$/, { timeout: 20_000 });
 }
 
 /** Rows as Excel puts them on the clipboard: tabs, CRLF, quoted cells where needed, trailing newline. */

@@ -167,13 +167,13 @@ describe("createUserAccount", () => {
   it.each(["anonymous", "accountant", "department reviewer", "finance reviewer", "region admin of another region", "region admin", "global admin"])(
     "as %s: only administrators create accounts, with an argon2id password",
     async (name) => {
-      const attempt = createUserAccount(prisma, viewers[name] ?? null, { name: "张三", email: " Zhang.San@Example.test ", password: "Kaishi#2024" });
+      const attempt = createUserAccount(prisma, viewers[name] ?? null, { name: "张三", email: " Zhang.San@Example.test ", password: "Kaishi#Anfang24" });
       if (name.includes("admin")) {
         const created = await attempt;
         expect(created.email).toBe("zhang.san@example.test");
         const account = await prisma.account.findFirstOrThrow({ where: { userId: created.userId }, select: { password: true } });
         expect(account.password).toMatch(/^\$argon2id\$/);
-        expect(await verifyPassword(account.password ?? "", "Kaishi#2024")).toBe(true);
+        expect(await verifyPassword(account.password ?? "", "Kaishi#Anfang24")).toBe(true);
         expect(await auditOf("user.create")).toEqual([
           { result: "SUCCESS", userId: viewers[name]?.userId, objectId: created.userId, details: { targetEmail: "zhang.san@example.test", name: "张三" } },
         ]);
@@ -193,11 +193,11 @@ describe("createUserAccount", () => {
       fieldErrors: {
         name: ["请输入姓名。"],
         email: ["邮箱格式不正确，例如 zhang.san@example.gov.cn。"],
-        password: ["密码至少需要 8 个字符（当前 5 个）。", expect.stringContaining("密码须包含大写字母、小写字母、数字、特殊字符中的至少 3 类")],
+        password: ["密码至少需要 12 个字符（当前 5 个）。", expect.stringContaining("密码须包含大写字母、小写字母、数字、特殊字符中的至少 3 类")],
       },
     });
     await createUser(prisma, { email: "taken@example.test" });
-    await expect(createUserAccount(prisma, admin, { name: "李四", email: "taken@example.test", password: "Kaishi#2024" })).rejects.toMatchObject({
+    await expect(createUserAccount(prisma, admin, { name: "李四", email: "taken@example.test", password: "Kaishi#Anfang24" })).rejects.toMatchObject({
       fieldErrors: { email: ["该邮箱已有账户。"] },
     });
     expect(await prisma.user.count()).toBe(before + 1);
@@ -241,7 +241,7 @@ describe("the client address", () => {
   it("is recorded on every administration audit row, granted or refused", async () => {
     const admin = viewers["global admin"] ?? null;
     const request = { clientAddress: "203.0.113.9" };
-    const created = await createUserAccount(prisma, admin, { name: "王五", email: "wang.wu@example.test", password: "Kaishi#2024" }, request);
+    const created = await createUserAccount(prisma, admin, { name: "王五", email: "wang.wu@example.test", password: "Kaishi#Anfang24" }, request);
     const { assignmentId } = await grantRole(prisma, admin, { userId: created.userId, role: "ACCOUNTANT", scope: `unit:${unit.unitId}` }, request);
     await revokeRole(prisma, admin, { assignmentId: String(assignmentId) }, request);
     await prisma.user.update({ where: { id: created.userId }, data: { lockedUntil: new Date(Date.now() + 60_000) } });

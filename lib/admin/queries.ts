@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/app-error";
+import { canResetSecondFactor } from "@/lib/auth/reset-second-factor";
 import { canAdminister, isAdministrator, type Viewer } from "@/lib/auth/policies";
 import { ROLE_LABELS } from "@/lib/auth/role-labels";
 import type { DbReader } from "@/lib/budgets/db-client";
@@ -20,6 +21,10 @@ export interface AdminUserView {
   email: string;
   lockedUntil: Date | null;
   isLocked: boolean;
+  /** 双因素认证 set up */
+  twoFactorEnabled: boolean;
+  /** the viewer is a security administrator over this account (lib/auth/reset-second-factor.ts) */
+  canResetSecondFactor: boolean;
   isSelf: boolean;
   roles: AdminRoleView[];
 }
@@ -52,6 +57,7 @@ export async function loadAdminUsers(viewer: Viewer | null, now: Date = new Date
       name: true,
       email: true,
       lockedUntil: true,
+      twoFactorEnabled: true,
       roleAssignments: {
         orderBy: { id: "asc" },
         select: {
@@ -86,6 +92,8 @@ export async function loadAdminUsers(viewer: Viewer | null, now: Date = new Date
         email: user.email,
         lockedUntil: user.lockedUntil,
         isLocked: user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime(),
+        twoFactorEnabled: user.twoFactorEnabled,
+        canResetSecondFactor: user.twoFactorEnabled && canResetSecondFactor(viewer, { userId: user.id, regionIds: roles.map((r) => r.regionId) }),
         isSelf: user.id === viewer.userId,
         roles: roles.map((r) => r.view),
       },

@@ -1,22 +1,37 @@
-import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth";
-import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
+import type { BetterAuthPlugin } from "better-auth";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { deleteSessionCookie } from "better-auth/cookies";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
-import { writeAuditEvent, type AuditDetails, type AuditEventInput } from "@/lib/audit/write-audit-event";
-import { activeLockEnd, lockedMessage, wrongCredentialsMessage } from "./lockout";
+import { writeAuditEvent, type AuditEventInput } from "@/lib/audit/write-audit-event";
+import { ACCOUNT_LOCKED, clientAddressOf, lockedError, requestDetails } from "./hook-support";
+import { activeLockEnd, wrongCredentialsMessage } from "./lockout";
 import { normalizeEmail, readLockout, registerFailedSignIn, registerSuccessfulSignIn } from "./lockout-store";
 import { passwordProblems } from "./password-policy";
+import { secondFactorHooks } from "./second-factor-hooks";
+import { sessionLifetimeHook, stripSessionTokenHook } from "./session-hooks";
+
+export { ACCOUNT_LOCKED, clientAddressOf } from "./hook-support";
 
 /** Where better-auth's HTTP endpoints live (app/api/auth/[...all]/route.ts). */
 export const AUTH_BASE_PATH = "/api/auth";
 
 /**
  * better-auth endpoints reachable over HTTP. Everything else (sign-up, password reset by e-mail,
- * social login, account linking, user self-service) answers 404: accounts are created by
- * administrators, and an endpoint that checks a password outside sign-in (verify-password,
- * change-password) would be a way around the lockout until it is wired into it.
+ * social login, account linking, user self-service, the twoFactor plugin's enrolment and
+ * disabling) answers 404: accounts are created by administrators, enrolment runs through
+ * Gongkai's own pages, and an endpoint that checks a password outside sign-in (verify-password,
+ * change-password) would be a way around the lockout until it is wired into it. The two
+ * second-factor endpoints finish a sign-in and count wrong codes towards the lockout.
  */
-export const HTTP_ENDPOINTS: readonly string[] = ["/sign-in/email", "/sign-out", "/get-session", "/ok", "/error"];
+export const HTTP_ENDPOINTS: readonly string[] = [
+  "/sign-in/email",
+  "/two-factor/verify-totp",
+  "/two-factor/verify-backup-code",
+  "/sign-out",
+  "/get-session",
+  "/ok",
+  "/error",
+];
 
 /** better-auth endpoints that set a password, and the body field that carries it. */
 const PASSWORD_FIELDS: Readonly<Record<string, string>> = {
@@ -26,7 +41,6 @@ const PASSWORD_FIELDS: Readonly<Record<string, string>> = {
   "/set-password": "newPassword",
 };
 
-export const ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
 export const INVALID_CREDENTIALS = "INVALID_EMAIL_OR_PASSWORD";
 export const PASSWORD_TOO_WEAK = "PASSWORD_TOO_WEAK";
 
@@ -36,29 +50,13 @@ export interface AuthPolicyOptions {
   now?: () => Date;
 }
 
-interface RequestInfo {
-  request?: Request | undefined;
-  headers?: Headers | undefined;
-}
-
-/** The client address as better-auth resolves it (X-Forwarded-For, trusted proxies honoured). */
-export function clientAddressOf(source: RequestInfo, options: BetterAuthOptions): string | null {
-  const carrier = source.request ?? source.headers;
-  return carrier === undefined ? null : getIP(carrier, options);
-}
-
-function requestDetails(source: RequestInfo, extra: AuditDetails = {}): AuditDetails {
-  const userAgent = (source.request?.headers ?? source.headers)?.get("user-agent");
-  return { ...extra, ...(userAgent ? { userAgent: userAgent.slice(0, 300) } : {}) };
-}
-
-function lockedError(lockedUntil: Date): APIError {
-  return new APIError("LOCKED", { code: ACCOUNT_LOCKED, message: lockedMessage(lockedUntil), lockedUntil: lockedUntil.toISOString() });
-}
-
 function emailOf(body: unknown): string | undefined {
   if (typeof body !== "object" || body === null || !("email" in body)) return undefined;
   return typeof body.email === "string" ? normalizeEmail(body.email) : undefined;
+}
+
+function isSecondFactorChallenge(value: unknown): boolean {
+  return typeof value === "object" && value !== null && "twoFactorRedirect" in value && value.twoFactorRedirect === true;
 }
 
 /**
@@ -68,6 +66,7 @@ function emailOf(body: unknown): string | undefined {
  */
 export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptions): BetterAuthPlugin {
   const audit = (event: AuditEventInput) => writeAuditEvent(db, event);
+  const secondFactor = secondFactorHooks(db, now, audit);
 
   return {
     id: "gongkai-auth-policy",
@@ -81,6 +80,8 @@ export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptio
 
     hooks: {
       before: [
+        sessionLifetimeHook(db, now, audit),
+        secondFactor.before,
         {
           matcher: (context) => context.path !== undefined && Object.hasOwn(PASSWORD_FIELDS, context.path),
           handler: createAuthMiddleware(async (ctx) => {
@@ -157,6 +158,20 @@ export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptio
               });
             }
 
+            if (isSecondFactorChallenge(returned)) {
+              // The password was right; the twoFactor plugin (listed before this plugin) took the
+              // session back and asks for the code. Nothing is reset until the code is right too,
+              // so wrong codes after right passwords still add up to a lock.
+              const user = email === null ? null : await db.user.findUnique({ where: { email }, select: { id: true } });
+              await audit({
+                action: "auth.sign_in_password",
+                result: "SUCCESS",
+                userId: user?.id ?? null,
+                clientAddress,
+                details: requestDetails(ctx, { email, next: "second_factor" }),
+              });
+              return;
+            }
             const created = ctx.context.newSession;
             if (created === null) return;
             const lockEnd = await registerSuccessfulSignIn(db, created.user.id, now());
@@ -173,6 +188,7 @@ export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptio
               });
               throw lockedError(lockEnd);
             }
+            // No second factor yet: the session only opens the enrolment page (lib/auth/account-gate.ts).
             await audit({
               action: "auth.sign_in",
               result: "SUCCESS",
@@ -180,10 +196,12 @@ export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptio
               objectType: "session",
               objectId: created.session.id,
               clientAddress,
-              details: requestDetails(ctx, { email }),
+              details: requestDetails(ctx, { email, secondFactor: "not_enrolled" }),
             });
           }),
         },
+        secondFactor.after,
+        stripSessionTokenHook,
       ],
     },
 

@@ -29,14 +29,14 @@ export function resolveAuthSettings(
   const env = parseEnv(source);
   const dataRoot = env.GONGKAI_DATA_DIR ?? path.join(projectRoot, ".data");
   const isEmbedded = isEmbeddedDatabase(env, dataRoot);
+  const publicUrl = env.GONGKAI_PUBLIC_URL ?? env.BETTER_AUTH_URL;
   return {
     secret: env.BETTER_AUTH_SECRET ?? fallbackSecret(env, isEmbedded, dataRoot),
-    baseURL: env.BETTER_AUTH_URL,
+    baseURL: env.BETTER_AUTH_URL ?? env.GONGKAI_PUBLIC_URL,
     // Secure cookies need https; the demo is often opened as http://<LAN address>, production never is.
+    // Over https the cookies are Secure and `__Host-` prefixed (lib/auth/auth.ts).
     useSecureCookies:
-      env.BETTER_AUTH_URL !== undefined
-        ? env.BETTER_AUTH_URL.startsWith("https://")
-        : env.NODE_ENV === "production" && !isEmbedded,
+      publicUrl !== undefined ? publicUrl.startsWith("https://") : env.NODE_ENV === "production" && !isEmbedded,
     trustedProxies: (env.GONGKAI_TRUSTED_PROXIES ?? "")
       .split(",")
       .map((entry) => entry.trim())

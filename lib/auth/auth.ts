@@ -1,16 +1,22 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { twoFactor } from "better-auth/plugins";
 import { prisma } from "@/lib/db";
 import { AUTH_BASE_PATH, authPolicyPlugin } from "./auth-policy-plugin";
 import { resolveAuthSettings, type AuthSettings } from "./auth-settings";
 import { hashPassword, verifyPassword } from "./password-hash";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
+import { SESSION_IDLE_TIMEOUT_SECONDS } from "./session-lifetime";
+import type { SecretKey } from "./totp-secret";
 
-/** A session ends after this long without a request (等保: automatic logout when idle). */
-export const SESSION_IDLE_TIMEOUT_SECONDS = 30 * 60;
+export { SESSION_IDLE_TIMEOUT_SECONDS } from "./session-lifetime";
 
-function createAuth(settings: AuthSettings) {
+/** The name authenticator apps show beside the code. */
+export const TOTP_ISSUER = "预算公开平台";
+
+/** A better-auth instance with Gongkai's settings (the app uses the one of getAuth(); tests build others, e.g. over TLS). */
+export function createAuth(settings: AuthSettings) {
   return betterAuth({
     appName: "预算公开平台",
     secret: settings.secret,
@@ -21,7 +27,8 @@ function createAuth(settings: AuthSettings) {
       enabled: true,
       // Accounts are created by administrators (and the demo seed), never by visitors.
       disableSignUp: true,
-      minPasswordLength: PASSWORD_MIN_LENGTH,
+      // The real rule (lib/auth/password-policy.ts, configurable) is applied by the policy plugin.
+      minPasswordLength: Math.min(8, PASSWORD_MIN_LENGTH),
       maxPasswordLength: PASSWORD_MAX_LENGTH,
       password: {
         hash: hashPassword,
@@ -37,18 +44,48 @@ function createAuth(settings: AuthSettings) {
       // Every request reads the session row, so sign-out and expiry take effect at once.
       cookieCache: { enabled: false },
     },
-    advanced: {
-      useSecureCookies: settings.useSecureCookies,
-      ipAddress: { trustedProxies: settings.trustedProxies },
-    },
+    advanced: settings.useSecureCookies
+      ? {
+          // Over TLS the cookies are `__Host-` (Secure, Path=/, no Domain: no sub-domain can set or
+          // read them). better-auth's own secure mode would prefix `__Secure-`; the prefix and the
+          // Secure attribute are set here instead (ADR 0021).
+          useSecureCookies: false,
+          cookiePrefix: SECURE_COOKIE_PREFIX,
+          defaultCookieAttributes: { secure: true, path: "/" },
+          ipAddress: { trustedProxies: settings.trustedProxies },
+        }
+      : {
+          useSecureCookies: false,
+          ipAddress: { trustedProxies: settings.trustedProxies },
+        },
     // Air-gapped networks: nothing may phone home.
     telemetry: { enabled: false },
     // Failed sign-ins are recorded in audit_events; a warning per wrong password would only bury real errors.
     logger: { level: "error" },
-    // nextCookies must stay last: it copies the cookies the other plugins set into Next.js.
-    plugins: [authPolicyPlugin({ db: prisma }), nextCookies()],
+    plugins: [
+      // Before the policy plugin: its sign-in hook takes the password-only session back first,
+      // so the policy plugin sees the challenge (ADR 0021).
+      twoFactor({
+        issuer: TOTP_ISSUER,
+        // Enrolment runs on /account/two-factor right after a password sign-in (and, for a new
+        // account, a password change); its endpoints are not reachable over HTTP.
+        allowPasswordless: true,
+        totpOptions: { digits: 6, period: 30 },
+        backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: "encrypted" },
+        // Wrong codes count towards Gongkai's own lockout (lib/auth/second-factor-hooks.ts).
+        accountLockout: { enabled: false },
+        // Five minutes to type the code after the password.
+        twoFactorCookieMaxAge: 300,
+      }),
+      authPolicyPlugin({ db: prisma }),
+      // nextCookies must stay last: it copies the cookies the other plugins set into Next.js.
+      nextCookies(),
+    ],
   });
 }
+
+/** The cookie names' prefix over TLS: `__Host-gongkai.session_token`. */
+export const SECURE_COOKIE_PREFIX = "__Host-gongkai";
 
 export type Auth = ReturnType<typeof createAuth>;
 
@@ -61,4 +98,9 @@ const globalForAuth = globalThis as typeof globalThis & { gongkaiAuth?: Auth };
 export function getAuth(): Auth {
   globalForAuth.gongkaiAuth ??= createAuth(resolveAuthSettings());
   return globalForAuth.gongkaiAuth;
+}
+
+/** The key better-auth encrypts TOTP secrets and backup codes with (derived from BETTER_AUTH_SECRET). */
+export async function authSecretKey(): Promise<SecretKey> {
+  return (await getAuth().$context).secretConfig;
 }

@@ -62,7 +62,7 @@ describe("an account that must change its password", () => {
 
   it.each([
     { change: { newPassword: TEST_PASSWORD, confirmPassword: TEST_PASSWORD }, field: "newPassword", message: "新密码不能与当前密码相同。" },
-    { change: { newPassword: "kurz", confirmPassword: "kurz" }, field: "newPassword", message: "密码至少需要 8 个字符（当前 4 个）。" },
+    { change: { newPassword: "kurz", confirmPassword: "kurz" }, field: "newPassword", message: "密码至少需要 12 个字符（当前 4 个）。" },
     { change: { confirmPassword: "Anderes#Passwort9" }, field: "confirmPassword", message: "两次输入的新密码不一致。" },
     { change: { currentPassword: "" }, field: "currentPassword", message: "请输入当前密码。" },
     { change: { currentPassword: "Falsch#2024" }, field: "currentPassword", message: "当前密码不正确。再输错 4 次，账户将被锁定 30 分钟。" },

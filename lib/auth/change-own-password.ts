@@ -4,7 +4,7 @@ import { AppError } from "@/lib/app-error";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { auditingRefusals } from "@/lib/budgets/budget-access";
 import type { DbClient } from "@/lib/budgets/db-client";
-import { CREDENTIAL_PROVIDER, storePassword } from "./credential-store";
+import { CREDENTIAL_PROVIDER, isRecentPassword, PASSWORD_HISTORY_DEPTH, storePassword } from "./credential-store";
 import { activeLockEnd, LOCK_DURATION_MS, lockedMessage } from "./lockout";
 import { readLockout, registerFailedSignIn } from "./lockout-store";
 import { verifyPassword } from "./password-hash";
@@ -17,8 +17,10 @@ export interface PasswordChanger {
   sessionId: string;
   email: string;
   name: string;
-  /** the password was set by someone else and must be changed before anything else */
+  /** the password was set by someone else (or expired) and must be changed before anything else */
   mustChangePassword: boolean;
+  /** the password is older than the maximum age (GONGKAI_PASSWORD_MAX_AGE_DAYS) */
+  passwordExpired?: boolean;
 }
 
 export const changePasswordSchema = z
@@ -42,7 +44,8 @@ export const changePasswordSchema = z
 const WRONG_CURRENT = "当前密码不正确";
 
 /**
- * 修改密码: the signed-in account replaces its password, knowing the current one. A wrong current
+ * 修改密码: the signed-in account replaces its password, knowing the current one, with one that is
+ * none of its last 5 (password_history). A wrong current
  * password counts towards the sign-in lockout (5 in a row lock the account and end its
  * sessions), so this is no way around it. On success the password rule holds, mustChangePassword
  * is cleared, the account's other sessions end, and `auth.password_change` is audited; all in one
@@ -72,6 +75,10 @@ export function changeOwnPassword(
       );
       const isCurrentRight = credential?.password != null && (await verifyPassword(credential.password, input.currentPassword));
       if (!isCurrentRight) await refuseWrongCurrentPassword(db, changer, clientAddress, now);
+      if (await db.$transaction((tx) => isRecentPassword(tx, changer.userId, input.newPassword))) {
+        const message = `新密码不能与最近 ${PASSWORD_HISTORY_DEPTH} 次使用过的密码相同。`;
+        throw new AppError("INVALID_INPUT", message, { newPassword: [message] });
+      }
 
       return db.$transaction(async (tx) => {
         await storePassword(tx, changer.userId, input.newPassword);

@@ -49,7 +49,7 @@ export async function readLockout(db: DbReader, email: string): Promise<LockoutR
   };
 }
 
-/** Counts a wrong password (or an unknown address) and locks when the limit is reached. */
+/** Counts a wrong password or code (or an unknown address) and locks when the limit is reached, ending the account's sessions. */
 export function registerFailedSignIn(
   db: DbClient,
   email: string,
@@ -65,6 +65,8 @@ export function registerFailedSignIn(
         where: { id: user.id },
         data: { failedLoginCount: outcome.state.failedCount, lockedUntil: outcome.state.lockedUntil },
       });
+      // A lock ends the account's sessions too (等保: a locked account is out everywhere).
+      if (outcome.kind === "locked") await tx.session.deleteMany({ where: { userId: user.id } });
       return { userId: user.id, outcome };
     }
 

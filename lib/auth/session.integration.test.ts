@@ -14,6 +14,12 @@ beforeEach(resetDatabase);
 afterEach(() => vi.useRealTimers());
 afterAll(disconnectPrisma);
 
+/** An accountant: the role that keeps the 30-minute idle timeout. */
+async function createAccountant() {
+  const unit = await createUnit(prisma);
+  return createSignInUser([{ role: "ACCOUNTANT", unitId: unit.unitId }]);
+}
+
 function sessionOver(cookie: string, refresh: boolean) {
   return getViewerFromHeaders(requestHeaders(cookie), { refresh });
 }
@@ -59,9 +65,9 @@ describe("getSignedInUserFromHeaders", () => {
   });
 });
 
-describe("the idle timeout", () => {
+describe("the idle timeout of an accountant", () => {
   it("keeps a session that is used within 30 minutes, sliding its expiry", async () => {
-    const user = await createSignInUser();
+    const user = await createAccountant();
     const start = Date.now();
     vi.useFakeTimers({ toFake: ["Date"], now: start });
     const cookie = await signInForCookie(user.email);
@@ -77,7 +83,7 @@ describe("the idle timeout", () => {
   });
 
   it("rejects a session left idle for more than 30 minutes and records its expiry", async () => {
-    const user = await createSignInUser();
+    const user = await createAccountant();
     const start = Date.now();
     vi.useFakeTimers({ toFake: ["Date"], now: start });
     const cookie = await signInForCookie(user.email);
@@ -92,7 +98,7 @@ describe("the idle timeout", () => {
   });
 
   it("does not slide when a page reads the session without refreshing it", async () => {
-    const user = await createSignInUser();
+    const user = await createAccountant();
     const start = Date.now();
     vi.useFakeTimers({ toFake: ["Date"], now: start });
     const cookie = await signInForCookie(user.email);
@@ -101,6 +107,47 @@ describe("the idle timeout", () => {
     expect(await sessionOver(cookie, false)).not.toBeNull();
     vi.setSystemTime(start + IDLE_MS + 1000);
     expect(await sessionOver(cookie, false)).toBeNull();
+  });
+});
+
+describe("the shorter idle timeout and the absolute lifetime", () => {
+  async function ageSession(userId: string, { createdMinutesAgo, activeMinutesAgo }: { createdMinutesAgo: number; activeMinutesAgo: number }) {
+    await prisma.$executeRaw`UPDATE sessions SET created_at = now() - make_interval(mins => ${createdMinutesAgo}),
+      updated_at = now() - make_interval(mins => ${activeMinutesAgo}) WHERE user_id = ${userId}`;
+  }
+
+  it("ends a reviewer's or an administrator's session after 15 idle minutes, not an accountant's", async () => {
+    const unit = await createUnit(prisma);
+    const reviewer = await createSignInUser([{ role: "FINANCE_REVIEWER", regionId: unit.regionId }]);
+    const admin = await createSignInUser([{ role: "ADMIN" }]);
+    const accountant = await createSignInUser([{ role: "ACCOUNTANT", unitId: unit.unitId }]);
+    const cookies = await Promise.all([reviewer, admin, accountant].map((user) => signInForCookie(user.email)));
+
+    for (const user of [reviewer, admin, accountant]) await ageSession(user.id, { createdMinutesAgo: 14, activeMinutesAgo: 14 });
+    for (const cookie of cookies) expect(await sessionOver(cookie, false)).not.toBeNull();
+
+    for (const user of [reviewer, admin, accountant]) await ageSession(user.id, { createdMinutesAgo: 16, activeMinutesAgo: 16 });
+    expect(await sessionOver(cookies[0] ?? "", false)).toBeNull();
+    expect(await getSessionOverHttp(cookies[1] ?? "")).toBeNull();
+    expect(await sessionOver(cookies[2] ?? "", false)).toMatchObject({ userId: accountant.id });
+    expect((await auditRows("auth.session_expire")).map((row) => [row.userId, row.details])).toEqual([
+      [reviewer.id, { reason: "idle", limitMinutes: 15, userAgent: "vitest" }],
+      [admin.id, expect.objectContaining({ reason: "idle", limitMinutes: 15 })],
+    ]);
+    expect(await prisma.session.count({ where: { userId: { in: [reviewer.id, admin.id] } } })).toBe(0);
+  });
+
+  it("ends any session 12 hours after sign-in, however active", async () => {
+    const accountant = await createAccountant();
+    const cookie = await signInForCookie(accountant.email);
+    await ageSession(accountant.id, { createdMinutesAgo: 12 * 60 - 1, activeMinutesAgo: 0 });
+    expect(await sessionOver(cookie, true)).not.toBeNull();
+    await ageSession(accountant.id, { createdMinutesAgo: 12 * 60 + 1, activeMinutesAgo: 0 });
+    expect(await sessionOver(cookie, true)).toBeNull();
+    expect(await prisma.session.count({ where: { userId: accountant.id } })).toBe(0);
+    expect(await auditRows("auth.session_expire")).toEqual([
+      expect.objectContaining({ userId: accountant.id, clientAddress: CLIENT_ADDRESS, details: { reason: "absolute", limitMinutes: 720, userAgent: "vitest" } }),
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { getAuth } from "./auth";
 import type { PasswordChanger } from "./change-own-password";
+import { ACCOUNT_STATE_SELECT, isPasswordExpired, pendingStepOf, type PendingStep } from "./password-change-gate";
 import type { RoleGrant, Viewer } from "./policies";
 
 export type { Viewer } from "./policies";
@@ -24,20 +25,21 @@ function sessionFromHeaders(requestHeaders: Headers, refresh: boolean): Promise<
 
 /**
  * The viewer of a session: the user and their role assignments, loaded with one query. An account
- * that must change its password first (someone else set it) is no viewer at all until it has:
- * every back-office page, server action and route handler resolves the viewer here, so none of
- * them can be used before the change (proxy.ts sends such sessions to /account/password).
+ * that must change its password first (someone else set it, or it expired) or has no second
+ * factor yet is no viewer at all until it has: every back-office page, server action and route
+ * handler resolves the viewer here, so none of them can be used before (proxy.ts sends such
+ * sessions to /account/password or /account/two-factor).
  */
 async function viewerOfSession(session: Session): Promise<Viewer | null> {
   if (session === null) return null;
   const user = await prisma.user.findUnique({
     where: { id: session.user.id },
     select: {
-      mustChangePassword: true,
+      ...ACCOUNT_STATE_SELECT,
       roleAssignments: { select: { role: true, unitId: true, departmentId: true, regionId: true }, orderBy: { id: "asc" } },
     },
   });
-  if (user === null || user.mustChangePassword) return null;
+  if (user === null || pendingStepOf(user, new Date()) !== null) return null;
   return {
     userId: session.user.id,
     roles: user.roleAssignments.map(
@@ -86,9 +88,34 @@ export const getViewer = cache(async (): Promise<Viewer | null> => viewerOfSessi
 export const getPasswordChanger = cache(async (): Promise<PasswordChanger | null> => {
   const session = await currentSession();
   if (session === null) return null;
-  const user = await prisma.user.findUnique({ where: { id: session.user.id }, select: { email: true, name: true, mustChangePassword: true } });
+  const user = await prisma.user.findUnique({ where: { id: session.user.id }, select: { email: true, name: true, ...ACCOUNT_STATE_SELECT } });
   if (user === null) return null;
-  return { userId: session.user.id, sessionId: session.session.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword };
+  const passwordExpired = isPasswordExpired(user.passwordChangedAt, new Date());
+  return {
+    userId: session.user.id,
+    sessionId: session.session.id,
+    email: user.email,
+    name: user.name,
+    mustChangePassword: user.mustChangePassword || passwordExpired,
+    passwordExpired: passwordExpired && !user.mustChangePassword,
+  };
+});
+
+/** A signed-in account and the step it must take before it gets a viewer (the login page, the enrolment page). */
+export interface PendingAccount {
+  userId: string;
+  sessionId: string;
+  email: string;
+  name: string;
+  step: PendingStep;
+}
+
+export const getPendingAccount = cache(async (): Promise<PendingAccount | null> => {
+  const session = await currentSession();
+  if (session === null) return null;
+  const user = await prisma.user.findUnique({ where: { id: session.user.id }, select: { email: true, name: true, ...ACCOUNT_STATE_SELECT } });
+  if (user === null) return null;
+  return { userId: session.user.id, sessionId: session.session.id, email: user.email, name: user.name, step: pendingStepOf(user, new Date()) };
 });
 
 /** For the site header (app/layout.tsx); memoised per request, sharing the session lookup with getViewer. */

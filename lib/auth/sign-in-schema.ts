@@ -12,7 +12,7 @@ export function safeReturnPath(next: string | undefined | null): string {
   if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.includes("\\")) {
     return DEFAULT_AFTER_SIGN_IN;
   }
-  if (next === "/login" || next.startsWith("/login?") || next.startsWith("/api/")) return DEFAULT_AFTER_SIGN_IN;
+  if (next === "/login" || next.startsWith("/login?") || next.startsWith("/login/") || next.startsWith("/api/")) return DEFAULT_AFTER_SIGN_IN;
   return next;
 }
 
@@ -24,3 +24,19 @@ export const signInSchema = z.object({
 });
 
 export type SignInInput = z.output<typeof signInSchema>;
+
+/** 动态口令: the 6 digits an authenticator app shows (spaces, as some apps group them, are ignored). */
+export const totpCodeSchema = z
+  .string({ error: "请输入动态口令。" })
+  .transform((code) => code.replace(/\s/gu, ""))
+  .pipe(z.string().min(1, "请输入动态口令。").regex(/^\d{6}$/u, "动态口令是 6 位数字，请查看身份验证器应用中本平台的口令。"));
+
+/** 备用码: 10 letters and digits, written 5-5 (the dash and spaces are optional when typing). */
+export const backupCodeSchema = z
+  .string({ error: "请输入备用码。" })
+  .transform((code) => code.replace(/[\s-]/gu, ""))
+  .pipe(z.string().min(1, "请输入备用码。").regex(/^[A-Za-z0-9]{10}$/u, "备用码是 10 位字母和数字，例如 Ab3dE-fG7hJ。"))
+  .transform((code) => `${code.slice(0, 5)}-${code.slice(5)}`);
+
+export const totpSignInSchema = z.object({ code: totpCodeSchema, next: z.string().optional().transform(safeReturnPath) });
+export const backupCodeSignInSchema = z.object({ backupCode: backupCodeSchema, next: z.string().optional().transform(safeReturnPath) });

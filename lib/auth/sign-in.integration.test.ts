@@ -6,8 +6,8 @@ import { getAuth, SESSION_IDLE_TIMEOUT_SECONDS } from "./auth";
 import { storePassword } from "./credential-store";
 import { LOCK_DURATION_MS } from "./lockout";
 import { verifyPassword } from "./password-hash";
-import { signIn } from "./sign-in";
-import { auditRows, CLIENT_ADDRESS, createSignInUser, requestHeaders, TEST_PASSWORD } from "./test-support";
+import { signIn, type SignInOutcome } from "./sign-in";
+import { auditRows, CLIENT_ADDRESS, createSignInUser, requestHeaders, signInForCookie, TEST_PASSWORD } from "./test-support";
 
 const WRONG = "Falsch#2024";
 
@@ -15,7 +15,9 @@ beforeEach(resetDatabase);
 afterEach(() => vi.useRealTimers());
 afterAll(disconnectPrisma);
 
-async function attempt(email: string, password: string): Promise<AppError | { userId: string }> {
+const CODE_ASKED: SignInOutcome = { kind: "second_factor" };
+
+async function attempt(email: string, password: string): Promise<AppError | SignInOutcome> {
   try {
     return await signIn({ email, password }, requestHeaders());
   } catch (error) {
@@ -63,23 +65,27 @@ describe("passwords", () => {
 });
 
 describe("signIn", () => {
-  it("opens a 30-minute session and records the success with the client address", async () => {
+  it("opens a 30-minute session after the password and the code, and records both steps with the client address", async () => {
     const user = await createSignInUser();
     const before = Date.now();
 
-    expect(await attempt(user.email, TEST_PASSWORD)).toEqual({ userId: user.id });
+    expect(await attempt(user.email, TEST_PASSWORD)).toEqual(CODE_ASKED);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+    await signInForCookie(user.email);
 
     const session = await prisma.session.findFirstOrThrow({ where: { userId: user.id }, select: { expiresAt: true, ipAddress: true } });
     expect(session.expiresAt.getTime() - before).toBeGreaterThanOrEqual(SESSION_IDLE_TIMEOUT_SECONDS * 1000 - 1000);
     expect(session.expiresAt.getTime() - before).toBeLessThanOrEqual(SESSION_IDLE_TIMEOUT_SECONDS * 1000 + 5000);
     expect(await auditRows()).toEqual([
+      expect.objectContaining({ action: "auth.sign_in_password", result: "SUCCESS", clientAddress: CLIENT_ADDRESS }),
+      expect.objectContaining({ action: "auth.sign_in_password", result: "SUCCESS", clientAddress: CLIENT_ADDRESS }),
       expect.objectContaining({
         action: "auth.sign_in",
         result: "SUCCESS",
         userId: user.id,
         clientAddress: CLIENT_ADDRESS,
         objectType: "session",
-        details: { email: user.email, userAgent: "vitest" },
+        details: { email: user.email, secondFactor: "totp", userAgent: "vitest" },
       }),
     ]);
   });
@@ -122,16 +128,19 @@ describe("signIn", () => {
     expect(stillLocked instanceof AppError && stillLocked.code).toBe("LOCKED");
 
     vi.setSystemTime(Date.now() + 61_000);
-    expect(await attempt(user.email, TEST_PASSWORD)).toEqual({ userId: user.id });
+    expect(await attempt(user.email, TEST_PASSWORD)).toEqual(CODE_ASKED);
+    await signInForCookie(user.email);
     expect(await lockStateOf(user.id)).toEqual({ failedLoginCount: 0, lockedUntil: null });
   });
 
-  it("resets the count of failures on success", async () => {
+  it("resets the count of failures once the sign-in is complete (password and code), not after the password alone", async () => {
     const user = await createSignInUser();
     for (let i = 0; i < 4; i++) await attempt(user.email, WRONG);
     expect((await lockStateOf(user.id)).failedLoginCount).toBe(4);
 
-    expect(await attempt(user.email, TEST_PASSWORD)).toEqual({ userId: user.id });
+    expect(await attempt(user.email, TEST_PASSWORD)).toEqual(CODE_ASKED);
+    expect((await lockStateOf(user.id)).failedLoginCount).toBe(4);
+    await signInForCookie(user.email);
     expect(await lockStateOf(user.id)).toEqual({ failedLoginCount: 0, lockedUntil: null });
 
     const afterReset = await attempt(user.email, WRONG);
@@ -202,7 +211,21 @@ describe("the HTTP endpoint /api/auth/sign-in/email", () => {
           ...(method === "POST" ? { body: JSON.stringify({ email: "a@b.test", password: "Aa1!aaaa", name: "x" }) } : {}),
         }),
       );
-    for (const path of ["/sign-up/email", "/request-password-reset", "/reset-password/abc", "/verify-password", "/change-password", "/update-user", "/callback/github", "/list-accounts"]) {
+    for (const path of [
+      "/sign-up/email",
+      "/request-password-reset",
+      "/reset-password/abc",
+      "/verify-password",
+      "/change-password",
+      "/update-user",
+      "/callback/github",
+      "/list-accounts",
+      "/two-factor/enable",
+      "/two-factor/disable",
+      "/two-factor/get-totp-uri",
+      "/two-factor/generate-backup-codes",
+      "/two-factor/send-otp",
+    ]) {
       expect((await call(path)).status, path).toBe(404);
     }
     expect((await call("/ok", "GET")).status).toBe(200);

@@ -16,6 +16,11 @@ export interface DemoUser {
   name: string;
   /** demo only: printed in the README, never created when GONGKAI_DEMO=false */
   password: string;
+  /**
+   * demo only, public like the password: the account's TOTP secret (base32), pre-enrolled so the
+   * demo can be signed into with any authenticator app (README) and the browser tests compute codes
+   */
+  totpSecret: string;
   role: Role;
   scope: DemoScope;
 }
@@ -25,6 +30,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     email: "tianbao.224001@demo.gongkai.test",
     name: "演示填报人（224001）",
     password: "Tianbao#224001",
+    totpSecret: "GONGKAIDEMOTIANBAOACCOUNTANTAAAA",
     role: "ACCOUNTANT",
     scope: { unitCode: "224001" },
   },
@@ -32,6 +38,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     email: "bumen.224@demo.gongkai.test",
     name: "演示主管部门审核人（224）",
     password: "Bumen#224shenhe",
+    totpSecret: "GONGKAIDEMOBUMENDEPARTMENTREVIEW",
     role: "DEPARTMENT_REVIEWER",
     scope: { departmentCode: "224" },
   },
@@ -39,6 +46,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     email: "caizheng.130433@demo.gongkai.test",
     name: "演示财政审核人（馆陶县）",
     password: "Caizheng#130433",
+    totpSecret: "GONGKAIDEMOCAIZHENGFINANCEREVIEW",
     role: "FINANCE_REVIEWER",
     scope: { regionCode: DEMO_REGION_CODE },
   },
@@ -46,6 +54,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     email: "admin@demo.gongkai.test",
     name: "演示系统管理员",
     password: "Guanli#Admin2024",
+    totpSecret: "GONGKAIDEMOGUANLIADMINISTRATORAA",
     role: "ADMIN",
     scope: { global: true },
   },

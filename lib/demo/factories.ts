@@ -5,6 +5,8 @@ import type { BudgetAction, BudgetStatus, RegionLevel, Role } from "@/lib/genera
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import { writeBudget, type SavedBudget } from "@/lib/budgets/save-budget";
 import { storePassword } from "@/lib/auth/credential-store";
+import { authSecretKey } from "@/lib/auth/auth";
+import { storeEnrolledTotp, TEST_TOTP_SECRET } from "@/lib/auth/totp-secret";
 import { guantao2024Budget } from "./guantao-2024";
 
 /**
@@ -228,7 +230,14 @@ export interface RoleSpec {
 /** A user with the given roles; with `password` (which must satisfy the password rule) it can sign in. */
 export async function createUser(
   db: DbReader,
-  overrides: { name?: string; email?: string; roles?: readonly RoleSpec[]; password?: string } = {},
+  overrides: {
+    name?: string;
+    email?: string;
+    roles?: readonly RoleSpec[];
+    password?: string;
+    /** with a password: the enrolled TOTP secret (TEST_TOTP_SECRET unless given; null: not enrolled, as a new account) */
+    totpSecret?: string | null;
+  } = {},
 ): Promise<{ id: string; name: string; email: string }> {
   const suffix = uniqueSuffix();
   const user = await db.user.create({
@@ -243,7 +252,11 @@ export async function createUser(
   if (overrides.roles !== undefined && overrides.roles.length > 0) {
     await db.roleAssignment.createMany({ data: overrides.roles.map((spec) => ({ ...spec, userId: user.id })) });
   }
-  if (overrides.password !== undefined) await storePassword(db, user.id, overrides.password);
+  if (overrides.password !== undefined) {
+    await storePassword(db, user.id, overrides.password);
+    const totpSecret = overrides.totpSecret === undefined ? TEST_TOTP_SECRET : overrides.totpSecret;
+    if (totpSecret !== null) await storeEnrolledTotp(db, user.id, totpSecret, await authSecretKey());
+  }
   return user;
 }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
+import { authSecretKey } from "@/lib/auth/auth";
 import { storePassword } from "@/lib/auth/credential-store";
+import { storeEnrolledTotp } from "@/lib/auth/totp-secret";
 import { DEMO_REGION_CODE, DEMO_USERS, type DemoScope } from "./demo-users";
 
 /**
@@ -9,6 +11,8 @@ import { DEMO_REGION_CODE, DEMO_USERS, type DemoScope } from "./demo-users";
  * GONGKAI_DEMO=false). Returns how many accounts were created.
  */
 export async function seedDemoUsers(db: DbClient): Promise<number> {
+  // The demo accounts come with their public TOTP secrets, enrolled (README); encrypted with the auth secret.
+  const key = await authSecretKey();
   return db.$transaction(
     async (tx) => {
       let count = 0;
@@ -19,6 +23,7 @@ export async function seedDemoUsers(db: DbClient): Promise<number> {
         if (existing === null) {
           await tx.user.create({ data: { id: userId, email: demo.email, name: demo.name, emailVerified: true }, select: { id: true } });
           await storePassword(tx, userId, demo.password);
+          await storeEnrolledTotp(tx, userId, demo.totpSecret, key);
           count += 1;
         }
         const hasRole = await tx.roleAssignment.findFirst({ where: { userId, role: demo.role, ...scope }, select: { id: true } });

@@ -3,13 +3,13 @@
 import { redirect } from "next/navigation";
 import type { MessageActionState } from "@/lib/action";
 import { AppError } from "@/lib/app-error";
-import { changePasswordOfRequest } from "@/lib/auth/own-password";
+import { changePasswordOfRequest, pathAfterPasswordChange } from "@/lib/auth/own-password";
 
 export type ChangePasswordState = MessageActionState;
 
 const UNEXPECTED_MESSAGE = "系统暂时无法完成操作，请稍后再试。如果问题持续，请联系管理员。";
 
-/** 修改密码 (also the forced 修改初始密码): after a forced change, on to the workspace. */
+/** 修改密码 (also the forced 修改初始密码): after a forced change, on to the second factor or the workspace. */
 export async function changePasswordAction(_previous: ChangePasswordState, formData: FormData): Promise<ChangePasswordState> {
   const raw = {
     currentPassword: formData.get("currentPassword") ?? "",
@@ -26,6 +26,7 @@ export async function changePasswordAction(_previous: ChangePasswordState, formD
     console.error("Unexpected error while changing a password:", error);
     return { ok: false, fieldErrors: {}, message: UNEXPECTED_MESSAGE, values: {} };
   }
-  if (wasForced) redirect("/workspace?passwordChanged=1");
+  // A new account goes on to enrol its second factor (ADR 0021).
+  if (wasForced) redirect(await pathAfterPasswordChange());
   return { ok: true, data: { message: "密码已修改。下次登录请使用新密码；您在其他设备上的登录已退出。" } };
 }

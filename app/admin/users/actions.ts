@@ -1,5 +1,6 @@
 "use server";
 
+import { resetSecondFactorSchema } from "@/lib/auth/reset-second-factor";
 import { revalidatePath } from "next/cache";
 import { action, type MessageActionState } from "@/lib/action";
 import { accounts } from "@/lib/admin/accounts";
@@ -33,6 +34,15 @@ const unlock = action(unlockUserSchema, async (input) => {
   await accounts.unlock(await getRequestActor(), input);
   return done("已解锁账户。");
 });
+
+const resetSecondFactor = action(resetSecondFactorSchema, async (input) => {
+  await accounts.resetSecondFactor(await getRequestActor(), input);
+  return done("已重置双因素认证，该账户已退出登录，下次登录时须重新设置。");
+});
+
+export async function resetSecondFactorAction(previous: AdminState, formData: FormData): Promise<AdminState> {
+  return resetSecondFactor(previous, formData);
+}
 
 export async function createUserAction(previous: AdminState, formData: FormData): Promise<AdminState> {
   return create(previous, formData);

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { PASSWORD_RULE_TEXT } from "@/lib/auth/password-policy";
-import { createUserAction, grantRoleAction, revokeRoleAction, unlockUserAction, type AdminState } from "./actions";
+import { createUserAction, grantRoleAction, resetSecondFactorAction, revokeRoleAction, unlockUserAction, type AdminState } from "./actions";
 
 const inputClass =
   "block w-full rounded border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 focus:border-blue-700 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700 aria-[invalid=true]:border-red-700";
@@ -184,4 +184,9 @@ export function RevokeRoleButton({ assignmentId, description }: { assignmentId: 
 
 export function UnlockUserButton({ userId, email }: { userId: string; email: string }) {
   return <RowAction action={unlockUserAction} name="userId" value={userId} label="解锁" accessibleName={`解锁 ${email}`} />;
+}
+
+/** 重置双因素认证 (security administrators): the account enrols again at its next sign-in. */
+export function ResetSecondFactorButton({ userId, email }: { userId: string; email: string }) {
+  return <RowAction action={resetSecondFactorAction} name="userId" value={userId} label="重置双因素认证" accessibleName={`重置 ${email} 的双因素认证`} />;
 }

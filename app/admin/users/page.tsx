@@ -6,7 +6,7 @@ import { AppError } from "@/lib/app-error";
 import { formatUnlockTime } from "@/lib/auth/lockout";
 import { ROLE_LABELS } from "@/lib/auth/role-labels";
 import { getViewer } from "@/lib/auth/session";
-import { CreateUserForm, GrantRoleForm, RevokeRoleButton, UnlockUserButton } from "./admin-forms";
+import { CreateUserForm, GrantRoleForm, ResetSecondFactorButton, RevokeRoleButton, UnlockUserButton } from "./admin-forms";
 
 export const metadata: Metadata = { title: "账户管理" };
 export const dynamic = "force-dynamic";
@@ -85,6 +85,12 @@ export default async function AdminUsersPage() {
                     ) : (
                       <span>正常</span>
                     )}
+                    <div className="mt-1 flex flex-wrap items-center gap-2">
+                      <span className={user.twoFactorEnabled ? "text-slate-700" : "text-amber-800"}>
+                        双因素认证：{user.twoFactorEnabled ? "已设置" : "未设置（下次登录时设置）"}
+                      </span>
+                      {user.canResetSecondFactor && <ResetSecondFactorButton userId={user.id} email={user.email} />}
+                    </div>
                   </td>
                 </tr>
               ))}
