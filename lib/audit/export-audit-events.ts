@@ -24,7 +24,7 @@ export interface AuditExport {
  */
 export async function exportAuditEvents(db: DbClient, viewer: Viewer | null, raw: unknown, request: AuditReadRequest = {}): Promise<AuditExport> {
   const { viewer: reader, input } = await requireAuditReader(db, viewer, "audit.export", raw, request);
-  const { before: _before, ...filters } = input;
+  const filters = { ...input, before: undefined };
   return db.$transaction(async (tx) => {
     const rows = await queryAuditEvents(tx, filters, AUDIT_EXPORT_LIMIT + 1);
     const events = rows.slice(0, AUDIT_EXPORT_LIMIT);

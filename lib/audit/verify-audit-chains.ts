@@ -12,10 +12,11 @@ import { writeAuditEvent } from "./write-audit-event";
  */
 export async function verifyAuditChains(db: DbClient, viewer: Viewer | null, request: AuditReadRequest = {}): Promise<IntegrityReport> {
   const { viewer: reader } = await requireAuditReader(db, viewer, "audit.verify", {}, request);
-  const report = await verifyIntegrity(db);
+  // Read committed, as every writer of the audit log: the chain trigger must see the newest row.
+  return db.$transaction(async (tx) => {
+  const report = await verifyIntegrity(tx);
   const breaks = [report.audit.firstBreak, report.ledger.firstBreak, report.files.firstBreak].flatMap((b) => (b === null ? [] : [`${b.position}：${b.reason}`]));
-  await db.$transaction((tx) =>
-    writeAuditEvent(tx, {
+  await writeAuditEvent(tx, {
       action: "audit.verify",
       result: "SUCCESS",
       userId: reader.userId,
@@ -29,7 +30,7 @@ export async function verifyAuditChains(db: DbClient, viewer: Viewer | null, req
         firstBreak: breaks.join("；").slice(0, 1000) || null,
         head: report.audit.head,
       },
-    }),
-  );
+    });
   return report;
+  }, { timeout: 300_000 });
 }

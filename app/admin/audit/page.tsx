@@ -88,7 +88,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 defaultValue={text(params, field.name)}
                 aria-invalid={fieldErrors.length > 0}
                 aria-describedby={fieldErrors.length > 0 ? `audit-${field.name}-error` : undefined}
-                placeholder={"hint" in field ? field.hint : undefined}
                 className={inputClass}
               />
               {fieldErrors.length > 0 && <p id={`audit-${field.name}-error`} className="mt-1 text-sm text-red-800">{fieldErrors.join(" ")}</p>}
