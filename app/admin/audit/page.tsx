@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { AppError, type FieldErrors } from "@/lib/app-error";
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, AUDIT_OBJECT_LABELS, AUDIT_RESULT_LABELS, auditActionLabel, auditDetailLines, auditObjectLabel, chinaDateTime } from "@/lib/audit/audit-labels";
 import { searchAuditLog } from "@/lib/audit/audit-log";
@@ -23,7 +23,7 @@ const FIELDS = [
   { name: "clientAddress", label: "客户端地址", type: "text" },
 ] as const;
 
-type Outcome = { kind: "ok"; result: AuditSearchResult } | { kind: "invalid"; message: string; fieldErrors: FieldErrors } | { kind: "forbidden"; message: string };
+type Outcome = { kind: "ok"; result: AuditSearchResult } | { kind: "invalid"; message: string; fieldErrors: FieldErrors };
 
 async function search(params: Record<string, string | string[] | undefined>): Promise<Outcome> {
   const { viewer, clientAddress } = await getRequestActor();
@@ -32,7 +32,7 @@ async function search(params: Record<string, string | string[] | undefined>): Pr
     return { kind: "ok", result: await searchAuditLog(viewer, params, clientAddress) };
   } catch (error) {
     if (error instanceof AppError && error.code === "INVALID_INPUT") return { kind: "invalid", message: error.message, fieldErrors: error.fieldErrors };
-    if (error instanceof AppError && error.code === "FORBIDDEN") return { kind: "forbidden", message: error.message };
+    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
     throw error;
   }
 }
@@ -45,14 +45,6 @@ function text(params: Record<string, string | string[] | undefined>, name: strin
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const outcome = await search(params);
-  if (outcome.kind === "forbidden") {
-    return (
-      <div className="mx-auto max-w-3xl">
-        <h1 className="mb-4 text-2xl font-bold">审计日志</h1>
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">{outcome.message}</p>
-      </div>
-    );
-  }
   const errors = outcome.kind === "invalid" ? outcome.fieldErrors : {};
   const nextParams = new URLSearchParams();
   for (const name of ["from", "to", "email", "action", "objectType", "objectId", "result", "clientAddress"]) {

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { redirect } from "next/navigation";
-import { AdminNav, Refusal } from "@/components/organisation/form-parts";
+import { forbidden, redirect } from "next/navigation";
+import { AdminNav } from "@/components/organisation/form-parts";
 import { AppError } from "@/lib/app-error";
 import { getViewer } from "@/lib/auth/session";
 import { REGION_LEVEL_LABELS } from "@/lib/organisation/organisation-schemas";
@@ -20,7 +20,7 @@ export async function ImportPage({ title, path, current, intro, screen }: {
   try {
     regions = (await loadAdministeredRegions(viewer, undefined, current === "accounts-import" ? "SECURITY_ADMIN" : "ADMIN")).map((r) => ({ value: String(r.id), label: `${"　".repeat(r.depth)}${r.name}（${r.code}，${REGION_LEVEL_LABELS[r.level]}）` }));
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") return <Refusal title={title} message={error.message} />;
+    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
     throw error;
   }
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { AdminNav, linkClass, Refusal } from "@/components/organisation/form-parts";
+import { forbidden, redirect } from "next/navigation";
+import { AdminNav, linkClass } from "@/components/organisation/form-parts";
 import { AppError } from "@/lib/app-error";
 import { getViewer } from "@/lib/auth/session";
 import { isGlobalAdministrator } from "@/lib/organisation/organisation-access";
@@ -19,7 +19,7 @@ export default async function RegionsPage() {
   try {
     regions = await loadAdministeredRegions(viewer);
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") return <Refusal title="地区、部门和单位" message={error.message} />;
+    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
     throw error;
   }
   const canCreateTopLevel = isGlobalAdministrator(viewer);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { loadAdminUsers, type AdminUsersPage } from "@/lib/admin/queries";
 import { AppError } from "@/lib/app-error";
 import { formatUnlockTime } from "@/lib/auth/lockout";
@@ -12,27 +12,19 @@ import { CreateUserForm, GrantRoleForm, RevokeRoleButton, UnlockUserButton } fro
 export const metadata: Metadata = { title: "账户管理" };
 export const dynamic = "force-dynamic";
 
-async function load(): Promise<AdminUsersPage | string> {
+async function load(): Promise<AdminUsersPage> {
   const viewer = await getViewer();
   if (viewer === null) redirect("/login?next=/admin/users");
   try {
     return await loadAdminUsers(viewer);
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") return error.message;
+    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
     throw error;
   }
 }
 
 export default async function AdminUsersPage() {
   const page = await load();
-  if (typeof page === "string") {
-    return (
-      <div className="mx-auto max-w-3xl">
-        <h1 className="mb-4 text-2xl font-bold">账户管理</h1>
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">{page}</p>
-      </div>
-    );
-  }
   const roles = ROLE_VALUES.map((value) => ({ value, label: ROLE_LABELS[value] }));
   return (
     <div>

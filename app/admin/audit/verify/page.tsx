@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { AppError } from "@/lib/app-error";
 import { verifyAuditLog } from "@/lib/audit/audit-log";
 import { getRequestActor } from "@/lib/auth/request-actor";
@@ -9,13 +9,13 @@ import type { ChainReport, IntegrityReport } from "@/lib/integrity/verify-chains
 export const metadata: Metadata = { title: "校验哈希链" };
 export const dynamic = "force-dynamic";
 
-async function verify(): Promise<IntegrityReport | string> {
+async function verify(): Promise<IntegrityReport> {
   const { viewer, clientAddress } = await getRequestActor();
   if (viewer === null) redirect("/login?next=/admin/audit/verify");
   try {
     return await verifyAuditLog(viewer, clientAddress);
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") return error.message;
+    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
     throw error;
   }
 }
@@ -44,10 +44,7 @@ export default async function VerifyPage() {
         <Link href="/admin/audit" className="text-blue-800 underline underline-offset-2 hover:text-blue-950">审计日志</Link>
       </p>
       <h1 className="mb-1 text-2xl font-bold">校验哈希链</h1>
-      {typeof report === "string" ? (
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">{report}</p>
-      ) : (
-        <>
+      <>
           <p className="mb-4 text-sm text-slate-700">
             逐条重新计算审计日志和公开文件台账的哈希链，并核对每个已公开文件的字节与台账记录的 sha256。与命令 <code>npm run gongkai -- verify</code> 的校验相同。请把“链头哈希”抄录在系统之外（纸面或另一系统），下次校验时比对：链头不同即说明有人改写了整条链。
           </p>
@@ -76,8 +73,7 @@ export default async function VerifyPage() {
               </tbody>
             </table>
           </div>
-        </>
-      )}
+      </>
     </div>
   );
 }
