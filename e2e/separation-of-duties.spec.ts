@@ -81,4 +81,8 @@ test("the audit administrator reads, filters and exports the log and checks the 
   await expect(rows.first()).toContainText("查询审计日志");
   await expect(rows.first()).toContainText("拒绝");
   await expect(rows.first()).toContainText(system.email);
+  // The audit administrator's own refused page reads are in the log too, with the path.
+  await page.goto("/admin/audit?action=page.read&result=DENIED");
+  await expect(page.getByRole("table")).toContainText("打开管理页面");
+  await expect(page.getByRole("table")).toContainText("/admin/regions/130433");
 });

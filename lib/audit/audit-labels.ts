@@ -52,6 +52,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "audit.search": "查询审计日志",
   "audit.export": "导出审计日志",
   "audit.verify": "校验哈希链",
+  "page.read": "打开管理页面",
   "deadlines.export": "导出公开时限",
 };
 
@@ -81,6 +82,7 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, string>> = {
   code_book: "科目表",
   budget_year: "预算年度",
   publication: "公开文件",
+  page: "页面",
 };
 
 export function auditObjectLabel(objectType: string): string {

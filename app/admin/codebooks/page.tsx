@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
 import { formatChinaDateTime } from "@/components/disclosure/china-time";
+import { recordRefusedPageRead } from "@/lib/audit/audit-log";
 import { getRequestActor } from "@/lib/auth/request-actor";
 import { codeBooks } from "@/lib/codebooks/code-book-admin";
 import { CodeBookImport } from "./code-book-import";
@@ -14,7 +15,10 @@ export default async function CodeBooksPage() {
   if (actor.viewer === null) redirect("/login?next=/admin/codebooks");
   const revisions = await codeBooks.revisions(actor);
   // Code books are the system administrator's (三员分立, ADR 0022): anyone else gets 403.
-  if (revisions === null) forbidden();
+  if (revisions === null) {
+    await recordRefusedPageRead("/admin/codebooks");
+    forbidden();
+  }
   const newestYear = revisions[0]?.year ?? new Date().getFullYear();
   return (
     <div className="mx-auto max-w-4xl">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
 import { AdminNav, linkClass } from "@/components/organisation/form-parts";
 import { AppError } from "@/lib/app-error";
+import { recordRefusedPageRead } from "@/lib/audit/audit-log";
 import { getViewer } from "@/lib/auth/session";
 import { isGlobalAdministrator } from "@/lib/organisation/organisation-access";
 import { REGION_LEVEL_LABELS } from "@/lib/organisation/organisation-schemas";
@@ -19,7 +20,10 @@ export default async function RegionsPage() {
   try {
     regions = await loadAdministeredRegions(viewer);
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
+    if (error instanceof AppError && error.code === "FORBIDDEN") {
+      await recordRefusedPageRead("/admin/regions");
+      forbidden();
+    }
     throw error;
   }
   const canCreateTopLevel = isGlobalAdministrator(viewer);

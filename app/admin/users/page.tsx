@@ -3,6 +3,7 @@ import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
 import { loadAdminUsers, type AdminUsersPage } from "@/lib/admin/queries";
 import { AppError } from "@/lib/app-error";
+import { recordRefusedPageRead } from "@/lib/audit/audit-log";
 import { formatUnlockTime } from "@/lib/auth/lockout";
 import { ROLE_VALUES } from "@/lib/admin/admin-schemas";
 import { ROLE_LABELS } from "@/lib/auth/role-labels";
@@ -18,7 +19,10 @@ async function load(): Promise<AdminUsersPage> {
   try {
     return await loadAdminUsers(viewer);
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
+    if (error instanceof AppError && error.code === "FORBIDDEN") {
+      await recordRefusedPageRead("/admin/users");
+      forbidden();
+    }
     throw error;
   }
 }

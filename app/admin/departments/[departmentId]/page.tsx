@@ -3,6 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { AdminNav, linkClass } from "@/components/organisation/form-parts";
 import { AppError } from "@/lib/app-error";
+import { recordRefusedPageRead } from "@/lib/audit/audit-log";
 import { getViewer } from "@/lib/auth/session";
 import { loadDepartmentForEdit, type DepartmentForEdit } from "@/lib/organisation/queries";
 import { DepartmentForm } from "../../regions/organisation-forms";
@@ -21,7 +22,10 @@ export default async function EditDepartmentPage({ params }: PageProps<"/admin/d
     department = await loadDepartmentForEdit(viewer, id);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
+    if (error instanceof AppError && error.code === "FORBIDDEN") {
+      await recordRefusedPageRead(`/admin/departments/${departmentId}`);
+      forbidden();
+    }
     throw error;
   }
   return (

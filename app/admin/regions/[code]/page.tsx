@@ -3,6 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { AdminNav, linkClass } from "@/components/organisation/form-parts";
 import { AppError } from "@/lib/app-error";
+import { recordRefusedPageRead } from "@/lib/audit/audit-log";
 import { getViewer } from "@/lib/auth/session";
 import { REGION_LEVEL_LABELS } from "@/lib/organisation/organisation-schemas";
 import { loadRegionOrganisation, type RegionOrganisation } from "@/lib/organisation/queries";
@@ -20,7 +21,10 @@ export default async function RegionOrganisationPage({ params }: PageProps<"/adm
     page = await loadRegionOrganisation(viewer, code);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
+    if (error instanceof AppError && error.code === "FORBIDDEN") {
+      await recordRefusedPageRead(`/admin/regions/${code}`);
+      forbidden();
+    }
     throw error;
   }
   const { region } = page;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { AdminNav, linkClass } from "@/components/organisation/form-parts";
 import { AppError } from "@/lib/app-error";
+import { recordRefusedPageRead } from "@/lib/audit/audit-log";
 import { getViewer } from "@/lib/auth/session";
 import { loadUnitForEdit, type UnitForEdit } from "@/lib/organisation/queries";
 import { UnitActiveButton, UnitForm } from "../../regions/organisation-forms";
@@ -21,7 +22,10 @@ export default async function EditUnitPage({ params }: PageProps<"/admin/units/[
     unit = await loadUnitForEdit(viewer, id);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
+    if (error instanceof AppError && error.code === "FORBIDDEN") {
+      await recordRefusedPageRead(`/admin/units/${unitId}`);
+      forbidden();
+    }
     throw error;
   }
   return (
