@@ -3,8 +3,6 @@ import { prisma } from "@/lib/db";
 import { exportAuditEvents, type AuditExport } from "./export-audit-events";
 import { searchAuditEvents, type AuditSearchResult } from "./search-audit-events";
 import { verifyAuditChains } from "./verify-audit-chains";
-import { recordRefusedPage } from "./record-refused-page";
-import { getRequestActor } from "@/lib/auth/request-actor";
 import type { IntegrityReport } from "@/lib/integrity/verify-chains";
 
 type Params = Record<string, string | string[] | undefined>;
@@ -21,10 +19,4 @@ export function exportAuditLog(viewer: Viewer | null, params: Params, clientAddr
 
 export function verifyAuditLog(viewer: Viewer | null, clientAddress: string | null = null): Promise<IntegrityReport> {
   return verifyAuditChains(prisma, viewer, { clientAddress });
-}
-
-/** For a page whose query refused the viewer (FORBIDDEN): records the refused read with the request's client address; the page then calls forbidden(). */
-export async function recordRefusedPageRead(path: string): Promise<void> {
-  const { viewer, clientAddress } = await getRequestActor();
-  await recordRefusedPage(prisma, viewer, { path, clientAddress });
 }

@@ -10,7 +10,6 @@ import { auditDetailLines } from "./audit-labels";
 import { loadBudgetHistory } from "./budget-history";
 import { AUDIT_PAGE_SIZE, searchAuditEvents } from "./search-audit-events";
 import { exportAuditEvents } from "./export-audit-events";
-import { recordRefusedPage } from "./record-refused-page";
 import { verifyAuditChains } from "./verify-audit-chains";
 import { writeAuditEvent } from "./write-audit-event";
 
@@ -144,18 +143,6 @@ describe("exportAuditEvents and verifyAuditChains (the audit administrator's oth
       { action: "audit.verify", result: "SUCCESS", clientAddress: "198.51.100.7" },
       { action: "audit.verify", result: "DENIED", clientAddress: "198.51.100.8" },
       { action: "audit.export", result: "DENIED", clientAddress: "198.51.100.8" },
-    ]);
-  });
-});
-
-describe("recordRefusedPage", () => {
-  it("writes a refused page read with its path and client address", async () => {
-    const system = await createViewer(prisma, [{ role: "ADMIN" }]);
-    await recordRefusedPage(prisma, system, { path: "/admin/audit", clientAddress: "198.51.100.9" });
-    await recordRefusedPage(prisma, null, { path: "/admin/users", clientAddress: null });
-    expect(await prisma.auditEvent.findMany({ where: { action: "page.read" }, orderBy: { id: "asc" }, select: { result: true, userId: true, objectId: true, clientAddress: true, details: true } })).toEqual([
-      { result: "DENIED", userId: system.userId, objectId: "/admin/audit", clientAddress: "198.51.100.9", details: { reason: "FORBIDDEN" } },
-      { result: "DENIED", userId: null, objectId: "/admin/users", clientAddress: null, details: { reason: "UNAUTHENTICATED" } },
     ]);
   });
 });

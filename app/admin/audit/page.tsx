@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { AppError, type FieldErrors } from "@/lib/app-error";
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, AUDIT_OBJECT_LABELS, AUDIT_RESULT_LABELS, auditActionLabel, auditDetailLines, auditObjectLabel, chinaDateTime } from "@/lib/audit/audit-labels";
 import { searchAuditLog } from "@/lib/audit/audit-log";
 import type { AuditSearchResult } from "@/lib/audit/search-audit-events";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getRequestActor } from "@/lib/auth/request-actor";
 
 export const metadata: Metadata = { title: "审计日志" };
@@ -32,7 +33,7 @@ async function search(params: Record<string, string | string[] | undefined>): Pr
     return { kind: "ok", result: await searchAuditLog(viewer, params, clientAddress) };
   } catch (error) {
     if (error instanceof AppError && error.code === "INVALID_INPUT") return { kind: "invalid", message: error.message, fieldErrors: error.fieldErrors };
-    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, "/admin/audit");
     throw error;
   }
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { formatChinaDateTime } from "@/components/disclosure/china-time";
-import { recordRefusedPageRead } from "@/lib/audit/audit-log";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getRequestActor } from "@/lib/auth/request-actor";
 import { codeBooks } from "@/lib/codebooks/code-book-admin";
 import { CodeBookImport } from "./code-book-import";
@@ -15,10 +15,7 @@ export default async function CodeBooksPage() {
   if (actor.viewer === null) redirect("/login?next=/admin/codebooks");
   const revisions = await codeBooks.revisions(actor);
   // Code books are the system administrator's (三员分立, ADR 0022): anyone else gets 403.
-  if (revisions === null) {
-    await recordRefusedPageRead("/admin/codebooks");
-    forbidden();
-  }
+  if (revisions === null) return refusePage(actor.viewer, "/admin/codebooks");
   const newestYear = revisions[0]?.year ?? new Date().getFullYear();
   return (
     <div className="mx-auto max-w-4xl">

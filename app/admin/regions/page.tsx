@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { AdminNav, linkClass } from "@/components/organisation/form-parts";
 import { AppError } from "@/lib/app-error";
-import { recordRefusedPageRead } from "@/lib/audit/audit-log";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getViewer } from "@/lib/auth/session";
 import { isGlobalAdministrator } from "@/lib/organisation/organisation-access";
 import { REGION_LEVEL_LABELS } from "@/lib/organisation/organisation-schemas";
@@ -20,10 +20,7 @@ export default async function RegionsPage() {
   try {
     regions = await loadAdministeredRegions(viewer);
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") {
-      await recordRefusedPageRead("/admin/regions");
-      forbidden();
-    }
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, "/admin/regions");
     throw error;
   }
   const canCreateTopLevel = isGlobalAdministrator(viewer);

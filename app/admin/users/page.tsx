@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { loadAdminUsers, type AdminUsersPage } from "@/lib/admin/queries";
 import { AppError } from "@/lib/app-error";
-import { recordRefusedPageRead } from "@/lib/audit/audit-log";
 import { formatUnlockTime } from "@/lib/auth/lockout";
 import { ROLE_VALUES } from "@/lib/admin/admin-schemas";
 import { ROLE_LABELS } from "@/lib/auth/role-labels";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getViewer } from "@/lib/auth/session";
 import { CreateUserForm, GrantRoleForm, RevokeRoleButton, UnlockUserButton } from "./admin-forms";
 
@@ -19,10 +19,7 @@ async function load(): Promise<AdminUsersPage> {
   try {
     return await loadAdminUsers(viewer);
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") {
-      await recordRefusedPageRead("/admin/users");
-      forbidden();
-    }
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, "/admin/users");
     throw error;
   }
 }

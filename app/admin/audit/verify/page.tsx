@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { AppError } from "@/lib/app-error";
 import { verifyAuditLog } from "@/lib/audit/audit-log";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getRequestActor } from "@/lib/auth/request-actor";
 import type { ChainReport, IntegrityReport } from "@/lib/integrity/verify-chains";
 
@@ -15,7 +16,7 @@ async function verify(): Promise<IntegrityReport> {
   try {
     return await verifyAuditLog(viewer, clientAddress);
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, "/admin/audit/verify");
     throw error;
   }
 }

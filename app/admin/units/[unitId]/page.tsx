@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound, redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { AdminNav, linkClass } from "@/components/organisation/form-parts";
 import { AppError } from "@/lib/app-error";
-import { recordRefusedPageRead } from "@/lib/audit/audit-log";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getViewer } from "@/lib/auth/session";
 import { loadUnitForEdit, type UnitForEdit } from "@/lib/organisation/queries";
 import { UnitActiveButton, UnitForm } from "../../regions/organisation-forms";
@@ -22,10 +22,7 @@ export default async function EditUnitPage({ params }: PageProps<"/admin/units/[
     unit = await loadUnitForEdit(viewer, id);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    if (error instanceof AppError && error.code === "FORBIDDEN") {
-      await recordRefusedPageRead(`/admin/units/${unitId}`);
-      forbidden();
-    }
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, `/admin/units/${unitId}`);
     throw error;
   }
   return (
