@@ -73,7 +73,6 @@ export default async function AdminUsersPage() {
                     )}
                   </td>
                   <td className="px-3 py-2">
-                    {/* The 安全管理员's row actions: 解锁 here; 重置二次验证 (lib/auth/reset-second-factor.ts, the 2FA work) belongs beside it, behind page.canManageRoles (ADR 0022). */}
                     {user.isLocked && user.lockedUntil !== null ? (
                       <div className="flex flex-wrap items-center gap-2">
                         <span className="font-medium text-red-800">已锁定至 {formatUnlockTime(user.lockedUntil)}</span>
