@@ -6,6 +6,9 @@ import type { AuditResult } from "@/lib/generated/prisma/enums";
  */
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "auth.sign_in": "登录",
+  "auth.sign_in_password": "登录（密码正确，待双因素验证）",
+  "auth.two_factor_enrol": "设置双因素认证",
+  "user.reset_second_factor": "重置双因素认证",
   "auth.lock": "账户锁定",
   "auth.sign_out": "退出登录",
   "auth.session_expire": "登录超时",
