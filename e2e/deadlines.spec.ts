@@ -175,6 +175,8 @@ test("the audit search finds the sign-in of a user who just signed in, and is it
 });
 
 test("the security administrator grants a role and unlocks a locked account", async ({ page }) => {
+  // Two page loads, two forms, an axe run over the whole account table and a second sign-in: 16 s on an idle machine.
+  test.setTimeout(60_000);
   const stamp = Date.now();
   const grantee = createUser({ email: `grantee-${stamp}@example.test`, name: "授权对象", password: PASSWORD });
   const locked = createUser({ email: `locked-${stamp}@example.test`, name: "锁定对象", password: PASSWORD });
