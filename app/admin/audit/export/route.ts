@@ -6,13 +6,15 @@ import { attachmentDisposition } from "@/lib/serving/http-negotiation";
 
 export const dynamic = "force-dynamic";
 
-const STATUS: Record<AppError["code"], number> = {
+/** By error code; keyed by string so a code added later (e.g. RATE_LIMITED) needs no change here to compile. */
+const STATUS: Readonly<Record<string, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   LOCKED: 403,
   NOT_FOUND: 404,
   INVALID_INPUT: 400,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
 };
 
 /** GET /admin/audit/export?from=&to=&email=&action=&objectType=&objectId=&result=&clientAddress= — CSV (UTF-8 with BOM); authorization and audit inside exportAuditEvents. */
@@ -33,7 +35,7 @@ export async function GET(request: Request): Promise<Response> {
   } catch (error) {
     if (error instanceof AppError) {
       const message = error.code === "INVALID_INPUT" ? `${error.message}${Object.values(error.fieldErrors).flat().join(" ")}` : error.message;
-      return new Response(message, { status: STATUS[error.code], headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
+      return new Response(message, { status: STATUS[error.code] ?? 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
     }
     throw error;
   }
