@@ -13,8 +13,10 @@ import { enterTotpCode, totpSecretFor } from "./support/two-factor";
  */
 
 const PASSWORD = "Richtig#2024";
-const admin = DEMO_USERS.find((user) => user.role === "ADMIN");
-if (admin === undefined) throw new Error("no demo administrator");
+// 三员分立 (ADR 0022): the audit log is the audit administrator's, roles and unlocks the security administrator's.
+const auditor = DEMO_USERS.find((user) => user.role === "AUDIT_ADMIN");
+const security = DEMO_USERS.find((user) => user.role === "SECURITY_ADMIN");
+if (auditor === undefined || security === undefined) throw new Error("no demo audit or security administrator");
 
 async function signIn(page: Page, email: string, password: string, next: string): Promise<void> {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
@@ -144,7 +146,7 @@ test("the audit search finds the sign-in of a user who just signed in, and is it
   await signIn(other, email, PASSWORD, "/workspace");
   await other.context().close();
 
-  await signIn(page, admin.email, admin.password, "/admin/audit");
+  await signIn(page, auditor.email, auditor.password, "/admin/audit");
   await expect(page.getByRole("heading", { level: 1, name: "审计日志" })).toBeVisible();
   await page.getByLabel("用户邮箱").fill(email);
   await page.getByLabel("操作", { exact: true }).selectOption("auth.sign_in");
@@ -161,7 +163,7 @@ test("the audit search finds the sign-in of a user who just signed in, and is it
   await expectNoSeriousAxeViolations(page);
   await page.screenshot({ path: "e2e/.artifacts/audit-search-desktop.png", fullPage: true });
 
-  const [adminRow] = await query<{ id: string }>("SELECT id FROM users WHERE email = $1", [admin.email]);
+  const [adminRow] = await query<{ id: string }>("SELECT id FROM users WHERE email = $1", [auditor.email]);
   const searches = await query<{ details: { filters: string } }>(
     "SELECT details FROM audit_events WHERE action = 'audit.search' AND user_id = $1 ORDER BY id DESC LIMIT 1",
     [adminRow?.id],
@@ -174,27 +176,29 @@ test("the audit search finds the sign-in of a user who just signed in, and is it
   await page.screenshot({ path: "e2e/.artifacts/audit-search-375.png", fullPage: true });
 });
 
-test("an administrator grants a role and unlocks a locked account", async ({ page }) => {
+test("the security administrator grants a role and unlocks a locked account", async ({ page }) => {
+  // Two page loads, two forms, an axe run over the whole account table and a second sign-in: 16 s on an idle machine.
+  test.setTimeout(60_000);
   const stamp = Date.now();
   const grantee = createUser({ email: `grantee-${stamp}@example.test`, name: "授权对象", password: PASSWORD });
   const locked = createUser({ email: `locked-${stamp}@example.test`, name: "锁定对象", password: PASSWORD });
   await query("UPDATE users SET locked_until = now() + interval '30 minutes' WHERE id = $1", [locked.id]);
 
-  await signIn(page, admin.email, admin.password, "/admin/users");
+  await signIn(page, security.email, security.password, "/admin/users");
   await expect(page.getByRole("heading", { level: 1, name: "账户管理" })).toBeVisible();
 
   const grant = page.getByRole("form", { name: "授予角色" });
   await grant.getByLabel("账户").selectOption({ label: `授权对象（${grantee.email}）` });
   await grant.getByLabel("角色").selectOption({ label: "财政部门审核人" });
   // A mismatched scope is refused with a Chinese message first (by the form's schema: nothing reaches the use case).
-  await grant.getByLabel("适用范围").selectOption({ label: "全部地区（仅系统管理员）" });
+  await grant.getByLabel("适用范围").selectOption({ label: "全部地区（系统管理员、安全管理员、审计管理员）" });
   await grant.getByRole("button", { name: "授予角色" }).click();
   await expect(grant.getByRole("alert")).toHaveText("请检查标出的内容后重新提交。");
   await expect(grant.getByLabel("适用范围")).toHaveAccessibleDescription(/财政部门审核人的适用范围必须是一个地区。/);
 
   await grant.getByLabel("账户").selectOption({ label: `授权对象（${grantee.email}）` });
   await grant.getByLabel("角色").selectOption({ label: "财政部门审核人" });
-  await grant.getByLabel("适用范围").selectOption({ label: "地区 馆陶县（财政部门审核人、地区管理员）" });
+  await grant.getByLabel("适用范围").selectOption({ label: "地区 馆陶县（财政部门审核人、地区系统管理员、地区安全管理员）" });
   await grant.getByRole("button", { name: "授予角色" }).click();
   await expect(grant.getByRole("status")).toHaveText("已授予角色。");
   const granteeRow = page.getByRole("row", { name: new RegExp(grantee.email) });

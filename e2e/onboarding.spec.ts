@@ -160,6 +160,7 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 /** Filled in by the set-up step: the one-time passwords the account import shows once. */
 const initial: { finance?: string; accountant?: string } = {};
 const FINANCE = { email: "caizheng@guantao.gov.cn", name: "赵财政" };
+const SECURITY = { email: "anquan@guantao.gov.cn", name: "孙安全" };
 const ACCOUNTANT = { email: "tianbao.301001@guantao.gov.cn", name: "钱填报", unit: "301001" };
 const NEW_CODE = { code: "2013704", name: "网络安全应急处置" };
 
@@ -201,7 +202,8 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-test("the administrator sets up the county: region, 30 units from .xlsx, the 2025 code book from .csv, 31 accounts from .xlsx", async ({ page }) => {
+test("the administrator sets up the county: region, 30 units from .xlsx, the 2025 code book from .csv; the security administrator 31 accounts from .xlsx", async ({ page: systemPage, browser }) => {
+  let page = systemPage;
   await signIn(page, ADMIN.email, ADMIN_PASSWORD);
   await enterTotpCode(page, secrets[ADMIN.email] ?? "");
   await expect(page).toHaveURL(/\/workspace$/);
@@ -243,6 +245,10 @@ test("the administrator sets up the county: region, 30 units from .xlsx, the 202
     accounts.push(unitCode === ACCOUNTANT.unit ? [ACCOUNTANT.name, ACCOUNTANT.email, "单位填报人", unitCode] : [`填报人${unitCode}`, `tianbao.${unitCode}@guantao.gov.cn`, "单位填报人", unitCode ?? ""]);
   }
   expect(accounts).toHaveLength(32);
+  // Accounts with their roles are imported by the security administrator (三员分立, ADR 0022), bootstrapped like the first administrator.
+  const securityPassword = createUserWithCommand(["--email", SECURITY.email, "--name", SECURITY.name, "--role", "SECURITY_ADMIN"]);
+  page = await newPage(browser);
+  await signInAndSetPassword(page, SECURITY.email, securityPassword, "Anquan#Guantao2025");
   await page.goto(`${server.baseURL}/admin/import/accounts`);
   await page.getByLabel("导入到地区").selectOption(regionOption);
   await page.getByLabel(/^文件/).setInputFiles({ name: "馆陶县账户.xlsx", mimeType: XLSX, buffer: await xlsx("账户", accounts) });
@@ -255,6 +261,7 @@ test("the administrator sets up the county: region, 30 units from .xlsx, the 202
   initial.finance = await passwords.getByRole("row", { name: new RegExp(FINANCE.email) }).locator("code").innerText();
   initial.accountant = await passwords.getByRole("row", { name: new RegExp(ACCOUNTANT.email) }).locator("code").innerText();
   expect(await count("users WHERE must_change_password")).toBe(32);
+  await page.context().close();
 });
 
 test("the finance reviewer changes the initial password and opens 2025 for the county", async ({ page }) => {

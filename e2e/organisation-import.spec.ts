@@ -12,6 +12,9 @@ import { enrolSecondFactor, enterTotpCode, totpSecretFor } from "./support/two-f
 
 const admin = DEMO_USERS.find((user) => user.role === "ADMIN");
 if (admin === undefined) throw new Error("no demo administrator");
+// Importing accounts grants roles: the security administrator's work (三员分立, ADR 0022).
+const security = DEMO_USERS.find((user) => user.role === "SECURITY_ADMIN");
+if (security === undefined) throw new Error("no demo security administrator");
 
 async function xlsx(rows: (string | null)[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -20,16 +23,17 @@ async function xlsx(rows: (string | null)[][]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-async function signIn(page: Page, next: string): Promise<void> {
+async function signIn(page: Page, next: string, user = admin): Promise<void> {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("邮箱").fill(admin?.email ?? "");
-  await page.getByLabel("密码").fill(admin?.password ?? "");
+  await page.getByLabel("邮箱").fill(user?.email ?? "");
+  await page.getByLabel("密码").fill(user?.password ?? "");
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await enterTotpCode(page, totpSecretFor(admin?.email ?? ""));
   await expect(page).toHaveURL(new RegExp(`${next}$`), { timeout: 20_000 });
 }
 
-test("an administrator creates a county, imports its units and accounts from .xlsx files, and a bad file is refused", async ({ page, browser }, testInfo) => {
+test("an administrator creates a county and imports its units, the security administrator its accounts, from .xlsx files, and a bad file is refused", async ({ page: systemAdministratorPage, browser }, testInfo) => {
+  let page = systemAdministratorPage;
   test.setTimeout(120_000);
   const code = `9${String(Date.now()).slice(-5)}`;
   const countyName = `导入测试县${code}`;
@@ -50,7 +54,7 @@ test("an administrator creates a county, imports its units and accounts from .xl
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(new Uint8Array(await template.body()).buffer);
   expect(workbook.worksheets[0]?.getRow(1).values).toEqual([undefined, "单位编码", "单位名称", "主管部门编码", "主管部门名称", "单位性质", "单位规格", "经费保障形式", "单位职责", "机构设置"]);
-  expect((await page.request.get("/admin/import/accounts/template")).status()).toBe(200);
+  expect((await page.request.get("/admin/import/accounts/template")).status()).toBe(403);
 
   const units: (string | null)[][] = [["单位代码", "单位全称", "部门代码", "主管部门", "单位性质", "机构规格", "经费形式"]];
   for (let d = 1; d <= 4; d += 1) {
@@ -93,7 +97,11 @@ test("an administrator creates a county, imports its units and accounts from .xl
   for (let n = 1; n <= 3; n += 1) accounts.push([`填报人${n}`, `acc${n}-${code}@example.test`, "单位填报人", `50${n}001`]);
   // 代理记账: the first accountant keeps the books of a second unit too.
   accounts.push(["填报人1", `acc1-${code}@example.test`, "单位填报人", "504001"]);
-  await page.goto("/admin/import/accounts");
+  const securityContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: "zh-CN" });
+  const systemPage = page;
+  page = await securityContext.newPage();
+  await signIn(page, "/admin/import/accounts", security);
+  expect((await page.request.get("/admin/import/accounts/template")).status()).toBe(200);
   await page.getByLabel("导入到地区").selectOption({ label: `${countyName}（${code}，县/区）` });
   await page.getByLabel(/^文件/).setInputFiles({ name: "账户.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await xlsx(accounts) });
   await page.getByRole("button", { name: "预览导入" }).click();
@@ -105,6 +113,8 @@ test("an administrator creates a county, imports its units and accounts from .xl
   const [flag] = await query<{ must: boolean }>("SELECT must_change_password AS must FROM users WHERE email = $1", [`acc1-${code}@example.test`]);
   expect(flag?.must).toBe(true);
   const initialPassword = await passwords.getByRole("row", { name: new RegExp(`acc1-${code}`) }).locator("code").innerText();
+  await securityContext.close();
+  page = systemPage;
 
   await page.goto("/admin/import/units");
   await page.getByLabel("导入到地区").selectOption({ label: `${countyName}（${code}，县/区）` });

@@ -36,6 +36,19 @@ const envSchema = z.object({
   ),
   /** The public address of the app, e.g. https://yusuan.example.gov.cn; https makes cookies Secure. */
   BETTER_AUTH_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
+  /**
+   * With your own DATABASE_URL (the owner's, for migrations): the password the start-up gives the
+   * application role gongkai_app, which the server then connects as (docker-compose.yml sets it;
+   * ADR 0008, ADR 0022). Without it the server keeps the owner's URL, as before.
+   */
+  GONGKAI_APP_ROLE_PASSWORD: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .min(16, { error: "must be at least 16 characters (e.g. openssl rand -hex 24)" })
+      .regex(/^[A-Za-z0-9._~-]+$/, { error: "must be URL-safe (letters, digits, . _ ~ -), e.g. openssl rand -hex 24" })
+      .optional(),
+  ),
   /** Reverse proxies whose X-Forwarded-For is trusted for client addresses: comma-separated IPs or CIDRs. */
   GONGKAI_TRUSTED_PROXIES: z.preprocess(unsetIfEmpty, z.string().optional()),
   /**

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { acquireDatabase, projectRoot } from "@/lib/database/acquire-database";
-import { APP_ROLE, enableAppRole, readOrCreateAppRolePassword } from "@/lib/database/app-role";
+import { APP_ROLE, appRolePasswordFor, enableAppRole } from "@/lib/database/app-role";
 import { DatabaseStartError } from "@/lib/database/embedded-server";
 import { isPortAvailable, portInUseMessage } from "@/lib/database/ports";
 import { EnvError, parseEnv } from "@/lib/env";
@@ -88,13 +88,18 @@ async function main(): Promise<never> {
 }
 
 /**
- * The embedded database: the application role's URL (its password kept in the data folder). Your
- * own DATABASE_URL is used as given: point it at the application role yourself (see ADR 0008).
+ * The URL the server connects with: the application role's, which may only INSERT and SELECT
+ * audit events (ADR 0008). On the embedded database its password is kept in the data folder; with
+ * your own DATABASE_URL (the owner's, used for the migrations) it is GONGKAI_APP_ROLE_PASSWORD, as
+ * docker-compose.yml sets it. Without that password, or without the role, the owner's URL stays.
  */
 async function applicationDatabaseUrl(env: ReturnType<typeof parseEnv>, ownerUrl: string): Promise<string> {
-  if (env.DATABASE_URL !== undefined) return ownerUrl;
-  const dataRoot = env.GONGKAI_DATA_DIR ?? path.join(projectRoot, ".data");
-  const appUrl = await enableAppRole(ownerUrl, readOrCreateAppRolePassword(dataRoot));
+  const password = appRolePasswordFor(env, env.GONGKAI_DATA_DIR ?? path.join(projectRoot, ".data"));
+  if (password === null) {
+    log(`GONGKAI_APP_ROLE_PASSWORD is not set: the server connects with DATABASE_URL as given (point it at ${APP_ROLE} yourself, ADR 0008).`);
+    return ownerUrl;
+  }
+  const appUrl = await enableAppRole(ownerUrl, password);
   if (appUrl === null) {
     log(`The database role ${APP_ROLE} is missing; the server connects as the owner.`);
     return ownerUrl;

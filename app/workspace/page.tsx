@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { StaffLinks } from "@/components/workspace/staff-links";
-import { canAdminister, canSearchAuditLog, isAdministrator } from "@/lib/auth/policies";
+import { canAdminister, canSearchAuditLog, isAdministrator, isSecurityAdministrator } from "@/lib/auth/policies";
 import { getAccountOverview } from "@/lib/auth/queries";
 import { getViewer } from "@/lib/auth/session";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
@@ -77,10 +77,12 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
       )}
       <StaffLinks
         flags={{
-          deadlines: viewer.roles.some((grant) => grant.role !== "ACCOUNTANT"),
+          deadlines: viewer.roles.some((grant) => grant.role === "DEPARTMENT_REVIEWER" || grant.role === "FINANCE_REVIEWER" || grant.role === "ADMIN"),
           batchPublish: viewer.roles.some((grant) => grant.role === "FINANCE_REVIEWER"),
           departmentBudgets: viewer.roles.some((grant) => grant.role === "DEPARTMENT_REVIEWER"),
-          accounts: isAdministrator(viewer),
+          accounts: isAdministrator(viewer) || isSecurityAdministrator(viewer),
+          organisation: isAdministrator(viewer),
+          accountImport: isSecurityAdministrator(viewer),
           codeBooks: canAdminister(viewer),
           budgetYears: viewer.roles.some((grant) => grant.role === "FINANCE_REVIEWER"),
           auditLog: canSearchAuditLog(viewer),

@@ -64,26 +64,20 @@ export function Field({
 export const errorsOf = (state: MessageActionState, name: string): string[] => (state !== null && !state.ok ? (state.fieldErrors[name] ?? []) : []);
 export const valuesOf = (state: MessageActionState): Record<string, string> => (state !== null && !state.ok ? state.values : {});
 
-/** The page's answer when the viewer may not see it (FORBIDDEN from the query). */
-export function Refusal({ title, message }: { title: string; message: string }) {
-  return (
-    <div className="mx-auto max-w-3xl">
-      <h1 className="mb-4 text-2xl font-bold">{title}</h1>
-      <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-        {message}
-      </p>
-    </div>
-  );
-}
-
-/** Links between the administration pages. */
-export function AdminNav({ current }: { current: "regions" | "units-import" | "accounts-import" | "users" }) {
-  const items = [
-    { key: "regions", href: "/admin/regions", label: "地区、部门和单位" },
-    { key: "units-import", href: "/admin/import/units", label: "批量导入单位" },
-    { key: "accounts-import", href: "/admin/import/accounts", label: "批量导入账户" },
-    { key: "users", href: "/admin/users", label: "账户管理" },
-  ] as const;
+/** Links between the administration pages of one administrator role (三员分立: the 系统管理员's or the 安全管理员's). */
+export function AdminNav({ current, role = "system" }: { current: "regions" | "units-import" | "accounts-import" | "users"; role?: "system" | "security" }) {
+  const items = (
+    role === "system"
+      ? [
+          { key: "regions", href: "/admin/regions", label: "地区、部门和单位" },
+          { key: "units-import", href: "/admin/import/units", label: "批量导入单位" },
+          { key: "users", href: "/admin/users", label: "账户管理" },
+        ]
+      : [
+          { key: "accounts-import", href: "/admin/import/accounts", label: "批量导入账户" },
+          { key: "users", href: "/admin/users", label: "账户管理" },
+        ]
+  ) as { key: string; href: string; label: string }[];
   return (
     <nav aria-label="系统管理" className="mb-4 flex flex-wrap gap-x-4 gap-y-2 text-sm">
       <a href="/workspace" className={linkClass}>

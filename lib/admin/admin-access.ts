@@ -1,7 +1,7 @@
 import { fieldErrorsOf } from "@/lib/action";
 import { AppError } from "@/lib/app-error";
 import type { AuditDetails } from "@/lib/audit/write-audit-event";
-import type { Viewer } from "@/lib/auth/policies";
+import type { RoleInRegion, Viewer } from "@/lib/auth/policies";
 import { auditingRefusals } from "@/lib/budgets/budget-access";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import type { z } from "zod";
@@ -77,4 +77,19 @@ export async function regionOfAssignment(
   if (assignment.departmentId !== null) return resolveScope(tx, { kind: "department", id: assignment.departmentId });
   if (assignment.regionId !== null) return resolveScope(tx, { kind: "region", id: assignment.regionId });
   return resolveScope(tx, { kind: "global" });
+}
+
+/** The roles an account holds, each with the region it is exercised in, for separation of duties. */
+export async function rolesInRegions(tx: DbReader, userId: string): Promise<RoleInRegion[]> {
+  const assignments = await tx.roleAssignment.findMany({
+    where: { userId },
+    select: { role: true, regionId: true, unit: { select: { regionId: true } }, department: { select: { regionId: true } } },
+  });
+  return assignments.map((a) => ({ role: a.role, regionId: a.unit?.regionId ?? a.department?.regionId ?? a.regionId }));
+}
+
+/** Whether an error is the database's separation-of-duties trigger (migration 20261209020000) refusing a role. */
+export function isSeparationOfDutiesViolation(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify(error)}` : String(error);
+  return text.includes("separation of duties");
 }

@@ -16,7 +16,7 @@ export const createUserSchema = z.object({
 });
 export type CreateUserInput = z.output<typeof createUserSchema>;
 
-export const ROLE_VALUES = ["ACCOUNTANT", "DEPARTMENT_REVIEWER", "FINANCE_REVIEWER", "ADMIN"] as const;
+export const ROLE_VALUES = ["ACCOUNTANT", "DEPARTMENT_REVIEWER", "FINANCE_REVIEWER", "ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"] as const;
 
 /** A role's scope as a form sends it: "unit:12", "department:3", "region:1" or "global". */
 export type ScopeRef = { kind: "unit" | "department" | "region"; id: number } | { kind: "global" };
@@ -37,6 +37,9 @@ const REQUIRED_SCOPE: Record<(typeof ROLE_VALUES)[number], { kinds: ScopeRef["ki
   DEPARTMENT_REVIEWER: { kinds: ["department"], message: "主管部门审核人的适用范围必须是一个主管部门。" },
   FINANCE_REVIEWER: { kinds: ["region"], message: "财政部门审核人的适用范围必须是一个地区。" },
   ADMIN: { kinds: ["region", "global"], message: "系统管理员的适用范围必须是一个地区或全部地区。" },
+  SECURITY_ADMIN: { kinds: ["region", "global"], message: "安全管理员的适用范围必须是一个地区或全部地区。" },
+  // The audit log carries no reliable region (ADR 0010), so an audit administrator reads all of it.
+  AUDIT_ADMIN: { kinds: ["global"], message: "审计管理员的适用范围必须是全部地区（审计日志不按地区划分）。" },
 };
 
 const userIdSchema = z.string({ error: "请选择账户。" }).trim().min(1, "请选择账户。").max(100, "账户编号无效。");

@@ -15,8 +15,23 @@ let unit: CreatedUnit;
 let elsewhere: CreatedUnit;
 let viewers: Record<string, Viewer | null>;
 
-/** Who may administer accounts of `unit`'s region: the region's own and global administrators. */
-const ALLOWED = ["region admin", "global admin"];
+/** Who may grant, revoke and unlock in `unit`'s region (三员分立, ADR 0022): the region's own and global security administrators. */
+const ALLOWED = ["region security admin", "global security admin"];
+/** Who may create accounts: system administrators. */
+const CREATORS = ["region admin of another region", "region admin", "global admin"];
+const EVERYONE = [
+  "anonymous",
+  "accountant",
+  "department reviewer",
+  "finance reviewer",
+  "region admin of another region",
+  "region admin",
+  "global admin",
+  "security admin of another region",
+  "region security admin",
+  "global security admin",
+  "audit admin",
+];
 
 beforeEach(async () => {
   await resetDatabase();
@@ -30,6 +45,10 @@ beforeEach(async () => {
     "region admin of another region": await createViewer(prisma, [{ role: "ADMIN", regionId: elsewhere.regionId }]),
     "region admin": await createViewer(prisma, [{ role: "ADMIN", regionId: unit.regionId }]),
     "global admin": await createViewer(prisma, [{ role: "ADMIN" }]),
+    "security admin of another region": await createViewer(prisma, [{ role: "SECURITY_ADMIN", regionId: elsewhere.regionId }]),
+    "region security admin": await createViewer(prisma, [{ role: "SECURITY_ADMIN", regionId: unit.regionId }]),
+    "global security admin": await createViewer(prisma, [{ role: "SECURITY_ADMIN" }]),
+    "audit admin": await createViewer(prisma, [{ role: "AUDIT_ADMIN" }]),
   };
 });
 afterAll(disconnectPrisma);
@@ -40,8 +59,8 @@ const auditOf = (action: string) =>
 const expectedCode = (name: string) => (name === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN");
 
 describe("grantRole", () => {
-  it.each(["anonymous", "accountant", "department reviewer", "finance reviewer", "region admin of another region", "region admin", "global admin"])(
-    "as %s: grants an accountant role for a unit only to the unit's region administrators and global administrators",
+  it.each(EVERYONE)(
+    "as %s: grants an accountant role for a unit only as the unit's region's or a global security administrator",
     async (name) => {
       const target = await createUser(prisma, { email: "target@example.test" });
       const attempt = grantRole(prisma, viewers[name] ?? null, { userId: target.id, role: "ACCOUNTANT", scope: `unit:${unit.unitId}` });
@@ -66,18 +85,48 @@ describe("grantRole", () => {
     },
   );
 
-  it("lets only a global administrator grant a global administrator role", async () => {
+  it("lets only a global security administrator grant a global role", async () => {
     const target = await createUser(prisma);
-    await expect(grantRole(prisma, viewers["region admin"] ?? null, { userId: target.id, role: "ADMIN", scope: "global" })).rejects.toMatchObject({
+    await expect(grantRole(prisma, viewers["region security admin"] ?? null, { userId: target.id, role: "ADMIN", scope: "global" })).rejects.toMatchObject({
       code: "FORBIDDEN",
-      message: "只有全局系统管理员可以授予全局管理员角色。",
+      message: "只有全局安全管理员可以授予全局角色。",
     });
-    await grantRole(prisma, viewers["global admin"] ?? null, { userId: target.id, role: "ADMIN", scope: "global" });
+    await grantRole(prisma, viewers["global security admin"] ?? null, { userId: target.id, role: "ADMIN", scope: "global" });
     expect(await prisma.roleAssignment.count({ where: { userId: target.id, role: "ADMIN", regionId: null } })).toBe(1);
+    await expect(grantRole(prisma, viewers["global security admin"] ?? null, { userId: target.id, role: "AUDIT_ADMIN", scope: `region:${unit.regionId}` })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { scope: ["审计管理员的适用范围必须是全部地区（审计日志不按地区划分）。"] },
+    });
+  });
+
+  it("refuses a second administrator role (三员分立) and entering plus reviewing in one region, also in the database", async () => {
+    const security = viewers["global security admin"] ?? null;
+    const admin = await createUser(prisma, { roles: [{ role: "ADMIN", regionId: unit.regionId }] });
+    for (const role of ["SECURITY_ADMIN", "AUDIT_ADMIN"] as const) {
+      await expect(grantRole(prisma, security, { userId: admin.id, role, scope: "global" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("三员分立") });
+    }
+    const accountant = await createUser(prisma, { roles: [{ role: "ACCOUNTANT", unitId: unit.unitId }] });
+    await expect(grantRole(prisma, security, { userId: accountant.id, role: "FINANCE_REVIEWER", scope: `region:${unit.regionId}` })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("不相容岗位分离"),
+    });
+    await expect(grantRole(prisma, security, { userId: accountant.id, role: "DEPARTMENT_REVIEWER", scope: `department:${unit.departmentId}` })).rejects.toMatchObject({ code: "CONFLICT" });
+    // Reviewing in another region is no conflict.
+    await grantRole(prisma, security, { userId: accountant.id, role: "FINANCE_REVIEWER", scope: `region:${elsewhere.regionId}` });
+    expect((await auditOf("role.grant")).map((row) => row.result)).toEqual(["FAILURE", "FAILURE", "FAILURE", "FAILURE", "SUCCESS"]);
+
+    // The trigger of migration 20261209020000 refuses the same pairs from any writer (here the owner, past the use case).
+    await expect(prisma.roleAssignment.create({ data: { userId: admin.id, role: "AUDIT_ADMIN" } })).rejects.toThrow(/separation of duties/);
+    await expect(prisma.roleAssignment.create({ data: { userId: accountant.id, role: "DEPARTMENT_REVIEWER", departmentId: unit.departmentId } })).rejects.toThrow(/separation of duties/);
+    const head = await createUser(prisma, { roles: [{ role: "UNIT_HEAD", unitId: unit.unitId }] });
+    await expect(prisma.roleAssignment.create({ data: { userId: head.id, role: "FINANCE_REVIEWER", regionId: unit.regionId } })).rejects.toThrow(/separation of duties/);
+    const [adminRole] = await prisma.roleAssignment.findMany({ where: { userId: admin.id }, select: { id: true } });
+    await expect(prisma.roleAssignment.update({ where: { id: adminRole?.id ?? 0 }, data: { role: "ADMIN", regionId: null } })).resolves.toBeDefined();
+    expect(await prisma.roleAssignment.count({ where: { userId: { in: [admin.id, accountant.id, head.id] } } })).toBe(4);
   });
 
   it("refuses granting oneself a role", async () => {
-    const admin = viewers["global admin"];
+    const admin = viewers["global security admin"];
     await expect(grantRole(prisma, admin ?? null, { userId: admin?.userId, role: "FINANCE_REVIEWER", scope: `region:${unit.regionId}` })).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: "不能给自己授予角色，请由其他管理员办理。",
@@ -87,7 +136,7 @@ describe("grantRole", () => {
 
   it("refuses bad input with Chinese messages and changes nothing", async () => {
     const target = await createUser(prisma);
-    const admin = viewers["global admin"] ?? null;
+    const admin = viewers["global security admin"] ?? null;
     await expect(grantRole(prisma, admin, { userId: target.id, role: "ACCOUNTANT", scope: `region:${unit.regionId}` })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { scope: ["单位填报人的适用范围必须是一个单位。"] },
@@ -108,8 +157,8 @@ describe("grantRole", () => {
 });
 
 describe("revokeRole", () => {
-  it.each(["anonymous", "accountant", "department reviewer", "finance reviewer", "region admin of another region", "region admin", "global admin"])(
-    "as %s: revokes a department reviewer role only as its region's or a global administrator",
+  it.each(EVERYONE)(
+    "as %s: revokes a department reviewer role only as its region's or a global security administrator",
     async (name) => {
       const target = await createUser(prisma, { roles: [{ role: "DEPARTMENT_REVIEWER", departmentId: unit.departmentId }] });
       const assignment = await prisma.roleAssignment.findFirstOrThrow({ where: { userId: target.id }, select: { id: true } });
@@ -128,35 +177,28 @@ describe("revokeRole", () => {
     },
   );
 
-  it("never revokes one's own role, nor the last global administrator", async () => {
-    const admin = viewers["global admin"] ?? null;
-    const own = await prisma.roleAssignment.findFirstOrThrow({ where: { userId: admin?.userId }, select: { id: true } });
-    await expect(revokeRole(prisma, admin, { assignmentId: own.id })).rejects.toMatchObject({ code: "FORBIDDEN", message: "不能撤销自己的角色，请由其他管理员办理。" });
+  it("never revokes one's own role, nor the last global holder of an administrator role", async () => {
+    const security = viewers["global security admin"] ?? null;
+    const own = await prisma.roleAssignment.findFirstOrThrow({ where: { userId: security?.userId }, select: { id: true } });
+    await expect(revokeRole(prisma, security, { assignmentId: own.id })).rejects.toMatchObject({ code: "FORBIDDEN", message: "不能撤销自己的角色，请由其他管理员办理。" });
 
-    const second = await createViewer(prisma, [{ role: "ADMIN" }]);
+    const second = await createViewer(prisma, [{ role: "SECURITY_ADMIN" }]);
     await revokeRole(prisma, second, { assignmentId: own.id });
     const secondRole = await prisma.roleAssignment.findFirstOrThrow({ where: { userId: second.userId }, select: { id: true } });
-    // the second is now the last global administrator: even a request still carrying the first one's old grant is refused
-    await expect(revokeRole(prisma, admin, { assignmentId: secondRole.id })).rejects.toMatchObject({ code: "CONFLICT", message: "不能撤销最后一位全局系统管理员。" });
-    const third = await createViewer(prisma, [{ role: "ADMIN", regionId: unit.regionId }]);
-    await expect(revokeRole(prisma, third, { assignmentId: secondRole.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await prisma.roleAssignment.count({ where: { role: "ADMIN", regionId: null } })).toBe(1);
-  });
+    // the second is now the last global security administrator: even a request still carrying the first one's old grant is refused
+    await expect(revokeRole(prisma, security, { assignmentId: secondRole.id })).rejects.toMatchObject({ code: "CONFLICT", message: "不能撤销最后一位全局安全管理员。" });
+    await expect(revokeRole(prisma, viewers["region security admin"] ?? null, { assignmentId: secondRole.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await prisma.roleAssignment.count({ where: { role: "SECURITY_ADMIN", regionId: null } })).toBe(1);
 
-  it("refuses the last global administrator's revocation even by another account's global role", async () => {
-    // Two global roles on one account would be the only way around "not yourself": a second global admin revoking the last one is refused.
-    const onlyAdmin = viewers["global admin"] ?? null;
-    const other = await createUser(prisma, { roles: [{ role: "ADMIN" }] });
-    const otherRole = await prisma.roleAssignment.findFirstOrThrow({ where: { userId: other.id }, select: { id: true } });
-    await revokeRole(prisma, onlyAdmin, { assignmentId: otherRole.id });
-    const ownRole = await prisma.roleAssignment.findFirstOrThrow({ where: { userId: onlyAdmin?.userId }, select: { id: true } });
-    const impostor: Viewer = { userId: other.id, roles: [{ role: "ADMIN" }] }; // a stale viewer still carrying the revoked grant
-    await expect(revokeRole(prisma, impostor, { assignmentId: ownRole.id })).rejects.toMatchObject({ code: "CONFLICT", message: "不能撤销最后一位全局系统管理员。" });
-    expect(await prisma.roleAssignment.count({ where: { role: "ADMIN", regionId: null } })).toBe(1);
+    // the only global system administrator and audit administrator stay too
+    for (const [name, label] of [["global admin", "系统管理员"], ["audit admin", "审计管理员"]] as const) {
+      const role = await prisma.roleAssignment.findFirstOrThrow({ where: { userId: viewers[name]?.userId }, select: { id: true } });
+      await expect(revokeRole(prisma, second, { assignmentId: role.id })).rejects.toMatchObject({ code: "CONFLICT", message: `不能撤销最后一位全局${label}。` });
+    }
   });
 
   it("refuses a malformed id with a Chinese message", async () => {
-    await expect(revokeRole(prisma, viewers["global admin"] ?? null, { assignmentId: "abc" })).rejects.toMatchObject({
+    await expect(revokeRole(prisma, viewers["global security admin"] ?? null, { assignmentId: "abc" })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { assignmentId: ["角色编号无效。"] },
     });
@@ -164,11 +206,11 @@ describe("revokeRole", () => {
 });
 
 describe("createUserAccount", () => {
-  it.each(["anonymous", "accountant", "department reviewer", "finance reviewer", "region admin of another region", "region admin", "global admin"])(
-    "as %s: only administrators create accounts, with an argon2id password",
+  it.each(EVERYONE)(
+    "as %s: only system administrators create accounts, with an argon2id password",
     async (name) => {
       const attempt = createUserAccount(prisma, viewers[name] ?? null, { name: "张三", email: " Zhang.San@Example.test ", password: "Kaishi#Anfang24" });
-      if (name.includes("admin")) {
+      if (CREATORS.includes(name)) {
         const created = await attempt;
         expect(created.email).toBe("zhang.san@example.test");
         const account = await prisma.account.findFirstOrThrow({ where: { userId: created.userId }, select: { password: true } });
@@ -209,8 +251,8 @@ describe("unlockUser", () => {
   const now = new Date("2024-03-01T02:00:00Z");
   const lockedUntil = new Date("2024-03-01T02:20:00Z");
 
-  it.each(["anonymous", "accountant", "department reviewer", "finance reviewer", "region admin of another region", "region admin", "global admin"])(
-    "as %s: unlocks an account of the region only as its region's or a global administrator",
+  it.each(EVERYONE)(
+    "as %s: unlocks an account of the region only as its region's or a global security administrator",
     async (name) => {
       const target = await createUser(prisma, { roles: [{ role: "ACCOUNTANT", unitId: unit.unitId }] });
       await prisma.user.update({ where: { id: target.id }, data: { lockedUntil, failedLoginCount: 0 } });
@@ -231,17 +273,18 @@ describe("unlockUser", () => {
 
   it("refuses an account that is not locked, and an unknown one", async () => {
     const target = await createUser(prisma);
-    await expect(unlockUser(prisma, viewers["global admin"] ?? null, { userId: target.id }, now)).rejects.toMatchObject({ code: "CONFLICT", message: "该账户当前未被锁定。" });
-    await expect(unlockUser(prisma, viewers["global admin"] ?? null, { userId: "" }, now)).rejects.toMatchObject({ fieldErrors: { userId: ["请选择账户。"] } });
-    await expect(unlockUser(prisma, viewers["global admin"] ?? null, { userId: "nobody" }, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const security = viewers["global security admin"] ?? null;
+    await expect(unlockUser(prisma, security, { userId: target.id }, now)).rejects.toMatchObject({ code: "CONFLICT", message: "该账户当前未被锁定。" });
+    await expect(unlockUser(prisma, security, { userId: "" }, now)).rejects.toMatchObject({ fieldErrors: { userId: ["请选择账户。"] } });
+    await expect(unlockUser(prisma, security, { userId: "nobody" }, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("the client address", () => {
   it("is recorded on every administration audit row, granted or refused", async () => {
-    const admin = viewers["global admin"] ?? null;
+    const admin = viewers["global security admin"] ?? null;
     const request = { clientAddress: "203.0.113.9" };
-    const created = await createUserAccount(prisma, admin, { name: "王五", email: "wang.wu@example.test", password: "Kaishi#Anfang24" }, request);
+    const created = await createUserAccount(prisma, viewers["global admin"] ?? null, { name: "王五", email: "wang.wu@example.test", password: "Kaishi#Anfang24" }, request);
     const { assignmentId } = await grantRole(prisma, admin, { userId: created.userId, role: "ACCOUNTANT", scope: `unit:${unit.unitId}` }, request);
     await revokeRole(prisma, admin, { assignmentId: String(assignmentId) }, request);
     await prisma.user.update({ where: { id: created.userId }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
@@ -266,12 +309,12 @@ describe("the client address", () => {
 });
 
 describe("loadAdminUsers", () => {
-  it("shows a region administrator the region's accounts and those without roles, and marks what they may revoke", async () => {
+  it("shows a region's security administrator the region's accounts and those without roles, and marks what they may revoke", async () => {
     const mine = await createUser(prisma, { email: "a-mine@example.test", roles: [{ role: "ACCOUNTANT", unitId: unit.unitId }] });
     await createUser(prisma, { email: "b-theirs@example.test", roles: [{ role: "ACCOUNTANT", unitId: elsewhere.unitId }] });
     const fresh = await createUser(prisma, { email: "c-fresh@example.test" });
 
-    const page = await loadAdminUsers(viewers["region admin"] ?? null, new Date(), prisma);
+    const page = await loadAdminUsers(viewers["region security admin"] ?? null, new Date(), prisma);
 
     const emails = page.users.map((u) => u.email);
     expect(emails).toContain(mine.email);
@@ -280,6 +323,12 @@ describe("loadAdminUsers", () => {
     expect(page.isGlobalAdmin).toBe(false);
     expect(page.scopeGroups.map((g) => g.label)).toEqual([expect.stringContaining(unit.region.code)]);
     expect(page.users.find((u) => u.email === mine.email)?.roles).toEqual([expect.objectContaining({ role: "ACCOUNTANT", canRevoke: true })]);
+    expect(page).toMatchObject({ canManageRoles: true, canCreateAccounts: false });
     await expect(loadAdminUsers(viewers["finance reviewer"] ?? null, new Date(), prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(loadAdminUsers(viewers["audit admin"] ?? null, new Date(), prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // The system administrator sees the accounts to create them, but no role can be granted or revoked from its page.
+    const system = await loadAdminUsers(viewers["region admin"] ?? null, new Date(), prisma);
+    expect(system).toMatchObject({ canManageRoles: false, canCreateAccounts: true, scopeGroups: [] });
+    expect(system.users.flatMap((u) => u.roles).every((r) => !r.canRevoke)).toBe(true);
   });
 });

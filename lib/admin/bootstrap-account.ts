@@ -46,8 +46,10 @@ export interface BootstrappedAccount {
 type ScopeColumns = { unitId?: number; departmentId?: number; regionId?: number };
 
 /**
- * 命令行创建账户 (`npm run gongkai -- admin create-user`): the first administrator of a new
- * installation, or any account with its role. The password (given or generated) must satisfy the
+ * 命令行创建账户 (`npm run gongkai -- admin create-user`): the first administrators of a new
+ * installation (系统管理员 ADMIN, 安全管理员 SECURITY_ADMIN, 审计管理员 AUDIT_ADMIN: three people,
+ * ADR 0022), or any account with its role. It always creates a new account, so it never gives one
+ * person two administrator roles. The password (given or generated) must satisfy the
  * rule and must be changed at the first sign-in. Account, credential, role and both audit rows
  * (`user.create`, `role.grant`) in one transaction; a refusal writes only its own audit row.
  */
@@ -101,12 +103,20 @@ function invalid(field: string, message: string): AppError {
 async function resolveScopeByCodes(tx: DbReader, input: BootstrapAccountInput): Promise<{ columns: ScopeColumns; label: string }> {
   const { role, regionCode, departmentCode, unitCode } = input;
   const label = ROLE_LABELS[role];
-  if (role === "ADMIN" || role === "FINANCE_REVIEWER") {
+  if (role === "AUDIT_ADMIN") {
+    // The audit log carries no reliable region (ADR 0010): an audit administrator reads all of it.
+    if (regionCode !== undefined || departmentCode !== undefined || unitCode !== undefined) {
+      throw invalid("scope", `${label}的适用范围是全部地区（审计日志不按地区划分）：请不要给出 --region、--department 或 --unit。`);
+    }
+    return { columns: {}, label: "全部地区" };
+  }
+  const regionOrGlobal = role === "ADMIN" || role === "SECURITY_ADMIN";
+  if (regionOrGlobal || role === "FINANCE_REVIEWER") {
     if (departmentCode !== undefined || unitCode !== undefined) {
-      throw invalid("scope", `${label}的适用范围是${role === "ADMIN" ? "一个地区或全部地区" : "一个地区"}：请只给出 --region，不要给出 --department 或 --unit。`);
+      throw invalid("scope", `${label}的适用范围是${regionOrGlobal ? "一个地区或全部地区" : "一个地区"}：请只给出 --region，不要给出 --department 或 --unit。`);
     }
     if (regionCode === undefined) {
-      if (role === "ADMIN") return { columns: {}, label: "全部地区" };
+      if (regionOrGlobal) return { columns: {}, label: "全部地区" };
       throw invalid("regionCode", `${label}须指定地区：--region <行政区划代码>，例如 --region 130433。`);
     }
     const region = await tx.region.findUnique({ where: { code: regionCode }, select: { id: true, code: true, name: true } });

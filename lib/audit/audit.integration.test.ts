@@ -9,6 +9,8 @@ import { prisma, resetDatabase } from "@/tests/integration/db";
 import { auditDetailLines } from "./audit-labels";
 import { loadBudgetHistory } from "./budget-history";
 import { AUDIT_PAGE_SIZE, searchAuditEvents } from "./search-audit-events";
+import { exportAuditEvents } from "./export-audit-events";
+import { verifyAuditChains } from "./verify-audit-chains";
 import { writeAuditEvent } from "./write-audit-event";
 
 const china = (local: string): Date => new Date(`${local}+08:00`);
@@ -22,7 +24,7 @@ async function event(at: Date, fields: Partial<{ action: string; userId: string 
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = await createViewer(prisma, [{ role: "ADMIN" }]);
+  admin = await createViewer(prisma, [{ role: "AUDIT_ADMIN" }]);
 });
 afterAll(disconnectPrisma);
 
@@ -76,19 +78,21 @@ describe("searchAuditEvents", () => {
     expect(rows).toEqual([{ userId: admin.userId, result: "SUCCESS", details: { filters: JSON.stringify({ email: "x@example.test", result: "DENIED" }), results: 0 } }]);
   });
 
-  it("refuses everyone but global administrators, and audits the refusal", async () => {
+  it("refuses everyone but the audit administrator (三员分立), and audits the refusal", async () => {
     const unit = await createUnit(prisma);
     const refused: Viewer[] = [
       await createViewer(prisma, [{ role: "ACCOUNTANT", unitId: unit.unitId }]),
       await createViewer(prisma, [{ role: "DEPARTMENT_REVIEWER", departmentId: unit.departmentId }]),
       await createViewer(prisma, [{ role: "FINANCE_REVIEWER", regionId: unit.regionId }]),
       await createViewer(prisma, [{ role: "ADMIN", regionId: unit.regionId }]),
+      await createViewer(prisma, [{ role: "ADMIN" }]),
+      await createViewer(prisma, [{ role: "SECURITY_ADMIN" }]),
     ];
     for (const viewer of refused) {
-      await expect(searchAuditEvents(prisma, viewer, {})).rejects.toMatchObject({ code: "FORBIDDEN", message: "只有全局系统管理员可以查询审计日志。" });
+      await expect(searchAuditEvents(prisma, viewer, {}, { clientAddress: "198.51.100.4" })).rejects.toMatchObject({ code: "FORBIDDEN", message: "只有审计管理员可以查询、导出和校验审计日志。" });
     }
-    await expect(searchAuditEvents(prisma, null, {})).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    expect(await prisma.auditEvent.count({ where: { action: "audit.search", result: "DENIED" } })).toBe(refused.length);
+    await expect(searchAuditEvents(prisma, null, {}, { clientAddress: "198.51.100.4" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(await prisma.auditEvent.count({ where: { action: "audit.search", result: "DENIED", clientAddress: "198.51.100.4" } })).toBe(refused.length + 1);
   });
 
   it("refuses malformed filters with Chinese messages", async () => {
@@ -103,6 +107,43 @@ describe("searchAuditEvents", () => {
     await expect(searchAuditEvents(prisma, admin, { from: "2024-03-02", to: "2024-03-01" })).rejects.toMatchObject({
       fieldErrors: { to: ["开始日期不能晚于结束日期。"] },
     });
+  });
+});
+
+describe("exportAuditEvents and verifyAuditChains (the audit administrator's other two reads)", () => {
+  it("exports the filtered rows as CSV with BOM, actions in Chinese, and audits the export with the client address", async () => {
+    const user = await createUser(prisma, { email: "li.si@example.test", name: "李四" });
+    await event(china("2024-03-01T09:00:00"), { userId: user.id, action: "budget.comment_resolve", objectType: "budget", objectId: "7", clientAddress: "203.0.113.9" });
+    await event(china("2024-03-02T09:00:00"), { action: "auth.sign_in", result: "FAILURE", details: { email: "x@example.test", reason: "wrong_password" } });
+
+    const file = await exportAuditEvents(prisma, admin, { action: "budget.comment_resolve" }, { clientAddress: "198.51.100.7" });
+
+    expect([...file.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = file.body.subarray(3).toString("utf8").trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain("操作");
+    expect(lines[1]).toContain("审核意见已处理");
+    expect(lines[1]).toContain("李四");
+    expect(lines[1]).toContain("203.0.113.9");
+    expect(await prisma.auditEvent.findMany({ where: { action: "audit.export" }, select: { result: true, clientAddress: true, userId: true } })).toEqual([
+      { result: "SUCCESS", clientAddress: "198.51.100.7", userId: admin.userId },
+    ]);
+  });
+
+  it("checks the hash chains for the audit administrator only, and audits every attempt", async () => {
+    await event(china("2024-03-01T09:00:00"));
+    const report = await verifyAuditChains(prisma, admin, { clientAddress: "198.51.100.7" });
+    expect(report.audit.firstBreak).toBeNull();
+    expect(report.audit.checked).toBeGreaterThanOrEqual(1);
+    const system = await createViewer(prisma, [{ role: "ADMIN" }]);
+    await expect(verifyAuditChains(prisma, system, { clientAddress: "198.51.100.8" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(exportAuditEvents(prisma, system, {}, { clientAddress: "198.51.100.8" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const rows = await prisma.auditEvent.findMany({ where: { action: { in: ["audit.verify", "audit.export"] } }, orderBy: { id: "asc" }, select: { action: true, result: true, clientAddress: true } });
+    expect(rows).toEqual([
+      { action: "audit.verify", result: "SUCCESS", clientAddress: "198.51.100.7" },
+      { action: "audit.verify", result: "DENIED", clientAddress: "198.51.100.8" },
+      { action: "audit.export", result: "DENIED", clientAddress: "198.51.100.8" },
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { BudgetStatus } from "@/lib/generated/prisma/enums";
 import {
   canAdminister,
   canApproveBudget,
+  canManageRoles,
   canCommentOnBudget,
   canEditBudget,
   canReadBudget,
@@ -12,6 +13,7 @@ import {
   canSubmitBudget,
   canViewPublicationDeadlines,
   isAdministrator,
+  separationOfDutiesConflict,
   type BudgetScope,
   type Viewer,
 } from "./policies";
@@ -44,6 +46,10 @@ const VIEWERS = {
   "finance reviewer of another region": viewer({ role: "FINANCE_REVIEWER", regionId: 200 }),
   "global administrator": viewer({ role: "ADMIN" }),
   "administrator of the region": viewer({ role: "ADMIN", regionId: 100 }),
+  "global security administrator": viewer({ role: "SECURITY_ADMIN" }),
+  "security administrator of the region": viewer({ role: "SECURITY_ADMIN", regionId: 100 }),
+  "global audit administrator": viewer({ role: "AUDIT_ADMIN" }),
+  "audit administrator of the region": viewer({ role: "AUDIT_ADMIN", regionId: 100 }),
   "accountant of the unit who also reviews the region": viewer(
     { role: "ACCOUNTANT", unitId: 1 },
     { role: "FINANCE_REVIEWER", regionId: 100 },
@@ -130,6 +136,47 @@ describe("canAdminister", () => {
   });
 });
 
+describe("三员分立: each administrator role does its own work only", () => {
+  // [viewer, organisation of region 100, roles in region 100, roles globally, audit log]
+  const cases: [ViewerName, boolean, boolean, boolean, boolean][] = [
+    ["global administrator", true, false, false, false],
+    ["administrator of the region", true, false, false, false],
+    ["global security administrator", false, true, true, false],
+    ["security administrator of the region", false, true, false, false],
+    ["global audit administrator", false, false, false, true],
+    ["audit administrator of the region", false, false, false, false],
+    ["finance reviewer of the region", false, false, false, false],
+    ["accountant of the unit", false, false, false, false],
+    ["anonymous", false, false, false, false],
+  ];
+  it.each(cases)("%s → organisation %s, roles in region %s, global roles %s, audit log %s", (name, organisation, regionRoles, globalRoles, audit) => {
+    expect(canAdminister(VIEWERS[name], { regionId: 100 })).toBe(organisation);
+    expect(canManageRoles(VIEWERS[name], { regionId: 100 })).toBe(regionRoles);
+    expect(canManageRoles(VIEWERS[name])).toBe(globalRoles);
+    expect(canSearchAuditLog(VIEWERS[name])).toBe(audit);
+  });
+});
+
+describe("separationOfDutiesConflict", () => {
+  it.each([
+    ["system + security administrator", [{ role: "ADMIN", regionId: null }], { role: "SECURITY_ADMIN", regionId: null }, /三员分立/],
+    ["security + audit administrator", [{ role: "SECURITY_ADMIN", regionId: 100 }], { role: "AUDIT_ADMIN", regionId: null }, /三员分立/],
+    ["audit + system administrator in another region", [{ role: "AUDIT_ADMIN", regionId: null }], { role: "ADMIN", regionId: 200 }, /三员分立/],
+    ["accountant + finance reviewer, same region", [{ role: "ACCOUNTANT", regionId: 100 }], { role: "FINANCE_REVIEWER", regionId: 100 }, /不相容岗位分离/],
+    ["department reviewer + unit head, same region", [{ role: "DEPARTMENT_REVIEWER", regionId: 100 }], { role: "UNIT_HEAD", regionId: 100 }, /不相容岗位分离/],
+    ["department reviewer + accountant, same region", [{ role: "DEPARTMENT_REVIEWER", regionId: 100 }], { role: "ACCOUNTANT", regionId: 100 }, /不相容岗位分离/],
+    ["accountant + finance reviewer, other region", [{ role: "ACCOUNTANT", regionId: 100 }], { role: "FINANCE_REVIEWER", regionId: 200 }, null],
+    ["the same administrator role in a second region", [{ role: "ADMIN", regionId: 100 }], { role: "ADMIN", regionId: 200 }, null],
+    ["administrator + finance reviewer", [{ role: "ADMIN", regionId: 100 }], { role: "FINANCE_REVIEWER", regionId: 100 }, null],
+    ["accountant + unit head of the unit", [{ role: "ACCOUNTANT", regionId: 100 }], { role: "UNIT_HEAD", regionId: 100 }, null],
+    ["nothing held", [], { role: "AUDIT_ADMIN", regionId: null }, null],
+  ] as const)("%s", (_name, held, wanted, expected) => {
+    const conflict = separationOfDutiesConflict(held, wanted);
+    if (expected === null) expect(conflict).toBeNull();
+    else expect(conflict).toMatch(expected);
+  });
+});
+
 describe("canViewPublicationDeadlines, canSearchAuditLog, isAdministrator", () => {
   // unit 1 of department 10 in region 100
   const unit = { regionId: 100, departmentId: 10 };
@@ -141,8 +188,12 @@ describe("canViewPublicationDeadlines, canSearchAuditLog, isAdministrator", () =
     ["reviewer of another department", false, false, false],
     ["finance reviewer of the region", true, false, false],
     ["finance reviewer of another region", false, false, false],
-    ["global administrator", true, true, true],
+    ["global administrator", true, false, true],
     ["administrator of the region", true, false, true],
+    ["global security administrator", false, false, false],
+    ["security administrator of the region", false, false, false],
+    ["global audit administrator", false, true, false],
+    ["audit administrator of the region", false, false, false],
   ];
   it.each(cases)("%s → deadlines %s, audit log %s, administration %s", (name, deadlines, audit, administer) => {
     expect(canViewPublicationDeadlines(VIEWERS[name], unit)).toBe(deadlines);

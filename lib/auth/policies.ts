@@ -1,4 +1,5 @@
 import type { BudgetStatus, Role } from "@/lib/generated/prisma/enums";
+import { ROLE_LABELS as ROLE_NAMES } from "./role-labels";
 
 /**
  * Who may do what, as pure functions over a Viewer and the scope of the thing acted on. Use cases
@@ -95,14 +96,41 @@ export function canApproveBudget(viewer: Viewer | null, budget: BudgetScope): bo
 }
 
 /**
- * Administration (users, roles, units, code books): a global administrator everywhere, a
- * region's administrator in that region; without a region, only a global administrator.
- * Administrators do not read unpublished budgets by virtue of the role (least privilege).
+ * 三员分立 (ADR 0022): three administrator roles, none of which can act as another.
+ * - 系统管理员 (ADMIN): the organisation (regions, departments, units), code books and accounts'
+ *   creation. A global administrator everywhere, a region's administrator in that region;
+ *   without a region, only a global administrator.
+ * - 安全管理员 (SECURITY_ADMIN): grants and revokes roles, unlocks accounts, resets second factors.
+ * - 审计管理员 (AUDIT_ADMIN): reads, filters and exports the audit log and verifies the hash chains.
+ * Administrators do not read unpublished budgets by virtue of any of these roles (least privilege).
  */
-export function canAdminister(viewer: Viewer | null, scope: { regionId?: number } = {}): boolean {
-  return grants(viewer, "ADMIN").some(
+export const ADMINISTRATOR_ROLES = ["ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"] as const satisfies readonly Role[];
+export type AdministratorRole = (typeof ADMINISTRATOR_ROLES)[number];
+
+function holdsFor(viewer: Viewer | null, role: Role, scope: { regionId?: number }): boolean {
+  return grants(viewer, role).some(
     (grant) => grant.regionId === undefined || (scope.regionId !== undefined && grant.regionId === scope.regionId),
   );
+}
+
+/** 系统管理员 of the scope's region (or global); without a region, only a global one. */
+export function canAdminister(viewer: Viewer | null, scope: { regionId?: number } = {}): boolean {
+  return holdsFor(viewer, "ADMIN", scope);
+}
+
+/** 安全管理员 of the scope's region (or global): grants and revokes roles, unlocks accounts, resets second factors there. */
+export function canManageRoles(viewer: Viewer | null, scope: { regionId?: number } = {}): boolean {
+  return holdsFor(viewer, "SECURITY_ADMIN", scope);
+}
+
+/** Holds 安全管理员 anywhere (region or global). */
+export function isSecurityAdministrator(viewer: Viewer | null): boolean {
+  return grants(viewer, "SECURITY_ADMIN").length > 0;
+}
+
+/** Holds 审计管理员 anywhere. */
+export function isAuditAdministrator(viewer: Viewer | null): boolean {
+  return grants(viewer, "AUDIT_ADMIN").length > 0;
 }
 
 /**
@@ -133,14 +161,49 @@ export function canViewPublicationDeadlines(viewer: Viewer | null, unit: { regio
   );
 }
 
-/** Reading the audit log: global administrators only (ADR 0010: events carry no reliable region). */
+/**
+ * Reading, exporting and verifying the audit log: a global 审计管理员 only (ADR 0010: events carry
+ * no reliable region; ADR 0022: nobody else, system and security administrators included).
+ */
 export function canSearchAuditLog(viewer: Viewer | null): boolean {
-  return canAdminister(viewer);
+  return grants(viewer, "AUDIT_ADMIN").some((grant) => grant.regionId === undefined);
 }
 
-/** Holds an administrator role anywhere (region or global): may open the account administration. */
+/** Holds 系统管理员 anywhere (region or global): may create accounts and open the organisation. */
 export function isAdministrator(viewer: Viewer | null): boolean {
   return grants(viewer, "ADMIN").length > 0;
+}
+
+/** One role as separation of duties sees it: the role and the region it is exercised in (null: global). */
+export interface RoleInRegion {
+  role: Role;
+  regionId: number | null;
+}
+
+const ENTERING_ROLES: ReadonlySet<Role> = new Set<Role>(["ACCOUNTANT", "UNIT_HEAD"]);
+const REVIEWING_ROLES: ReadonlySet<Role> = new Set<Role>(["DEPARTMENT_REVIEWER", "FINANCE_REVIEWER"]);
+const ADMINISTRATOR_ROLE_SET: ReadonlySet<Role> = new Set<Role>(ADMINISTRATOR_ROLES);
+
+/**
+ * 不相容岗位分离: why a person holding `held` may not also receive `wanted`, or null when they may.
+ * Nobody holds two of the three administrator roles, and nobody enters budgets (单位填报人,
+ * 单位负责人) and reviews them (主管部门审核人, 财政部门审核人) in the same region. Every
+ * role-granting path asks this; the database trigger of migration 20261209020000 enforces the same.
+ */
+export function separationOfDutiesConflict(held: readonly RoleInRegion[], wanted: RoleInRegion): string | null {
+  if (ADMINISTRATOR_ROLE_SET.has(wanted.role)) {
+    const other = held.find((h) => ADMINISTRATOR_ROLE_SET.has(h.role) && h.role !== wanted.role);
+    if (other !== undefined) return `三员分立：该账户已是${ROLE_NAMES[other.role]}，不能再兼任${ROLE_NAMES[wanted.role]}。`;
+  }
+  const entering = ENTERING_ROLES.has(wanted.role);
+  const reviewing = REVIEWING_ROLES.has(wanted.role);
+  if ((entering || reviewing) && wanted.regionId !== null) {
+    const clash = held.find((h) => h.regionId === wanted.regionId && (entering ? REVIEWING_ROLES : ENTERING_ROLES).has(h.role));
+    if (clash !== undefined) {
+      return `不相容岗位分离：该账户在同一地区已是${ROLE_NAMES[clash.role]}，不能再兼任${ROLE_NAMES[wanted.role]}（同一地区的填报与审核不能由一人兼任）。`;
+    }
+  }
+  return null;
 }
 
 /** Where a department sits. */

@@ -34,9 +34,11 @@ async function getSessionOverHttp(cookie: string): Promise<unknown> {
 describe("getViewerFromHeaders", () => {
   it("gives the signed-in user with every role assignment", async () => {
     const unit = await createUnit(prisma);
+    const elsewhere = await createUnit(prisma);
+    // Entering in one region and reviewing in another (the same region is refused: ADR 0022).
     const user = await createSignInUser([
       { role: "ACCOUNTANT", unitId: unit.unitId },
-      { role: "FINANCE_REVIEWER", regionId: unit.regionId },
+      { role: "FINANCE_REVIEWER", regionId: elsewhere.regionId },
     ]);
     const cookie = await signInForCookie(user.email);
 
@@ -44,7 +46,7 @@ describe("getViewerFromHeaders", () => {
       userId: user.id,
       roles: [
         { role: "ACCOUNTANT", unitId: unit.unitId },
-        { role: "FINANCE_REVIEWER", regionId: unit.regionId },
+        { role: "FINANCE_REVIEWER", regionId: elsewhere.regionId },
       ],
     });
     expect(await getViewerFromHeaders(requestHeaders())).toBeNull();

@@ -82,7 +82,21 @@ describe("gongkai admin create-user", () => {
     ]);
   });
 
+  it("creates the first security and audit administrators (三员分立: three accounts)", async () => {
+    expect((await run(ADMIN)).code).toBe(0);
+    const security = await run(["create-user", "--email", "anquan@example.gov.cn", "--name", "王五", "--role", "SECURITY_ADMIN"]);
+    const audit = await run(["create-user", "--email", "shenji@example.gov.cn", "--name", "赵六", "--role", "审计管理员"]);
+    expect(security.out).toContain("角色：安全管理员（全部地区）");
+    expect(audit.out).toContain("角色：审计管理员（全部地区）");
+    expect((await accounts()).map((u) => [u.email, u.roleAssignments.map((a) => [a.role, a.regionId])])).toEqual([
+      ["anquan@example.gov.cn", [["SECURITY_ADMIN", null]]],
+      ["shenji@example.gov.cn", [["AUDIT_ADMIN", null]]],
+      ["zhang.san@example.gov.cn", [["ADMIN", null]]],
+    ]);
+  });
+
   it.each([
+    { argv: ["create-user", "--email", "x@example.gov.cn", "--name", "某某", "--role", "AUDIT_ADMIN", "--region", "130433"], message: "审计管理员的适用范围是全部地区" },
     { argv: ["create-user", "--email", "x@example.gov.cn", "--name", "某某"], message: "缺少参数 --role" },
     { argv: ["create-user", "--email", "x@example.gov.cn", "--name", "某某", "--role", "BOSS"], message: "角色“BOSS”无效" },
     { argv: ["create-user", "--email", "not-an-address", "--name", "某某", "--role", "ADMIN"], message: "--email：邮箱格式不正确" },

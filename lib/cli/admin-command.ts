@@ -16,17 +16,21 @@ export interface AdminCommandDeps {
 export const ADMIN_USAGE = `用法：
   npm run gongkai -- admin create-user --email <邮箱> --name <姓名> --role <角色> [范围] [--password-stdin]
 
-  创建一个账户并授予角色。不给 --password-stdin 时生成一次性初始密码并打印（只显示这一次）；
+  创建一个账户并授予角色。三员分立：系统管理员、安全管理员、审计管理员须为三个不同的账户。不给 --password-stdin 时生成一次性初始密码并打印（只显示这一次）；
   给出时从标准输入读取密码（第一行）。无论哪种，首次登录后都必须修改密码。
 
   角色        范围
   ADMIN               （系统管理员）     不给范围 = 全部地区；或 --region <行政区划代码>
+  SECURITY_ADMIN      （安全管理员）     不给范围 = 全部地区；或 --region <行政区划代码>
+  AUDIT_ADMIN         （审计管理员）     全部地区（不给范围）
   FINANCE_REVIEWER    （财政部门审核人） --region <行政区划代码>
   DEPARTMENT_REVIEWER （主管部门审核人） --department <部门编码> [--region <代码>]
   ACCOUNTANT          （单位填报人）     --unit <单位编码> [--region <代码>]
 
 示例：
   npm run gongkai -- admin create-user --email admin@example.gov.cn --name 张三 --role ADMIN
+  npm run gongkai -- admin create-user --email anquan@example.gov.cn --name 王五 --role SECURITY_ADMIN
+  npm run gongkai -- admin create-user --email shenji@example.gov.cn --name 赵六 --role AUDIT_ADMIN
   printf '%s' "$PASSWORD" | npm run -s gongkai -- admin create-user --email li.si@example.gov.cn --name 李四 --role FINANCE_REVIEWER --region 130433 --password-stdin`;
 
 /** Longer than any acceptable password plus a line break; more is not a password. */

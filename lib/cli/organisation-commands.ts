@@ -17,7 +17,7 @@ import { updateRegion } from "@/lib/organisation/update-region";
 import { updateUnit } from "@/lib/organisation/update-unit";
 import type { CliIo } from "./run-cli";
 
-export const ORGANISATION_USAGE = `机构管理（以 --as 指定的系统管理员身份执行，权限与网页相同，均记入审计日志）：
+export const ORGANISATION_USAGE = `机构管理（以 --as 指定的管理员身份执行，权限与网页相同，均记入审计日志；import-accounts 须为安全管理员，其余为系统管理员）：
   npm run gongkai -- admin region create --as <邮箱> --code <行政区划代码> --name <名称> --level 省|市|县|乡镇 [--parent <上级代码>]
   npm run gongkai -- admin region update --as <邮箱> --code <代码> --name <新名称>
   npm run gongkai -- admin department create|update --as <邮箱> --region <地区代码> --code <部门编码> --name <名称> [--review | --no-review]

@@ -60,3 +60,14 @@ export async function enableAppRole(ownerUrl: string, password: string): Promise
     await client.end();
   }
 }
+
+/**
+ * The password the server's application role gets: on the embedded database the one kept in the
+ * data folder (created on first use); with your own DATABASE_URL the one from
+ * GONGKAI_APP_ROLE_PASSWORD (docker-compose.yml requires it), or null: then the server keeps the
+ * owner's URL and the start-up says so.
+ */
+export function appRolePasswordFor(env: { DATABASE_URL?: string | undefined; GONGKAI_APP_ROLE_PASSWORD?: string | undefined }, dataRoot: string): string | null {
+  if (env.DATABASE_URL === undefined) return readOrCreateAppRolePassword(dataRoot);
+  return env.GONGKAI_APP_ROLE_PASSWORD ?? null;
+}

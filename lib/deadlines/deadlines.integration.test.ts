@@ -193,9 +193,11 @@ describe("exportDeadlines", () => {
     expect(sheet?.rowCount).toBe(4);
   });
 
-  it("refuses a viewer who may not see the dashboard, and writes nothing", async () => {
+  it("refuses a viewer who may not see the dashboard, and writes nothing but the refusal's audit row", async () => {
     const accountant = await createViewer(prisma, [{ role: "ACCOUNTANT", unitId: overdue.unitId }]);
-    await expect(exportDeadlines(prisma, accountant, {}, "csv", NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(exportDeadlines(prisma, accountant, {}, "csv", NOW, { clientAddress: "203.0.113.5" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await prisma.auditEvent.count({ where: { action: "deadlines.export", result: "SUCCESS" } })).toBe(0);
+    // The refused export is audited with its client address.
+    expect(await prisma.auditEvent.findMany({ where: { action: "deadlines.export" }, select: { result: true, clientAddress: true } })).toEqual([{ result: "DENIED", clientAddress: "203.0.113.5" }]);
   });
 });

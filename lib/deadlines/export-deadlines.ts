@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Viewer } from "@/lib/auth/policies";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { auditingRefusals } from "@/lib/budgets/budget-access";
 import type { DbClient } from "@/lib/budgets/db-client";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import { encodeCsv, type CsvCell } from "@/lib/export/csv";
@@ -109,7 +110,8 @@ async function toXlsx(dashboard: DeadlineDashboard): Promise<Buffer> {
 
 /**
  * The dashboard as a download, with the same authorization and filters as the page (a viewer
- * exports only what it may see). Each export is audited (`deadlines.export`).
+ * exports only what it may see). Each export, and each refused one, is audited
+ * (`deadlines.export`, with the client address).
  */
 export async function exportDeadlines(
   db: DbClient,
@@ -117,8 +119,10 @@ export async function exportDeadlines(
   filters: DeadlineFilters,
   format: DeadlineExportFormat,
   now: Date = new Date(),
+  request: { clientAddress?: string | null } = {},
 ): Promise<DeadlineExport> {
-  return db.$transaction(async (tx) => {
+  const clientAddress = request.clientAddress ?? null;
+  return auditingRefusals(db, viewer, { action: "deadlines.export", objectType: "region", clientAddress, details: { format } }, () => db.$transaction(async (tx) => {
     const dashboard = await loadDeadlineDashboard(tx, viewer, filters, now);
     const base = `${dashboard.region.code}-${dashboard.year}-公开时限-${chinaDate(now)}`;
     const body = format === "csv" ? toCsv(dashboard) : await toXlsx(dashboard);
@@ -126,6 +130,7 @@ export async function exportDeadlines(
       action: "deadlines.export",
       result: "SUCCESS",
       userId: viewer?.userId ?? null,
+      clientAddress,
       objectType: "region",
       objectId: dashboard.region.code,
       details: {
@@ -139,5 +144,5 @@ export async function exportDeadlines(
     return format === "csv"
       ? { fileName: `${base}.csv`, contentType: "text/csv; charset=utf-8", body }
       : { fileName: `${base}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body };
-  }, { timeout: 20_000 });
+  }, { timeout: 20_000 }));
 }

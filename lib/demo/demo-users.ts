@@ -58,4 +58,21 @@ export const DEMO_USERS: readonly DemoUser[] = [
     role: "ADMIN",
     scope: { global: true },
   },
+  // 三员分立 (ADR 0022): one account per administrator role.
+  {
+    email: "anquan@demo.gongkai.test",
+    name: "演示安全管理员",
+    password: "Anquan#Admin2024",
+    totpSecret: "GONGKAIDEMOANQUANSECURITYADMINAA",
+    role: "SECURITY_ADMIN",
+    scope: { global: true },
+  },
+  {
+    email: "shenji@demo.gongkai.test",
+    name: "演示审计管理员",
+    password: "Shenji#Audit2024",
+    totpSecret: "GONGKAIDEMOSHENJIAUDITADMINAAAAA",
+    role: "AUDIT_ADMIN",
+    scope: { global: true },
+  },
 ];

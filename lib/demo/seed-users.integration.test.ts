@@ -20,7 +20,7 @@ describe("seedDemoUsers", () => {
   });
 
   it("creates one account per role with its scope and a password that satisfies the rule", async () => {
-    expect(await seedDemoUsers(prisma)).toBe(4);
+    expect(await seedDemoUsers(prisma)).toBe(DEMO_USERS.length);
 
     const users = await prisma.user.findMany({
       orderBy: { email: "asc" },
@@ -34,8 +34,10 @@ describe("seedDemoUsers", () => {
     });
     expect(users.map((user) => [user.email, user.roleAssignments])).toEqual([
       ["admin@demo.gongkai.test", [{ role: "ADMIN", unit: null, department: null, region: null }]],
+      ["anquan@demo.gongkai.test", [{ role: "SECURITY_ADMIN", unit: null, department: null, region: null }]],
       ["bumen.224@demo.gongkai.test", [{ role: "DEPARTMENT_REVIEWER", unit: null, department: { code: "224" }, region: null }]],
       ["caizheng.130433@demo.gongkai.test", [{ role: "FINANCE_REVIEWER", unit: null, department: null, region: { code: "130433" } }]],
+      ["shenji@demo.gongkai.test", [{ role: "AUDIT_ADMIN", unit: null, department: null, region: null }]],
       ["tianbao.224001@demo.gongkai.test", [{ role: "ACCOUNTANT", unit: { code: "224001" }, department: null, region: null }]],
     ]);
     for (const demo of DEMO_USERS) {
@@ -53,6 +55,6 @@ describe("seedDemoUsers", () => {
     expect(await seedDemoUsers(prisma)).toBe(0);
 
     expect(await prisma.account.findMany({ orderBy: { id: "asc" }, select: { id: true, password: true } })).toEqual(before);
-    expect(await prisma.roleAssignment.count()).toBe(4);
+    expect(await prisma.roleAssignment.count()).toBe(DEMO_USERS.length);
   });
 });

@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/policies";
 import type { DbReader } from "@/lib/budgets/db-client";
 import { prisma } from "@/lib/db";
 import type { RegionLevel } from "@/lib/generated/prisma/enums";
-import { canAdministerRegionTree, regionAncestry, requireAnyAdministrator } from "./organisation-access";
+import { canAdministerRegionTree, regionAncestry, requireAnyAdministrator, requireAnySecurityAdministrator } from "./organisation-access";
 
 export interface RegionNode {
   id: number;
@@ -21,8 +21,8 @@ export interface RegionNode {
  * everything for a global administrator, a region administrator's regions and their sub-regions.
  * One query: the region table is small (a province has a few thousand townships at most).
  */
-export async function loadAdministeredRegions(viewer: Viewer | null, db: DbReader = prisma): Promise<RegionNode[]> {
-  const admin = requireAnyAdministrator(viewer);
+export async function loadAdministeredRegions(viewer: Viewer | null, db: DbReader = prisma, role: "ADMIN" | "SECURITY_ADMIN" = "ADMIN"): Promise<RegionNode[]> {
+  const admin = role === "ADMIN" ? requireAnyAdministrator(viewer) : requireAnySecurityAdministrator(viewer);
   const regions = await db.region.findMany({
     orderBy: { code: "asc" },
     select: { id: true, code: true, name: true, level: true, parentId: true, _count: { select: { departments: true, units: true } } },
@@ -37,7 +37,7 @@ export async function loadAdministeredRegions(viewer: Viewer | null, db: DbReade
   const visit = (parentId: number | null, depth: number, ancestry: number[]) => {
     for (const region of children.get(parentId) ?? []) {
       const chain = [region.id, ...ancestry];
-      if (canAdministerRegionTree(admin, chain)) {
+      if (canAdministerRegionTree(admin, chain, role)) {
         nodes.push({ id: region.id, code: region.code, name: region.name, level: region.level, parentId: region.parentId, depth, departmentCount: region._count.departments, unitCount: region._count.units });
       }
       visit(region.id, depth + 1, chain);

@@ -93,10 +93,9 @@ describe("listReviewQueue", () => {
   it("is empty for accountants, and leaves out the reviewer's own unit", async () => {
     const { a1, ids } = await world();
     const accountant = await createViewer(prisma, [{ role: "ACCOUNTANT", unitId: a1.unitId }]);
-    const both = await createViewer(prisma, [
-      { role: "FINANCE_REVIEWER", regionId: a1.regionId },
-      { role: "ACCOUNTANT", unitId: a1.unitId },
-    ]);
+    // The database refuses such a pair since migration 20261209020000 (ADR 0022); an assignment
+    // from before it still reaches the session, so the queue keeps leaving the unit out.
+    const both: Viewer = { userId: accountant.userId, roles: [{ role: "FINANCE_REVIEWER", regionId: a1.regionId }, ...accountant.roles] };
 
     expect(await idsOf(accountant)).toEqual([]);
     expect(await listQueueDepartments(prisma, accountant)).toEqual([]);

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AppError, type FieldErrors } from "@/lib/app-error";
-import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_LABELS, AUDIT_RESULT_LABELS, auditActionLabel, auditDetailLines, chinaDateTime } from "@/lib/audit/audit-labels";
+import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, AUDIT_OBJECT_LABELS, AUDIT_RESULT_LABELS, auditActionLabel, auditDetailLines, auditObjectLabel, chinaDateTime } from "@/lib/audit/audit-labels";
 import { searchAuditLog } from "@/lib/audit/audit-log";
 import type { AuditSearchResult } from "@/lib/audit/search-audit-events";
-import { getViewer } from "@/lib/auth/session";
+import { refusePage } from "@/lib/auth/refuse-page";
+import { getRequestActor } from "@/lib/auth/request-actor";
 
 export const metadata: Metadata = { title: "审计日志" };
 export const dynamic = "force-dynamic";
@@ -19,21 +20,20 @@ const FIELDS = [
   { name: "from", label: "开始日期", type: "date" },
   { name: "to", label: "结束日期", type: "date" },
   { name: "email", label: "用户邮箱", type: "text" },
-  { name: "objectType", label: "对象类型", type: "text", hint: "如 budget、user、session" },
   { name: "objectId", label: "对象编号", type: "text" },
   { name: "clientAddress", label: "客户端地址", type: "text" },
 ] as const;
 
-type Outcome = { kind: "ok"; result: AuditSearchResult } | { kind: "invalid"; message: string; fieldErrors: FieldErrors } | { kind: "forbidden"; message: string };
+type Outcome = { kind: "ok"; result: AuditSearchResult } | { kind: "invalid"; message: string; fieldErrors: FieldErrors };
 
 async function search(params: Record<string, string | string[] | undefined>): Promise<Outcome> {
-  const viewer = await getViewer();
+  const { viewer, clientAddress } = await getRequestActor();
   if (viewer === null) redirect("/login?next=/admin/audit");
   try {
-    return { kind: "ok", result: await searchAuditLog(viewer, params) };
+    return { kind: "ok", result: await searchAuditLog(viewer, params, clientAddress) };
   } catch (error) {
     if (error instanceof AppError && error.code === "INVALID_INPUT") return { kind: "invalid", message: error.message, fieldErrors: error.fieldErrors };
-    if (error instanceof AppError && error.code === "FORBIDDEN") return { kind: "forbidden", message: error.message };
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, "/admin/audit");
     throw error;
   }
 }
@@ -46,14 +46,6 @@ function text(params: Record<string, string | string[] | undefined>, name: strin
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const outcome = await search(params);
-  if (outcome.kind === "forbidden") {
-    return (
-      <div className="mx-auto max-w-3xl">
-        <h1 className="mb-4 text-2xl font-bold">审计日志</h1>
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">{outcome.message}</p>
-      </div>
-    );
-  }
   const errors = outcome.kind === "invalid" ? outcome.fieldErrors : {};
   const nextParams = new URLSearchParams();
   for (const name of ["from", "to", "email", "action", "objectType", "objectId", "result", "clientAddress"]) {
@@ -67,7 +59,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <Link href="/workspace" className="text-blue-800 underline underline-offset-2 hover:text-blue-950">返回工作台</Link>
       </p>
       <h1 className="mb-1 text-2xl font-bold">审计日志</h1>
-      <p className="mb-6 text-sm text-slate-700">审计日志只可追加、不可修改。日期按北京时间计算；每次查询本身也记入审计日志。</p>
+      <p className="mb-2 text-sm text-slate-700">审计日志只可追加、不可修改，每条记录带有上一条的哈希（哈希链）。日期按北京时间计算；每次查询、导出和校验本身也记入审计日志。</p>
+      <p className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <Link href="/admin/audit/verify" className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">校验哈希链</Link>
+        <a href={`/admin/audit/export?${nextParams.toString()}`} className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">导出本次查询结果（CSV）</a>
+      </p>
 
       <form method="get" action="/admin/audit" noValidate className="mb-6 grid grid-cols-1 gap-3 rounded border border-slate-300 p-4 sm:grid-cols-2 lg:grid-cols-4">
         {outcome.kind === "invalid" && (
@@ -85,7 +81,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 defaultValue={text(params, field.name)}
                 aria-invalid={fieldErrors.length > 0}
                 aria-describedby={fieldErrors.length > 0 ? `audit-${field.name}-error` : undefined}
-                placeholder={"hint" in field ? field.hint : undefined}
                 className={inputClass}
               />
               {fieldErrors.length > 0 && <p id={`audit-${field.name}-error`} className="mt-1 text-sm text-red-800">{fieldErrors.join(" ")}</p>}
@@ -96,10 +91,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <label htmlFor="audit-action" className="mb-1 block text-sm font-medium">操作</label>
           <select id="audit-action" name="action" defaultValue={text(params, "action")} className={inputClass}>
             <option value="">全部操作</option>
-            <option value="auth.">全部登录相关</option>
-            <option value="budget.">全部预算相关</option>
+            {Object.entries(AUDIT_ACTION_GROUPS).map(([prefix, label]) => (
+              <option key={prefix} value={prefix}>{label}</option>
+            ))}
             {Object.entries(AUDIT_ACTION_LABELS).map(([action, label]) => (
-              <option key={action} value={action}>{label}（{action}）</option>
+              <option key={action} value={action}>{label}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="audit-objectType" className="mb-1 block text-sm font-medium">对象类型</label>
+          <select id="audit-objectType" name="objectType" defaultValue={text(params, "objectType")} className={inputClass}>
+            <option value="">全部对象</option>
+            {Object.entries(AUDIT_OBJECT_LABELS).map(([objectType, label]) => (
+              <option key={objectType} value={objectType}>{label}</option>
             ))}
           </select>
         </div>
@@ -154,11 +159,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                       </td>
                       <td className="px-3 py-2 whitespace-nowrap">
                         {auditActionLabel(event.action)}
-                        <span className="block font-mono text-xs text-slate-600">{event.action}</span>
                       </td>
                       <td className={`px-3 py-2 whitespace-nowrap ${event.result === "SUCCESS" ? "" : "font-medium text-red-800"}`}>{AUDIT_RESULT_LABELS[event.result]}</td>
                       <td className="px-3 py-2 whitespace-nowrap">
-                        {event.objectType === null ? "—" : `${AUDIT_OBJECT_LABELS[event.objectType] ?? event.objectType} ${event.objectId ?? ""}`}
+                        {event.objectType === null ? "—" : `${auditObjectLabel(event.objectType)} ${event.objectId ?? ""}`}
                       </td>
                       <td className="px-3 py-2 font-mono whitespace-nowrap">{event.clientAddress ?? "—"}</td>
                       <td className="px-3 py-2">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { formatChinaDateTime } from "@/components/disclosure/china-time";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getRequestActor } from "@/lib/auth/request-actor";
 import { codeBooks } from "@/lib/codebooks/code-book-admin";
 import { CodeBookImport } from "./code-book-import";
@@ -13,16 +14,8 @@ export default async function CodeBooksPage() {
   const actor = await getRequestActor();
   if (actor.viewer === null) redirect("/login?next=/admin/codebooks");
   const revisions = await codeBooks.revisions(actor);
-  if (revisions === null) {
-    return (
-      <div className="mx-auto max-w-3xl">
-        <h1 className="mb-4 text-2xl font-bold">科目表管理</h1>
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-          只有系统管理员可以管理科目表。
-        </p>
-      </div>
-    );
-  }
+  // Code books are the system administrator's (三员分立, ADR 0022): anyone else gets 403.
+  if (revisions === null) return refusePage(actor.viewer, "/admin/codebooks");
   const newestYear = revisions[0]?.year ?? new Date().getFullYear();
   return (
     <div className="mx-auto max-w-4xl">

@@ -120,7 +120,7 @@ export function GrantRoleForm({
           </select>
         )}
       </Field>
-      <Field id="grant-scope" label="适用范围" errors={errorsOf(state, "scope")} hint="单位填报人选单位，主管部门审核人选部门，财政部门审核人选地区，系统管理员选地区或全部地区。">
+      <Field id="grant-scope" label="适用范围" errors={errorsOf(state, "scope")} hint="单位填报人选单位，主管部门审核人选部门，财政部门审核人选地区，系统管理员和安全管理员选地区或全部地区，审计管理员选全部地区。">
         {(aria) => (
           <select id="grant-scope" name="scope" defaultValue="" className={inputClass} {...aria}>
             <option value="">请选择适用范围</option>

@@ -4,35 +4,29 @@ import { redirect } from "next/navigation";
 import { loadAdminUsers, type AdminUsersPage } from "@/lib/admin/queries";
 import { AppError } from "@/lib/app-error";
 import { formatUnlockTime } from "@/lib/auth/lockout";
+import { ROLE_VALUES } from "@/lib/admin/admin-schemas";
 import { ROLE_LABELS } from "@/lib/auth/role-labels";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getViewer } from "@/lib/auth/session";
 import { CreateUserForm, GrantRoleForm, ResetSecondFactorButton, RevokeRoleButton, UnlockUserButton } from "./admin-forms";
 
 export const metadata: Metadata = { title: "账户管理" };
 export const dynamic = "force-dynamic";
 
-async function load(): Promise<AdminUsersPage | string> {
+async function load(): Promise<AdminUsersPage> {
   const viewer = await getViewer();
   if (viewer === null) redirect("/login?next=/admin/users");
   try {
     return await loadAdminUsers(viewer);
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") return error.message;
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, "/admin/users");
     throw error;
   }
 }
 
 export default async function AdminUsersPage() {
   const page = await load();
-  if (typeof page === "string") {
-    return (
-      <div className="mx-auto max-w-3xl">
-        <h1 className="mb-4 text-2xl font-bold">账户管理</h1>
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">{page}</p>
-      </div>
-    );
-  }
-  const roles = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
+  const roles = ROLE_VALUES.map((value) => ({ value, label: ROLE_LABELS[value] }));
   return (
     <div>
       <p className="mb-4 text-sm">
@@ -40,8 +34,10 @@ export default async function AdminUsersPage() {
       </p>
       <h1 className="mb-1 text-2xl font-bold">账户管理</h1>
       <p className="mb-6 text-sm text-slate-700">
-        {page.isGlobalAdmin ? "您是全局系统管理员，可管理全部账户。" : "您可管理本地区的账户，以及尚未分配角色的账户。"}
-        管理员不能给自己授予或撤销角色；最后一位全局系统管理员不能被撤销。所有操作均记入审计日志。
+        {page.canManageRoles ? "您是安全管理员：授予和撤销角色、解锁账户。" : "您是系统管理员：创建账户；角色由安全管理员授予。"}
+        {page.isGlobalAdmin ? "您可查看全部账户。" : "您可查看本地区的账户，以及尚未分配角色的账户。"}
+        三员分立：系统管理员、安全管理员、审计管理员不能由一人兼任；同一地区的填报与审核也不能由一人兼任。
+        管理员不能给自己授予或撤销角色；每种管理员角色的最后一位全局管理员不能被撤销。所有操作均记入审计日志。
       </p>
 
       <section aria-labelledby="users-heading" className="mb-10">
@@ -80,7 +76,7 @@ export default async function AdminUsersPage() {
                     {user.isLocked && user.lockedUntil !== null ? (
                       <div className="flex flex-wrap items-center gap-2">
                         <span className="font-medium text-red-800">已锁定至 {formatUnlockTime(user.lockedUntil)}</span>
-                        <UnlockUserButton userId={user.id} email={user.email} />
+                        {page.canManageRoles && <UnlockUserButton userId={user.id} email={user.email} />}
                       </div>
                     ) : (
                       <span>正常</span>
@@ -100,18 +96,22 @@ export default async function AdminUsersPage() {
       </section>
 
       <div className="grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="grant-heading" className="rounded border border-slate-300 p-4 sm:p-5">
-          <h2 id="grant-heading" className="mb-3 text-lg font-semibold">授予角色</h2>
-          <GrantRoleForm
-            users={page.users.filter((user) => !user.isSelf).map((user) => ({ id: user.id, label: `${user.name}（${user.email}）` }))}
-            roles={roles}
-            scopeGroups={page.scopeGroups}
-          />
-        </section>
-        <section aria-labelledby="create-heading" className="rounded border border-slate-300 p-4 sm:p-5">
-          <h2 id="create-heading" className="mb-3 text-lg font-semibold">创建账户</h2>
-          <CreateUserForm />
-        </section>
+        {page.canManageRoles && (
+          <section aria-labelledby="grant-heading" className="rounded border border-slate-300 p-4 sm:p-5">
+            <h2 id="grant-heading" className="mb-3 text-lg font-semibold">授予角色</h2>
+            <GrantRoleForm
+              users={page.users.filter((user) => !user.isSelf).map((user) => ({ id: user.id, label: `${user.name}（${user.email}）` }))}
+              roles={roles}
+              scopeGroups={page.scopeGroups}
+            />
+          </section>
+        )}
+        {page.canCreateAccounts && (
+          <section aria-labelledby="create-heading" className="rounded border border-slate-300 p-4 sm:p-5">
+            <h2 id="create-heading" className="mb-3 text-lg font-semibold">创建账户</h2>
+            <CreateUserForm />
+          </section>
+        )}
       </div>
     </div>
   );

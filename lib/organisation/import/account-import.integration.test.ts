@@ -48,11 +48,16 @@ beforeEach(async () => {
     "region admin of another region": await createViewer(prisma, [{ role: "ADMIN", regionId: other.regionId }]),
     "region admin": await createViewer(prisma, [{ role: "ADMIN", regionId: county.id }]),
     "global admin": global,
+    "security admin of another region": await createViewer(prisma, [{ role: "SECURITY_ADMIN", regionId: other.regionId }]),
+    "region security admin": await createViewer(prisma, [{ role: "SECURITY_ADMIN", regionId: county.id }]),
+    "global security admin": await createViewer(prisma, [{ role: "SECURITY_ADMIN" }]),
+    "audit admin": await createViewer(prisma, [{ role: "AUDIT_ADMIN" }]),
   };
 });
 afterAll(disconnectPrisma);
 
-const admin = () => viewers["region admin"] ?? null;
+// Importing accounts grants roles: the 安全管理员's work (三员分立, ADR 0022).
+const admin = () => viewers["region security admin"] ?? null;
 const input = () => ({ regionId: String(county.id) });
 const accountRows = async () => ({
   users: await prisma.user.findMany({ orderBy: { email: "asc" }, select: { email: true, name: true, mustChangePassword: true } }),
@@ -109,7 +114,9 @@ describe("bad account files: a Chinese message naming what and where, and nothin
     ["a department code that does not exist", [HEADERS, ["甲", "a@example.gov.cn", "主管部门审核人", "399"]], ["第 2 行", "范围 399 不是馆陶县的主管部门编码"]],
     ["duplicate rows", [HEADERS, ["甲", "a@example.gov.cn", "单位填报人", "301001"], ["甲", "a@example.gov.cn", "单位填报人", "301001"]], ["第 3 行", "与第 2 行重复"]],
     ["one person with two names", [HEADERS, ["甲", "a@example.gov.cn", "单位填报人", "301001"], ["乙", "a@example.gov.cn", "单位填报人", "301002"]], ["第 3 行 A 列", "姓名为“甲”，此处为“乙”"]],
-    ["an accountant who also reviews in the region", [HEADERS, ["甲", "a@example.gov.cn", "单位填报人", "301001"], ["甲", "a@example.gov.cn", "财政部门审核人", "130433"]], ["第 2 行", "第 3 行", "既是单位填报人又是审核人"]],
+    ["an accountant who also reviews in the region", [HEADERS, ["甲", "a@example.gov.cn", "单位填报人", "301001"], ["甲", "a@example.gov.cn", "财政部门审核人", "130433"]], ["第 2 行", "第 3 行", "不相容岗位分离"]],
+    ["a unit head who also reviews in the region", [HEADERS, ["甲", "a@example.gov.cn", "单位负责人", "301001"], ["甲", "a@example.gov.cn", "主管部门审核人", "301"]], ["第 2 行", "第 3 行", "不相容岗位分离"]],
+    ["a system administrator who is also the security administrator", [HEADERS, ["甲", "a@example.gov.cn", "系统管理员", "130433"], ["甲", "a@example.gov.cn", "安全管理员", "130433"]], ["第 2 行", "第 3 行", "三员分立"]],
   ];
   it.each(cases)("%s", async (_label, rows, fragments) => {
     const file = csvFile(rows.map((row) => row.map((cell) => (cell === "OTHER" ? other.unit.code : cell))));
@@ -125,7 +132,7 @@ describe("bad account files: a Chinese message naming what and where, and nothin
   it("counts a reviewer role the person holds already", async () => {
     const reviewer = await createUser(prisma, { email: "rev@example.gov.cn", name: "审核人", roles: [{ role: "FINANCE_REVIEWER", regionId: county.id }] });
     const preview = await previewAccountImport(prisma, admin(), input(), csvFile([HEADERS, ["审核人", reviewer.email, "单位填报人", "301001"]]));
-    expect(preview.problems.map((p) => p.message)).toEqual([expect.stringContaining("既是单位填报人又是审核人")]);
+    expect(preview.problems.map((p) => p.message)).toEqual([expect.stringContaining("不相容岗位分离")]);
   });
 
   it("lets a person keep the books in a township and review in the county (different regions)", async () => {
@@ -136,8 +143,8 @@ describe("bad account files: a Chinese message naming what and where, and nothin
 });
 
 describe("who may import accounts", () => {
-  const ALLOWED = new Set(["region admin", "global admin"]);
-  it.each(["anonymous", "accountant", "department reviewer", "finance reviewer of the region", "finance reviewer of another region", "region admin of another region", "region admin", "global admin"])("as %s", async (name) => {
+  const ALLOWED = new Set(["region security admin", "global security admin"]);
+  it.each(["anonymous", "accountant", "department reviewer", "finance reviewer of the region", "finance reviewer of another region", "region admin of another region", "region admin", "global admin", "security admin of another region", "region security admin", "global security admin", "audit admin"])("as %s", async (name) => {
     const file = csvFile([HEADERS, ["甲", "new@example.gov.cn", "单位填报人", "301001"]]);
     const before = await accountRows();
     const apply = () => applyAccountImport(prisma, viewers[name] ?? null, input(), file, { clientAddress: CLIENT });

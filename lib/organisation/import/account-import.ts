@@ -1,7 +1,7 @@
 import type { Viewer } from "@/lib/auth/policies";
 import type { DbReader } from "@/lib/budgets/db-client";
 import { parseAdminInput } from "@/lib/admin/admin-access";
-import { requireRegionAdministrator } from "../organisation-access";
+import { requireRegionSecurityAdministrator } from "../organisation-access";
 import { ACCOUNT_FIELD_HEADERS, ACCOUNT_FIELDS } from "./import-columns";
 import { importRegion, readImportFile, type ImportFile } from "./import-file";
 import { parseAccountRows } from "./parse-account-rows";
@@ -12,7 +12,7 @@ import { unitImportSchema } from "./unit-import";
 /** The accounts dry run's work, shared by preview and apply (as planUnitImportFile for units). */
 export async function planAccountImportFile(tx: DbReader, viewer: Viewer | null, raw: unknown, file: ImportFile, lock: boolean): Promise<AccountImportPlan> {
   const { regionId } = parseAdminInput(unitImportSchema, raw);
-  await requireRegionAdministrator(tx, viewer, regionId);
+  await requireRegionSecurityAdministrator(tx, viewer, regionId);
   const region = await importRegion(tx, regionId, lock);
   const read = await readImportFile(file);
   if (!read.ok) return planAccountImport(tx, region, "", [], read.problems);

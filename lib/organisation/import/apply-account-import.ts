@@ -6,7 +6,7 @@ import { CREDENTIAL_PROVIDER } from "@/lib/auth/credential-store";
 import { hashPassword } from "@/lib/auth/password-hash";
 import type { Viewer } from "@/lib/auth/policies";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
-import { rawField, requireAnyAdministrator } from "../organisation-access";
+import { rawField, requireAnySecurityAdministrator } from "../organisation-access";
 import { planAccountImportFile } from "./account-import";
 import { fileRefusal, isUniqueViolation, type ImportFile } from "./import-file";
 import { generateInitialPassword } from "./initial-password";
@@ -40,7 +40,7 @@ export function applyAccountImport(
   const fileSha256 = createHash("sha256").update(file.bytes).digest("hex");
   const audit = { fileName: file.fileName.slice(0, 200), fileSha256 };
   return auditingAdminRefusals(db, viewer, { action: "accounts.import", objectType: "region", objectId: rawField(raw, "regionId"), clientAddress: request.clientAddress ?? null, details: audit }, async () => {
-    const admin = requireAnyAdministrator(viewer);
+    const admin = requireAnySecurityAdministrator(viewer);
     try {
       return await db.$transaction(
         async (tx) => {

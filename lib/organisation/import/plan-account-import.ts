@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { separationOfDutiesConflict } from "@/lib/auth/policies";
 import { ROLE_LABELS } from "@/lib/auth/role-labels";
 import type { DbReader } from "@/lib/budgets/db-client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -38,8 +39,6 @@ export interface AccountImportPlan {
   fingerprint: string;
   writes: AccountImportWrites;
 }
-
-const REVIEWER_ROLES: readonly Role[] = ["DEPARTMENT_REVIEWER", "FINANCE_REVIEWER"];
 
 interface ResolvedScope {
   unitId: number | null;
@@ -108,10 +107,11 @@ export async function planAccountImport(
         if (department === undefined) return `范围 ${row.scopeCode} 不是${region.name}的主管部门编码（主管部门审核人的范围填部门编码）。`;
         return { unitId: null, departmentId: department.id, regionId: null, inRegion: region.id, label: `部门 ${department.code} ${department.name}` };
       }
+      case "AUDIT_ADMIN":
+        return "审计管理员的适用范围是全部地区（审计日志不按地区划分），不能按地区导入：请由全局安全管理员在“账户管理”中授予。";
       case "FINANCE_REVIEWER":
       case "ADMIN":
-      case "SECURITY_ADMIN":
-      case "AUDIT_ADMIN": {
+      case "SECURITY_ADMIN": {
         const scope = regionByCode.get(row.scopeCode);
         if (scope === undefined) return `范围 ${row.scopeCode} 不是${region.name}或其下级地区的行政区划代码（${ROLE_LABELS[row.role]}的范围填行政区划代码）。`;
         return { unitId: null, departmentId: null, regionId: scope.id, inRegion: scope.id, label: `${scope.name}（${scope.code}）` };
@@ -119,20 +119,16 @@ export async function planAccountImport(
     }
   };
 
-  // The roles each person will hold, existing and planned, by region: for the separation of duties.
-  const heldIn = new Map<string, { accountant: Set<number>; reviewer: Set<number> }>();
+  // The roles each person will hold, existing and planned, by region: for the separation of duties
+  // (三员分立 and 不相容岗位分离, separationOfDutiesConflict; ADR 0022).
+  const heldBy = new Map<string, { role: Role; regionId: number | null; row: AccountRow | null }[]>();
   const holdings = (email: string) => {
-    let entry = heldIn.get(email);
-    if (entry === undefined) heldIn.set(email, (entry = { accountant: new Set(), reviewer: new Set() }));
+    let entry = heldBy.get(email);
+    if (entry === undefined) heldBy.set(email, (entry = []));
     return entry;
   };
   for (const user of users) {
-    for (const a of user.roleAssignments) {
-      const inRegion = a.unit?.regionId ?? a.department?.regionId ?? a.regionId;
-      if (inRegion === null) continue;
-      if (a.role === "ACCOUNTANT") holdings(user.email).accountant.add(inRegion);
-      if (REVIEWER_ROLES.includes(a.role)) holdings(user.email).reviewer.add(inRegion);
-    }
+    for (const a of user.roleAssignments) holdings(user.email).push({ role: a.role, regionId: a.unit?.regionId ?? a.department?.regionId ?? a.regionId, row: null });
   }
   const resolved: { row: AccountRow; scope: ResolvedScope }[] = [];
   for (const row of rows) {
@@ -141,8 +137,7 @@ export async function planAccountImport(
       refuse(row, scope);
       continue;
     }
-    if (row.role === "ACCOUNTANT") holdings(row.email).accountant.add(scope.inRegion);
-    if (REVIEWER_ROLES.includes(row.role)) holdings(row.email).reviewer.add(scope.inRegion);
+    holdings(row.email).push({ role: row.role, regionId: scope.inRegion, row });
     resolved.push({ row, scope });
   }
 
@@ -150,12 +145,11 @@ export async function planAccountImport(
   const writes: AccountImportWrites = { newUsers: [], newRoles: [] };
   const newUserEmails = new Set<string>();
   for (const { row, scope } of resolved) {
-    if (row.role === "ACCOUNTANT" || REVIEWER_ROLES.includes(row.role)) {
-      const held = holdings(row.email);
-      if (held.accountant.has(scope.inRegion) && held.reviewer.has(scope.inRegion)) {
-        refuse(row, `${row.name}（${row.email}）在${regionName.get(scope.inRegion) ?? region.name}既是单位填报人又是审核人：同一地区的填报与审核不能由一人兼任。`);
-        continue;
-      }
+    const others = holdings(row.email).filter((held) => held.row !== row);
+    const conflict = separationOfDutiesConflict(others, { role: row.role, regionId: scope.inRegion });
+    if (conflict !== null) {
+      refuse(row, `${row.name}（${row.email}）${regionName.get(scope.inRegion) ?? region.name}：${conflict}`);
+      continue;
     }
     const user = userByEmail.get(row.email);
     const hasRole = user?.roleAssignments.some(

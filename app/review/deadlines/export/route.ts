@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/app-error";
+import { getClientAddress } from "@/lib/auth/client-address";
 import { getViewerFromHeaders } from "@/lib/auth/session";
 import { parseDeadlineFilters } from "@/lib/deadlines/deadline-filters";
 import { downloadDeadlines } from "@/lib/deadlines/dashboard";
@@ -21,7 +22,7 @@ export async function GET(request: Request): Promise<Response> {
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   try {
     const viewer = await getViewerFromHeaders(request.headers);
-    const file = await downloadDeadlines(viewer, parseDeadlineFilters(url.searchParams), format);
+    const file = await downloadDeadlines(viewer, parseDeadlineFilters(url.searchParams), format, await getClientAddress());
     return new Response(new Uint8Array(file.body), {
       headers: {
         "Content-Type": file.contentType,

@@ -4,7 +4,7 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { action, type ActionResult } from "@/lib/action";
 import { AppError } from "@/lib/app-error";
-import { getViewer } from "@/lib/auth/session";
+import { getRequestActor } from "@/lib/auth/request-actor";
 import type { BudgetChangeEntry } from "@/lib/budgets/editor-data";
 import { recentBudgetChanges, saveWorkspaceDraft, submitWorkspaceBudget } from "@/lib/budgets/workspace";
 import { workspaceBudgetPath } from "@/lib/budgets/workspace-paths";
@@ -27,7 +27,9 @@ const submit = action(submitSchema, async (input) => {
   input.explanationKey.forEach((key, index) => {
     explanations[key] = input.explanation[index] ?? "";
   });
-  await submitWorkspaceBudget(await getViewer(), {
+  const { viewer, clientAddress } = await getRequestActor();
+  await submitWorkspaceBudget(viewer, {
+    clientAddress,
     unitCode: input.unitCode,
     year: input.year,
     lockVersion: input.lockVersion,
@@ -73,9 +75,9 @@ export async function saveDraftAction(request: unknown): Promise<SaveDraftResult
   const parsed = saveRequestSchema.safeParse(request);
   if (!parsed.success) return { ok: false, kind: "invalid", message: "保存请求格式不正确，请刷新页面后重试。", fieldErrors: {} };
   const { unitCode, year, baseLockVersion, draft } = parsed.data;
-  const viewer = await getViewer();
+  const { viewer, clientAddress } = await getRequestActor();
   try {
-    const result = await saveWorkspaceDraft(viewer, { unitCode, year, baseLockVersion, input: draft });
+    const result = await saveWorkspaceDraft(viewer, { unitCode, year, baseLockVersion, input: draft, clientAddress });
     if (!result.ok) return { ok: false, kind: "invalid", message: result.message, fieldErrors: result.fieldErrors };
     const changes = await recentBudgetChanges(viewer, { unitCode, year });
     return { ok: true, lockVersion: result.data.lockVersion, changedFields: result.data.changedFields, savedAt: new Date().toISOString(), changes };
