@@ -64,18 +64,6 @@ export function Field({
 export const errorsOf = (state: MessageActionState, name: string): string[] => (state !== null && !state.ok ? (state.fieldErrors[name] ?? []) : []);
 export const valuesOf = (state: MessageActionState): Record<string, string> => (state !== null && !state.ok ? state.values : {});
 
-/** The page's answer when the viewer may not see it (FORBIDDEN from the query). */
-export function Refusal({ title, message }: { title: string; message: string }) {
-  return (
-    <div className="mx-auto max-w-3xl">
-      <h1 className="mb-4 text-2xl font-bold">{title}</h1>
-      <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-        {message}
-      </p>
-    </div>
-  );
-}
-
 /** Links between the administration pages. */
 export function AdminNav({ current }: { current: "regions" | "units-import" | "accounts-import" | "users" }) {
   const items = [

@@ -3,6 +3,8 @@ import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/a
 import { deleteSessionCookie } from "better-auth/cookies";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import { writeAuditEvent, type AuditDetails, type AuditEventInput } from "@/lib/audit/write-audit-event";
+import { consumeRateLimit, rateLimitedMessage } from "@/lib/rate-limit/consume-rate-limit";
+import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 import { activeLockEnd, lockedMessage, wrongCredentialsMessage } from "./lockout";
 import { normalizeEmail, readLockout, registerFailedSignIn, registerSuccessfulSignIn } from "./lockout-store";
 import { passwordProblems } from "./password-policy";
@@ -27,6 +29,7 @@ const PASSWORD_FIELDS: Readonly<Record<string, string>> = {
 };
 
 export const ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
+export const RATE_LIMITED = "RATE_LIMITED";
 export const INVALID_CREDENTIALS = "INVALID_EMAIL_OR_PASSWORD";
 export const PASSWORD_TOO_WEAK = "PASSWORD_TOO_WEAK";
 
@@ -95,6 +98,35 @@ export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptio
             if (problems.length > 0) {
               throw new APIError("BAD_REQUEST", { code: PASSWORD_TOO_WEAK, message: problems.join("") });
             }
+          }),
+        },
+        {
+          // Per address and per account, counted in PostgreSQL so every instance shares them; the
+          // account's count includes attempts while it is locked, which the lockout does not.
+          matcher: (context) => context.path === "/sign-in/email",
+          handler: createAuthMiddleware(async (ctx) => {
+            const email = emailOf(ctx.body);
+            const clientAddress = clientAddressOf(ctx, ctx.context.options);
+            const checks = [
+              consumeRateLimit(db, `sign-in:address:${clientAddress ?? "unknown"}`, RATE_LIMITS.signInPerAddress),
+              ...(email === undefined ? [] : [consumeRateLimit(db, `sign-in:account:${email}`, RATE_LIMITS.signInPerAccount)]),
+            ];
+            const refusals = (await Promise.all(checks)).filter((decision) => !decision.allowed);
+            if (refusals.length === 0) return;
+            const retryAfterSeconds = Math.max(...refusals.map((decision) => decision.retryAfterSeconds));
+            const record = email === undefined ? null : await readLockout(db, email);
+            await audit({
+              action: "auth.sign_in",
+              result: "DENIED",
+              userId: record?.userId ?? null,
+              clientAddress,
+              details: requestDetails(ctx, { email: email ?? null, reason: "rate_limited", retryAfterSeconds }),
+            });
+            throw new APIError(
+              "TOO_MANY_REQUESTS",
+              { code: RATE_LIMITED, message: rateLimitedMessage(retryAfterSeconds), retryAfterSeconds },
+              { "Retry-After": String(retryAfterSeconds) },
+            );
           }),
         },
         {

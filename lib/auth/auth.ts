@@ -39,7 +39,10 @@ function createAuth(settings: AuthSettings) {
     },
     advanced: {
       useSecureCookies: settings.useSecureCookies,
-      ipAddress: { trustedProxies: settings.trustedProxies },
+      // The HTTP front (lib/serving/trusted-proxies.ts) has already replaced X-Forwarded-For by the
+      // one client address it resolved from the socket and GONGKAI_TRUSTED_PROXIES; passing the
+      // proxies here again would turn a client inside a trusted range into "no address".
+      ipAddress: { trustedProxies: [] },
     },
     // Air-gapped networks: nothing may phone home.
     telemetry: { enabled: false },

@@ -1,7 +1,7 @@
 import { isAPIError } from "better-auth/api";
 import { AppError } from "@/lib/app-error";
 import { getAuth } from "./auth";
-import { ACCOUNT_LOCKED, INVALID_CREDENTIALS } from "./auth-policy-plugin";
+import { ACCOUNT_LOCKED, INVALID_CREDENTIALS, RATE_LIMITED } from "./auth-policy-plugin";
 import type { SignInInput } from "./sign-in-schema";
 
 /**
@@ -21,6 +21,7 @@ export async function signIn(input: Pick<SignInInput, "email" | "password">, req
     const code: unknown = error.body?.code;
     const message = typeof error.body?.message === "string" ? error.body.message : "";
     if (code === ACCOUNT_LOCKED) throw new AppError("LOCKED", message);
+    if (code === RATE_LIMITED) throw new AppError("RATE_LIMITED", message);
     if (code === INVALID_CREDENTIALS) throw new AppError("UNAUTHENTICATED", message);
     throw new AppError("UNAUTHENTICATED", "登录失败，请检查邮箱和密码后重试。");
   }

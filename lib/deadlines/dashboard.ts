@@ -8,6 +8,11 @@ export function getDeadlineDashboard(viewer: Viewer | null, filters: DeadlineFil
   return loadDeadlineDashboard(prisma, viewer, filters);
 }
 
-export function downloadDeadlines(viewer: Viewer | null, filters: DeadlineFilters, format: DeadlineExportFormat): Promise<DeadlineExport> {
-  return exportDeadlines(prisma, viewer, filters, format);
+export function downloadDeadlines(
+  viewer: Viewer | null,
+  filters: DeadlineFilters,
+  format: DeadlineExportFormat,
+  clientAddress: string | null = null,
+): Promise<DeadlineExport> {
+  return exportDeadlines(prisma, viewer, filters, format, new Date(), clientAddress);
 }

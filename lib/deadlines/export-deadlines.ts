@@ -117,6 +117,7 @@ export async function exportDeadlines(
   filters: DeadlineFilters,
   format: DeadlineExportFormat,
   now: Date = new Date(),
+  clientAddress: string | null = null,
 ): Promise<DeadlineExport> {
   return db.$transaction(async (tx) => {
     const dashboard = await loadDeadlineDashboard(tx, viewer, filters, now);
@@ -126,6 +127,7 @@ export async function exportDeadlines(
       action: "deadlines.export",
       result: "SUCCESS",
       userId: viewer?.userId ?? null,
+      clientAddress,
       objectType: "region",
       objectId: dashboard.region.code,
       details: {

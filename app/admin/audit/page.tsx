@@ -5,6 +5,7 @@ import { AppError, type FieldErrors } from "@/lib/app-error";
 import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_LABELS, AUDIT_RESULT_LABELS, auditActionLabel, auditDetailLines, chinaDateTime } from "@/lib/audit/audit-labels";
 import { searchAuditLog } from "@/lib/audit/audit-log";
 import type { AuditSearchResult } from "@/lib/audit/search-audit-events";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getViewer } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "审计日志" };
@@ -24,7 +25,7 @@ const FIELDS = [
   { name: "clientAddress", label: "客户端地址", type: "text" },
 ] as const;
 
-type Outcome = { kind: "ok"; result: AuditSearchResult } | { kind: "invalid"; message: string; fieldErrors: FieldErrors } | { kind: "forbidden"; message: string };
+type Outcome = { kind: "ok"; result: AuditSearchResult } | { kind: "invalid"; message: string; fieldErrors: FieldErrors };
 
 async function search(params: Record<string, string | string[] | undefined>): Promise<Outcome> {
   const viewer = await getViewer();
@@ -33,7 +34,7 @@ async function search(params: Record<string, string | string[] | undefined>): Pr
     return { kind: "ok", result: await searchAuditLog(viewer, params) };
   } catch (error) {
     if (error instanceof AppError && error.code === "INVALID_INPUT") return { kind: "invalid", message: error.message, fieldErrors: error.fieldErrors };
-    if (error instanceof AppError && error.code === "FORBIDDEN") return { kind: "forbidden", message: error.message };
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, "/admin/audit");
     throw error;
   }
 }
@@ -46,14 +47,6 @@ function text(params: Record<string, string | string[] | undefined>, name: strin
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const outcome = await search(params);
-  if (outcome.kind === "forbidden") {
-    return (
-      <div className="mx-auto max-w-3xl">
-        <h1 className="mb-4 text-2xl font-bold">审计日志</h1>
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">{outcome.message}</p>
-      </div>
-    );
-  }
   const errors = outcome.kind === "invalid" ? outcome.fieldErrors : {};
   const nextParams = new URLSearchParams();
   for (const name of ["from", "to", "email", "action", "objectType", "objectId", "result", "clientAddress"]) {

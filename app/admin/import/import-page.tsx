@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
-import { AdminNav, Refusal } from "@/components/organisation/form-parts";
+import { AdminNav } from "@/components/organisation/form-parts";
 import { AppError } from "@/lib/app-error";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getViewer } from "@/lib/auth/session";
 import { REGION_LEVEL_LABELS } from "@/lib/organisation/organisation-schemas";
 import { loadAdministeredRegions } from "@/lib/organisation/queries";
@@ -20,7 +21,7 @@ export async function ImportPage({ title, path, current, intro, screen }: {
   try {
     regions = (await loadAdministeredRegions(viewer)).map((r) => ({ value: String(r.id), label: `${"　".repeat(r.depth)}${r.name}（${r.code}，${REGION_LEVEL_LABELS[r.level]}）` }));
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") return <Refusal title={title} message={error.message} />;
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, path);
     throw error;
   }
   return (

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { AdminNav, linkClass, Refusal } from "@/components/organisation/form-parts";
+import { AdminNav, linkClass } from "@/components/organisation/form-parts";
 import { AppError } from "@/lib/app-error";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getViewer } from "@/lib/auth/session";
 import { isGlobalAdministrator } from "@/lib/organisation/organisation-access";
 import { REGION_LEVEL_LABELS } from "@/lib/organisation/organisation-schemas";
@@ -19,7 +20,7 @@ export default async function RegionsPage() {
   try {
     regions = await loadAdministeredRegions(viewer);
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") return <Refusal title="地区、部门和单位" message={error.message} />;
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, "/admin/regions");
     throw error;
   }
   const canCreateTopLevel = isGlobalAdministrator(viewer);

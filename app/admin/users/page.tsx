@@ -5,33 +5,26 @@ import { loadAdminUsers, type AdminUsersPage } from "@/lib/admin/queries";
 import { AppError } from "@/lib/app-error";
 import { formatUnlockTime } from "@/lib/auth/lockout";
 import { ROLE_LABELS } from "@/lib/auth/role-labels";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getViewer } from "@/lib/auth/session";
 import { CreateUserForm, GrantRoleForm, RevokeRoleButton, UnlockUserButton } from "./admin-forms";
 
 export const metadata: Metadata = { title: "账户管理" };
 export const dynamic = "force-dynamic";
 
-async function load(): Promise<AdminUsersPage | string> {
+async function load(): Promise<AdminUsersPage> {
   const viewer = await getViewer();
   if (viewer === null) redirect("/login?next=/admin/users");
   try {
     return await loadAdminUsers(viewer);
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") return error.message;
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, "/admin/users");
     throw error;
   }
 }
 
 export default async function AdminUsersPage() {
   const page = await load();
-  if (typeof page === "string") {
-    return (
-      <div className="mx-auto max-w-3xl">
-        <h1 className="mb-4 text-2xl font-bold">账户管理</h1>
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">{page}</p>
-      </div>
-    );
-  }
   const roles = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
   return (
     <div>

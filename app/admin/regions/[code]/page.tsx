@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { AdminNav, linkClass, Refusal } from "@/components/organisation/form-parts";
+import { AdminNav, linkClass } from "@/components/organisation/form-parts";
 import { AppError } from "@/lib/app-error";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getViewer } from "@/lib/auth/session";
 import { REGION_LEVEL_LABELS } from "@/lib/organisation/organisation-schemas";
 import { loadRegionOrganisation, type RegionOrganisation } from "@/lib/organisation/queries";
@@ -20,7 +21,7 @@ export default async function RegionOrganisationPage({ params }: PageProps<"/adm
     page = await loadRegionOrganisation(viewer, code);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    if (error instanceof AppError && error.code === "FORBIDDEN") return <Refusal title="地区的部门和单位" message={error.message} />;
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, `/admin/regions/${code}`);
     throw error;
   }
   const { region } = page;

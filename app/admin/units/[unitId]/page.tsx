@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { AdminNav, linkClass, Refusal } from "@/components/organisation/form-parts";
+import { AdminNav, linkClass } from "@/components/organisation/form-parts";
 import { AppError } from "@/lib/app-error";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getViewer } from "@/lib/auth/session";
 import { loadUnitForEdit, type UnitForEdit } from "@/lib/organisation/queries";
 import { UnitActiveButton, UnitForm } from "../../regions/organisation-forms";
@@ -21,7 +22,7 @@ export default async function EditUnitPage({ params }: PageProps<"/admin/units/[
     unit = await loadUnitForEdit(viewer, id);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    if (error instanceof AppError && error.code === "FORBIDDEN") return <Refusal title="修改预算单位" message={error.message} />;
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, `/admin/units/${unitId}`);
     throw error;
   }
   return (
