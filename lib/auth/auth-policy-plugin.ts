@@ -6,7 +6,8 @@ import { writeAuditEvent, type AuditDetails, type AuditEventInput } from "@/lib/
 import { consumeRateLimit, rateLimitedMessage } from "@/lib/rate-limit/consume-rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 import { activeLockEnd, lockedMessage, wrongCredentialsMessage } from "./lockout";
-import { normalizeEmail, readLockout, registerFailedSignIn, registerSuccessfulSignIn } from "./lockout-store";
+import { unsafeTextMessage } from "@/lib/validation/safe-text";
+import { EMAIL_MAX_LENGTH, normalizeEmail, readLockout, registerFailedSignIn, registerSuccessfulSignIn } from "./lockout-store";
 import { passwordProblems } from "./password-policy";
 
 /** Where better-auth's HTTP endpoints live (app/api/auth/[...all]/route.ts). */
@@ -106,6 +107,10 @@ export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptio
           matcher: (context) => context.path === "/sign-in/email",
           handler: createAuthMiddleware(async (ctx) => {
             const email = emailOf(ctx.body);
+            // Nothing is written for an address no account can have (no throttle row, no audit row of that size).
+            if (email !== undefined && (email.length > EMAIL_MAX_LENGTH || unsafeTextMessage(email) !== null)) {
+              throw new APIError("BAD_REQUEST", { code: INVALID_CREDENTIALS, message: "请输入有效的邮箱地址，例如 name@example.gov.cn。" });
+            }
             const clientAddress = clientAddressOf(ctx, ctx.context.options);
             const checks = [
               consumeRateLimit(db, `sign-in:address:${clientAddress ?? "unknown"}`, RATE_LIMITS.signInPerAddress),
