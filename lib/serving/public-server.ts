@@ -4,6 +4,8 @@ import type { DbReader } from "@/lib/budgets/db-client";
 import { createDocumentHandler } from "./document-handler";
 import { DocumentStore, type DocumentStoreOptions } from "./document-store";
 import { listenForPublications } from "./publication-listener";
+import { DATABASE_DOWN_PAGE } from "./error-pages";
+import { DOCUMENT_POLICY } from "./response-headers";
 import { BASE_HEADERS, BASE_HEADERS_TLS } from "./security-headers";
 import { SiteHandler, type SiteGate, type SitePathMatcher, type SiteRouter } from "./site-handler";
 import { TrustedProxies } from "./trusted-proxies";
@@ -83,6 +85,13 @@ export async function startPublicServer(options: PublicServerOptions): Promise<P
       }
       if (handleDocument(req, res)) return;
       if (site?.handle(req, res)) return;
+      // The database is away: the app's pages would each fail on their first query. A Chinese 503
+      // at once instead; documents and cached public pages above are still served from memory.
+      if (!listener.isConnected()) {
+        res.writeHead(503, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "10", "Content-Security-Policy": DOCUMENT_POLICY });
+        res.end(req.method === "HEAD" ? undefined : DATABASE_DOWN_PAGE);
+        return;
+      }
       Promise.resolve(options.fallback(req, res)).catch((error: unknown) => fail(req, res, error));
     } catch (error) {
       fail(req, res, error);
