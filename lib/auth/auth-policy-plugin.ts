@@ -3,7 +3,7 @@ import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/a
 import { deleteSessionCookie } from "better-auth/cookies";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import { writeAuditEvent, type AuditDetails, type AuditEventInput } from "@/lib/audit/write-audit-event";
-import { consumeRateLimit, rateLimitedMessage } from "@/lib/rate-limit/consume-rate-limit";
+import { consumeRateLimit, peekRateLimit, rateLimitedMessage } from "@/lib/rate-limit/consume-rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 import { activeLockEnd, lockedMessage, wrongCredentialsMessage } from "./lockout";
 import { unsafeTextMessage } from "@/lib/validation/safe-text";
@@ -56,6 +56,14 @@ function requestDetails(source: RequestInfo, extra: AuditDetails = {}): AuditDet
   return { ...extra, ...(userAgent ? { userAgent: userAgent.slice(0, 300) } : {}) };
 }
 
+/** The rate limits of failed sign-ins: per client address, and per account when an address was typed. */
+function signInLimits(clientAddress: string | null, email: string | undefined) {
+  return [
+    { key: `sign-in:address:${clientAddress ?? "unknown"}`, rule: RATE_LIMITS.signInPerAddress },
+    ...(email === undefined ? [] : [{ key: `sign-in:account:${email}`, rule: RATE_LIMITS.signInPerAccount }]),
+  ];
+}
+
 function lockedError(lockedUntil: Date): APIError {
   return new APIError("LOCKED", { code: ACCOUNT_LOCKED, message: lockedMessage(lockedUntil), lockedUntil: lockedUntil.toISOString() });
 }
@@ -102,8 +110,10 @@ export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptio
           }),
         },
         {
-          // Per address and per account, counted in PostgreSQL so every instance shares them; the
-          // account's count includes attempts while it is locked, which the lockout does not.
+          // Failed sign-ins per address and per account, counted in PostgreSQL so every instance
+          // shares them (consumed in the after hook); the account's count includes attempts while
+          // it is locked, which the lockout does not. Successful sign-ins count nothing: an office
+          // behind one NAT address signs in many people every morning.
           matcher: (context) => context.path === "/sign-in/email",
           handler: createAuthMiddleware(async (ctx) => {
             const email = emailOf(ctx.body);
@@ -112,13 +122,10 @@ export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptio
               throw new APIError("BAD_REQUEST", { code: INVALID_CREDENTIALS, message: "请输入有效的邮箱地址，例如 name@example.gov.cn。" });
             }
             const clientAddress = clientAddressOf(ctx, ctx.context.options);
-            const checks = [
-              consumeRateLimit(db, `sign-in:address:${clientAddress ?? "unknown"}`, RATE_LIMITS.signInPerAddress),
-              ...(email === undefined ? [] : [consumeRateLimit(db, `sign-in:account:${email}`, RATE_LIMITS.signInPerAccount)]),
-            ];
+            const checks = signInLimits(clientAddress, email).map(({ key, rule }) => peekRateLimit(db, key, rule));
             const refusals = (await Promise.all(checks)).filter((decision) => !decision.allowed);
             if (refusals.length === 0) return;
-            const retryAfterSeconds = Math.max(...refusals.map((decision) => decision.retryAfterSeconds));
+            const retryAfterSeconds = Math.max(...refusals.map((decision) => (decision.allowed ? 0 : decision.retryAfterSeconds)));
             const record = email === undefined ? null : await readLockout(db, email);
             await audit({
               action: "auth.sign_in",
@@ -163,6 +170,7 @@ export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptio
             const returned = ctx.context.returned;
 
             if (isAPIError(returned)) {
+              await Promise.all(signInLimits(clientAddress, email ?? undefined).map(({ key, rule }) => consumeRateLimit(db, key, rule)));
               if (returned.body?.code === ACCOUNT_LOCKED) return;
               if (email === null || returned.body?.code !== INVALID_CREDENTIALS) {
                 await audit({

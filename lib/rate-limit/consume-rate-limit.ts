@@ -49,6 +49,19 @@ export async function consumeRateLimit(db: DbReader, key: string, rule: RateLimi
   return { allowed: false, hits, retryAfterSeconds: Math.max(1, row?.retry_after ?? rule.windowSeconds) };
 }
 
+/**
+ * Whether `key` is over `rule` now, without counting a hit: for limits that count only failures
+ * (sign-in), checked before the attempt and consumed after it failed.
+ */
+export async function peekRateLimit(db: DbReader, key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
+  const [row] = await db.$queryRaw<BucketRow[]>`
+    SELECT hits, ceil(extract(epoch FROM window_start + make_interval(secs => ${rule.windowSeconds}) - clock_timestamp()))::int AS retry_after
+    FROM rate_limit_buckets
+    WHERE key = ${key.slice(0, MAX_KEY_LENGTH)} AND window_start > clock_timestamp() - make_interval(secs => ${rule.windowSeconds})`;
+  if (row === undefined || row.hits < rule.limit) return { allowed: true, hits: row?.hits ?? 0 };
+  return { allowed: false, hits: row.hits, retryAfterSeconds: Math.max(1, row.retry_after) };
+}
+
 /** The Chinese sentence for a refused hit, with the wait rounded up to whole minutes past a minute. */
 export function rateLimitedMessage(retryAfterSeconds: number): string {
   const wait = retryAfterSeconds <= 60 ? `${retryAfterSeconds} 秒` : `${Math.ceil(retryAfterSeconds / 60)} 分钟`;

@@ -6,9 +6,9 @@ import type { RateLimitRule } from "./consume-rate-limit";
  * a crawler or a password sprayer does. Keys: `<rule>:<address|account>:<value>`.
  */
 export const RATE_LIMITS = {
-  /** sign-in attempts from one address, whatever the account (password spraying) */
-  signInPerAddress: { limit: 30, windowSeconds: 15 * 60 },
-  /** sign-in attempts for one account, from anywhere (on top of the lockout, which counts failures only) */
+  /** failed sign-ins from one address, whatever the account (password spraying) */
+  signInPerAddress: { limit: 50, windowSeconds: 15 * 60 },
+  /** failed sign-ins for one account, from anywhere, locked or not (on top of the lockout) */
   signInPerAccount: { limit: 10, windowSeconds: 15 * 60 },
   /** second-factor codes for one account (for the two-factor step) */
   secondFactorPerAccount: { limit: 5, windowSeconds: 5 * 60 },
