@@ -150,11 +150,14 @@ export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptio
             const record = await readLockout(db, email);
             const lockEnd = activeLockEnd(record.state, now());
             if (lockEnd === null) return;
+            // A refused attempt on a locked account is a failure too (the after hook does not see it).
+            const clientAddress = clientAddressOf(ctx, ctx.context.options);
+            await Promise.all(signInLimits(clientAddress, email).map(({ key, rule }) => consumeRateLimit(db, key, rule)));
             await audit({
               action: "auth.sign_in",
               result: "DENIED",
               userId: record.userId,
-              clientAddress: clientAddressOf(ctx, ctx.context.options),
+              clientAddress,
               details: requestDetails(ctx, { email, reason: "locked", lockedUntil: lockEnd.toISOString() }),
             });
             throw lockedError(lockEnd);

@@ -2,6 +2,7 @@ import { createServer as createTcpServer, connect, type Server as TcpServer, typ
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { publicSiteRenderers } from "@/app/document-renderers";
+import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { getAuth } from "@/lib/auth/auth";
 import { auditRows } from "@/lib/auth/test-support";
 import { disconnectPrisma } from "@/lib/db";
@@ -165,6 +166,21 @@ describe("rate limits in PostgreSQL", () => {
     expect(await prisma.auditEvent.count()).toBe(auditBefore);
     expect(await prisma.rateLimitBucket.count()).toBe(bucketsBefore);
     expect(await prisma.signInThrottle.count({ where: { email: email.toLowerCase() } })).toBe(0);
+  });
+});
+
+describe("the audit log under bad input", () => {
+  it("keeps a huge refused identifier to 200 characters and never half a surrogate pair", async () => {
+    await writeAuditEvent(prisma, {
+      action: "test.huge_input",
+      result: "DENIED",
+      objectType: "region",
+      objectId: `${"x".repeat(199)}😀${"y".repeat(1_000_000)}`,
+      details: { code: "长".repeat(5_000) },
+    });
+    const row = await prisma.auditEvent.findFirstOrThrow({ where: { action: "test.huge_input" }, select: { objectId: true, details: true } });
+    expect(row.objectId).toBe(`${"x".repeat(199)}\ufffd`);
+    expect((row.details as { code: string }).code).toHaveLength(1_000);
   });
 });
 
