@@ -1,6 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AppError, type FieldErrors } from "./app-error";
+import { findUnsafeText } from "./validation/safe-text";
 
 /** What every server action returns, so forms handle success and refusal the same way. */
 export type ActionResult<T> =
@@ -44,7 +45,15 @@ export function action<S extends z.ZodType, T>(
 ): (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> {
   return async (_previous, formData) => {
     const values = echoedValues(formData, options.echo ?? []);
-    const parsed = schema.safeParse(formToObject(formData));
+    const form = formToObject(formData);
+    // Text PostgreSQL cannot store (NUL, lone surrogates) is refused here, for every action and field at once.
+    const unsafe = findUnsafeText(form);
+    if (unsafe.length > 0) {
+      const fieldErrors: FieldErrors = {};
+      for (const problem of unsafe) (fieldErrors[String(problem.path[0] ?? "")] ??= []).push(problem.message);
+      return { ok: false, fieldErrors, message: INVALID_INPUT_MESSAGE, values: stripUnsafe(values) };
+    }
+    const parsed = schema.safeParse(form);
     if (!parsed.success) {
       return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), message: INVALID_INPUT_MESSAGE, values };
     }
@@ -81,6 +90,11 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
     (result[key] ??= []).push(issue.message);
   }
   return result;
+}
+
+/** Echoed values without the characters that were refused (React would send them back as typed). */
+function stripUnsafe(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value.replace(/\u0000/g, "").toWellFormed()]));
 }
 
 function echoedValues(formData: FormData, names: readonly string[]): Record<string, string> {

@@ -9,6 +9,8 @@ export type AppErrorCode =
   | "FORBIDDEN"
   /** the account is locked after repeated failed sign-ins */
   | "LOCKED"
+  /** too many attempts in a short time (lib/rate-limit); the message says when to try again */
+  | "RATE_LIMITED"
   | "NOT_FOUND"
   /** the input is well-formed but breaks a rule (field errors say which) */
   | "INVALID_INPUT"

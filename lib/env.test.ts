@@ -68,3 +68,10 @@ describe("requireDatabaseUrl", () => {
     expect(() => requireDatabaseUrl({})).toThrow(/npm start/);
   });
 });
+
+describe("GONGKAI_TRUSTED_PROXIES", () => {
+  it("accepts IPs and CIDRs, and names each entry that is neither", () => {
+    expect(parseEnv({ GONGKAI_TRUSTED_PROXIES: "10.0.0.1, 192.168.0.0/16, fd00::/8" }).GONGKAI_TRUSTED_PROXIES).toBe("10.0.0.1, 192.168.0.0/16, fd00::/8");
+    expect(() => parseEnv({ GONGKAI_TRUSTED_PROXIES: "10.0.0.1, proxy.local, 10.0.0.0/40" })).toThrow(/GONGKAI_TRUSTED_PROXIES: .*not valid: proxy\.local, 10\.0\.0\.0\/40/);
+  });
+});

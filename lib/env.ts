@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseProxyEntry, splitProxyList } from "@/lib/serving/trusted-proxies";
 
 /** An empty variable (`DATABASE_URL=` in a .env file) means "not set", not "invalid". */
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
@@ -50,7 +51,18 @@ const envSchema = z.object({
       .optional(),
   ),
   /** Reverse proxies whose X-Forwarded-For is trusted for client addresses: comma-separated IPs or CIDRs. */
-  GONGKAI_TRUSTED_PROXIES: z.preprocess(unsetIfEmpty, z.string().optional()),
+  GONGKAI_TRUSTED_PROXIES: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((value) => splitProxyList(value).every((entry) => parseProxyEntry(entry) !== null), {
+        error: (issue) =>
+          `must be comma-separated IP addresses or CIDRs (e.g. 10.0.0.1, 192.168.0.0/16); not valid: ${splitProxyList(String(issue.input))
+            .filter((entry) => parseProxyEntry(entry) === null)
+            .join(", ")}`,
+      })
+      .optional(),
+  ),
   /**
    * "true" (the default of `npm start`): the start-up loads the demo into an EMPTY database, once.
    * "false" (Dockerfile, docker-compose.yml; production): no demo data at all. See lib/demo/load-demo.ts.

@@ -11,7 +11,9 @@ import { EnvError, parseEnv, requireDatabaseUrl } from "@/lib/env";
 import { publicSiteRenderers } from "@/app/document-renderers";
 import { createSiteRouter, isSitePath } from "@/lib/public-site/site-router";
 import { indexUnindexedSnapshots } from "@/lib/search/index-snapshot";
+import { siteRateLimitGate } from "@/lib/rate-limit/site-gate";
 import { startPublicServer, type PublicServer } from "@/lib/serving/public-server";
+import { splitProxyList } from "@/lib/serving/trusted-proxies";
 
 const isDev = process.argv.includes("--dev");
 const log = (message: string) => process.stderr.write(`[serve] ${message}\n`);
@@ -32,7 +34,9 @@ async function main(): Promise<void> {
     fallback: handle,
     port: env.PORT,
     log,
-    site: { matches: isSitePath, router: createSiteRouter(prisma, publicSiteRenderers) },
+    site: { matches: isSitePath, router: createSiteRouter(prisma, publicSiteRenderers), gate: siteRateLimitGate(prisma, log) },
+    trustedProxies: splitProxyList(env.GONGKAI_TRUSTED_PROXIES),
+    isPublicUrlHttps: env.BETTER_AUTH_URL?.startsWith("https://") ?? false,
   });
   log(`Ready on http://localhost:${env.PORT} (${isDev ? "development" : "production"}).`);
   stopOnSignals(server, () => app.close());

@@ -3,9 +3,12 @@ import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { deleteSessionCookie } from "better-auth/cookies";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import { writeAuditEvent, type AuditEventInput } from "@/lib/audit/write-audit-event";
+import { consumeRateLimit, peekRateLimit, rateLimitedMessage } from "@/lib/rate-limit/consume-rate-limit";
+import { RATE_LIMITS } from "@/lib/rate-limit/rules";
+import { unsafeTextMessage } from "@/lib/validation/safe-text";
 import { ACCOUNT_LOCKED, clientAddressOf, lockedError, requestDetails } from "./hook-support";
 import { activeLockEnd, wrongCredentialsMessage } from "./lockout";
-import { normalizeEmail, readLockout, registerFailedSignIn, registerSuccessfulSignIn } from "./lockout-store";
+import { EMAIL_MAX_LENGTH, normalizeEmail, readLockout, registerFailedSignIn, registerSuccessfulSignIn } from "./lockout-store";
 import { passwordProblems } from "./password-policy";
 import { secondFactorHooks } from "./second-factor-hooks";
 import { sessionLifetimeHook, stripSessionTokenHook } from "./session-hooks";
@@ -41,6 +44,7 @@ const PASSWORD_FIELDS: Readonly<Record<string, string>> = {
   "/set-password": "newPassword",
 };
 
+export const RATE_LIMITED = "RATE_LIMITED";
 export const INVALID_CREDENTIALS = "INVALID_EMAIL_OR_PASSWORD";
 export const PASSWORD_TOO_WEAK = "PASSWORD_TOO_WEAK";
 
@@ -48,6 +52,14 @@ export interface AuthPolicyOptions {
   db: DbClient & DbReader;
   /** injectable so tests can move time; defaults to the clock */
   now?: () => Date;
+}
+
+/** The rate limits of failed sign-ins: per client address, and per account when an address was typed. */
+function signInLimits(clientAddress: string | null, email: string | undefined) {
+  return [
+    { key: `sign-in:address:${clientAddress ?? "unknown"}`, rule: RATE_LIMITS.signInPerAddress },
+    ...(email === undefined ? [] : [{ key: `sign-in:account:${email}`, rule: RATE_LIMITS.signInPerAccount }]),
+  ];
 }
 
 function emailOf(body: unknown): string | undefined {
@@ -99,6 +111,38 @@ export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptio
           }),
         },
         {
+          // Failed sign-ins per address and per account, counted in PostgreSQL so every instance
+          // shares them (consumed in the after hook); the account's count includes attempts while
+          // it is locked, which the lockout does not. Successful sign-ins count nothing: an office
+          // behind one NAT address signs in many people every morning.
+          matcher: (context) => context.path === "/sign-in/email",
+          handler: createAuthMiddleware(async (ctx) => {
+            const email = emailOf(ctx.body);
+            // Nothing is written for an address no account can have (no throttle row, no audit row of that size).
+            if (email !== undefined && (email.length > EMAIL_MAX_LENGTH || unsafeTextMessage(email) !== null)) {
+              throw new APIError("BAD_REQUEST", { code: INVALID_CREDENTIALS, message: "请输入有效的邮箱地址，例如 name@example.gov.cn。" });
+            }
+            const clientAddress = clientAddressOf(ctx, ctx.context.options);
+            const checks = signInLimits(clientAddress, email).map(({ key, rule }) => peekRateLimit(db, key, rule));
+            const refusals = (await Promise.all(checks)).filter((decision) => !decision.allowed);
+            if (refusals.length === 0) return;
+            const retryAfterSeconds = Math.max(...refusals.map((decision) => (decision.allowed ? 0 : decision.retryAfterSeconds)));
+            const record = email === undefined ? null : await readLockout(db, email);
+            await audit({
+              action: "auth.sign_in",
+              result: "DENIED",
+              userId: record?.userId ?? null,
+              clientAddress,
+              details: requestDetails(ctx, { email: email ?? null, reason: "rate_limited", retryAfterSeconds }),
+            });
+            throw new APIError(
+              "TOO_MANY_REQUESTS",
+              { code: RATE_LIMITED, message: rateLimitedMessage(retryAfterSeconds), retryAfterSeconds },
+              { "Retry-After": String(retryAfterSeconds) },
+            );
+          }),
+        },
+        {
           // The lock holds even for the right password, so it is checked before better-auth verifies it.
           matcher: (context) => context.path === "/sign-in/email",
           handler: createAuthMiddleware(async (ctx) => {
@@ -107,11 +151,14 @@ export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptio
             const record = await readLockout(db, email);
             const lockEnd = activeLockEnd(record.state, now());
             if (lockEnd === null) return;
+            // A refused attempt on a locked account is a failure too (the after hook does not see it).
+            const clientAddress = clientAddressOf(ctx, ctx.context.options);
+            await Promise.all(signInLimits(clientAddress, email).map(({ key, rule }) => consumeRateLimit(db, key, rule)));
             await audit({
               action: "auth.sign_in",
               result: "DENIED",
               userId: record.userId,
-              clientAddress: clientAddressOf(ctx, ctx.context.options),
+              clientAddress,
               details: requestDetails(ctx, { email, reason: "locked", lockedUntil: lockEnd.toISOString() }),
             });
             throw lockedError(lockEnd);
@@ -127,6 +174,7 @@ export function authPolicyPlugin({ db, now = () => new Date() }: AuthPolicyOptio
             const returned = ctx.context.returned;
 
             if (isAPIError(returned)) {
+              await Promise.all(signInLimits(clientAddress, email ?? undefined).map(({ key, rule }) => consumeRateLimit(db, key, rule)));
               if (returned.body?.code === ACCOUNT_LOCKED) return;
               if (email === null || returned.body?.code !== INVALID_CREDENTIALS) {
                 await audit({

@@ -44,6 +44,9 @@ export function createAuth(settings: AuthSettings) {
       // Every request reads the session row, so sign-out and expiry take effect at once.
       cookieCache: { enabled: false },
     },
+    // The HTTP front (lib/serving/trusted-proxies.ts) has already replaced X-Forwarded-For by the
+    // one client address it resolved from the socket and GONGKAI_TRUSTED_PROXIES; passing the
+    // proxies here again would turn a client inside a trusted range into "no address".
     advanced: settings.useSecureCookies
       ? {
           // Over TLS the cookies are `__Host-` (Secure, Path=/, no Domain: no sub-domain can set or
@@ -52,11 +55,11 @@ export function createAuth(settings: AuthSettings) {
           useSecureCookies: false,
           cookiePrefix: SECURE_COOKIE_PREFIX,
           defaultCookieAttributes: { secure: true, path: "/" },
-          ipAddress: { trustedProxies: settings.trustedProxies },
+          ipAddress: { trustedProxies: [] },
         }
       : {
           useSecureCookies: false,
-          ipAddress: { trustedProxies: settings.trustedProxies },
+          ipAddress: { trustedProxies: [] },
         },
     // Air-gapped networks: nothing may phone home.
     telemetry: { enabled: false },

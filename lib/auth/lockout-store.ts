@@ -16,6 +16,9 @@ export interface LockoutRecord {
   state: LockoutState;
 }
 
+/** Longer addresses are refused before anything is written (the account forms allow 200). */
+export const EMAIL_MAX_LENGTH = 254;
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

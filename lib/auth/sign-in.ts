@@ -1,7 +1,7 @@
 import { isAPIError } from "better-auth/api";
 import { AppError } from "@/lib/app-error";
 import { getAuth } from "./auth";
-import { ACCOUNT_LOCKED, INVALID_CREDENTIALS } from "./auth-policy-plugin";
+import { ACCOUNT_LOCKED, INVALID_CREDENTIALS, RATE_LIMITED } from "./auth-policy-plugin";
 import { SECOND_FACTOR_EXPIRED, WRONG_SECOND_FACTOR } from "./second-factor-hooks";
 import type { SignInInput } from "./sign-in-schema";
 
@@ -13,6 +13,7 @@ function appErrorOf(error: unknown, fallback: string): never {
   const code: unknown = error.body?.code;
   const message = typeof error.body?.message === "string" ? error.body.message : "";
   if (code === ACCOUNT_LOCKED) throw new AppError("LOCKED", message);
+  if (code === RATE_LIMITED) throw new AppError("RATE_LIMITED", message);
   if (code === INVALID_CREDENTIALS || code === WRONG_SECOND_FACTOR || code === SECOND_FACTOR_EXPIRED) throw new AppError("UNAUTHENTICATED", message);
   throw new AppError("UNAUTHENTICATED", fallback);
 }

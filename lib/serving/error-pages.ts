@@ -27,4 +27,9 @@ export const PDF_UNAVAILABLE_PAGE = page(
 
 export const METHOD_NOT_ALLOWED_PAGE = page("不支持的请求方式", "<p>公开文件只能查看或下载。</p>");
 
+export const DATABASE_DOWN_PAGE = page(
+  "服务暂时不可用",
+  "<p>数据库暂时无法连接，工作台和查询暂停服务，恢复后无需任何操作即可继续使用。已公开的预算文件仍可正常查看和下载。请稍后刷新本页。</p>",
+);
+
 export const SERVER_ERROR_PAGE = page("服务暂时不可用", "<p>读取公开文件时出错，请稍后再试。</p>");

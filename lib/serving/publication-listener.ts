@@ -13,6 +13,8 @@ const payloadSchema = z.union([
 export interface PublicationListener {
   /** resolves once LISTEN is active, so nothing published after it can be missed */
   ready: Promise<void>;
+  /** false while the connection is lost and being retried: the database is (probably) down */
+  isConnected(): boolean;
   close(): Promise<void>;
 }
 
@@ -25,13 +27,15 @@ export interface ListenerCallbacks {
 
 /**
  * Keeps a dedicated connection LISTENing for publications, reconnecting with a growing delay
- * when it drops; every reconnection resets the cache, since notifications sent meanwhile are lost.
+ * when it drops; every reconnection resets the cache, since notifications sent meanwhile are lost
+ * (but losing the connection does not: documents in memory keep being served during an outage).
  */
 export function listenForPublications(databaseUrl: string, callbacks: ListenerCallbacks): PublicationListener {
   let client: pg.Client | null = null;
   let isClosed = false;
   let retryTimer: NodeJS.Timeout | undefined;
   let delayMs = 500;
+  let isConnected = false;
   let resolveReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => {
     resolveReady = resolve;
@@ -44,13 +48,17 @@ export function listenForPublications(databaseUrl: string, callbacks: ListenerCa
     const retry = (error: Error | undefined) => {
       if (hasFailed || isClosed) return;
       hasFailed = true;
+      isConnected = false;
       callbacks.log(`lost the publication notifications (${error?.message ?? "connection ended"}); retrying in ${delayMs} ms.`);
       next.removeAllListeners();
       next.on("error", () => undefined);
       void next.end().catch(() => undefined);
-      callbacks.onReset();
+      // The cache is kept while the database is away: published documents stay readable from memory
+      // during an outage, and nothing can be published meanwhile through this database. The reset
+      // comes with the reconnection (below), which covers anything published in between.
       retryTimer = setTimeout(() => void connect(), delayMs);
-      delayMs = Math.min(delayMs * 2, 30_000);
+      // At most 5 s between attempts: the app is back within seconds of the database.
+      delayMs = Math.min(delayMs * 2, 5_000);
     };
     next.on("error", retry);
     next.on("end", () => retry(undefined));
@@ -65,6 +73,7 @@ export function listenForPublications(databaseUrl: string, callbacks: ListenerCa
       await next.connect();
       await next.query(`LISTEN ${PUBLICATION_CHANNEL}`);
       delayMs = 500;
+      isConnected = true;
       // Anything published between the first load and LISTEN would otherwise go unnoticed.
       callbacks.onReset();
       resolveReady();
@@ -76,6 +85,7 @@ export function listenForPublications(databaseUrl: string, callbacks: ListenerCa
 
   return {
     ready,
+    isConnected: () => isConnected && !isClosed,
     async close() {
       isClosed = true;
       clearTimeout(retryTimer);

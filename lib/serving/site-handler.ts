@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import type { SiteResponse } from "@/lib/public-site/site-response";
+import { isDatabaseUnavailable } from "@/lib/database/unavailable";
 import { acceptedCompressions, isNotModified, type Compression } from "./http-negotiation";
 
 /** A public-site route: an answer for a GET of this URL, or null when the URL is not the site's (Next.js answers it). */
@@ -11,6 +12,17 @@ export type SiteRouter = (pathname: string, query: URLSearchParams) => Promise<S
  * untouched (e.g. a signed-in member of staff gets the app's own home page with their name).
  */
 export type SitePathMatcher = (pathname: string, headers: IncomingHttpHeaders) => boolean;
+/**
+ * Checked before a claimed URL is answered (the rate limits of search and the API): null, or a
+ * promise of null, lets it through; a refusal is sent as it is. Synchronous null for URLs it does
+ * not limit, so the other pages cost nothing.
+ */
+export type SiteGate = (req: IncomingMessage, pathname: string) => Promise<SiteRefusal | null> | null;
+export interface SiteRefusal {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
 
 /** Pages have no script; forms (search, comparison) submit to this site only. */
 const SITE_POLICY =
@@ -28,6 +40,7 @@ export interface SiteHandlerOptions {
   maxEntries?: number;
   maxBytes?: number;
   log?: (message: string) => void;
+  gate?: SiteGate;
 }
 
 const etagOf = (bytes: Buffer, suffix: string) => `"${createHash("sha256").update(bytes).digest("hex").slice(0, 40)}${suffix}"`;
@@ -66,6 +79,7 @@ export class SiteHandler {
   private readonly maxEntries: number;
   private readonly maxBytes: number;
   private readonly log: (message: string) => void;
+  private readonly gate: SiteGate | undefined;
 
   constructor(
     private readonly matches: SitePathMatcher,
@@ -75,6 +89,7 @@ export class SiteHandler {
     this.maxEntries = options.maxEntries ?? 5_000;
     this.maxBytes = options.maxBytes ?? 128 * 1024 * 1024;
     this.log = options.log ?? ((message) => console.error(`[site] ${message}`));
+    this.gate = options.gate;
   }
 
   /** Something was published: every listing may have changed. */
@@ -105,13 +120,32 @@ export class SiteHandler {
       res.end("只支持 GET、HEAD 和 OPTIONS 请求。");
       return true;
     }
+    const gated = this.gate?.(req, pathname) ?? null;
+    if (gated === null) {
+      this.answer(req, res, url, pathname, q);
+      return true;
+    }
+    gated
+      .then((refusal) => {
+        if (refusal === null) {
+          this.answer(req, res, url, pathname, q);
+          return;
+        }
+        res.writeHead(refusal.status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...refusal.headers });
+        res.end(req.method === "HEAD" ? undefined : refusal.body);
+      })
+      .catch((error: unknown) => this.fail(req, res, url, error));
+    return true;
+  }
+
+  private answer(req: IncomingMessage, res: ServerResponse, url: string, pathname: string, q: number): void {
     const key = `${pathname}?${q < 0 ? "" : url.slice(q + 1)}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) {
       this.cache.delete(key);
       this.cache.set(key, cached);
       this.send(req, res, cached);
-      return true;
+      return;
     }
     const generation = this.generation;
     Promise.resolve()
@@ -126,16 +160,23 @@ export class SiteHandler {
         if (response.isCacheable && generation === this.generation) this.keep(key, prepared);
         this.send(req, res, prepared);
       })
-      .catch((error: unknown) => {
-        this.log(`${req.method} ${url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        if (res.headersSent) {
-          res.destroy();
-        } else {
-          res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
-          res.end("服务暂时不可用，请稍后再试。");
-        }
-      });
-    return true;
+      .catch((error: unknown) => this.fail(req, res, url, error));
+  }
+
+  private fail(req: IncomingMessage, res: ServerResponse, url: string, error: unknown): void {
+    this.log(`${req.method} ${url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    // The database is away (restarting, unreachable): a 503 says "try again", not "broken".
+    const unavailable = isDatabaseUnavailable(error);
+    res.writeHead(unavailable ? 503 : 500, {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      ...(unavailable ? { "Retry-After": "30" } : {}),
+    });
+    res.end(unavailable ? "数据库暂时无法连接，请稍后再试。已公开的预算文件仍可正常查看。" : "服务暂时不可用，请稍后再试。");
   }
 
   private keep(key: string, prepared: Prepared): void {

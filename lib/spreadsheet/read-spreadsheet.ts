@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { cellAddress, describeLocation } from "./cell-address";
+import { unsafeTextMessage } from "@/lib/validation/safe-text";
 import { inspectZip } from "./zip-inspection";
 
 /**
@@ -88,9 +89,28 @@ export async function readSpreadsheet(
       "该文件是旧版 Excel（.xls）或设置了打开密码的工作簿，无法安全读取。请在 Excel 中取消密码后“另存为” .xlsx 格式再导入。",
     );
   }
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readXlsx(bytes, limit);
-  if (looksLikeText(bytes)) return readCsv(bytes, fileName, limit);
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return refuseUnsafeText(await readXlsx(bytes, limit));
+  if (looksLikeText(bytes)) return refuseUnsafeText(readCsv(bytes, fileName, limit));
   return fileProblem("该文件不是电子表格：只能导入 Excel 工作簿（.xlsx）或 CSV 文件。");
+}
+
+/** Cells (and sheet names) with text PostgreSQL cannot store are named, like formulas, and nothing is imported. */
+function refuseUnsafeText(result: ReadSpreadsheetResult): ReadSpreadsheetResult {
+  if (!result.ok) return result;
+  const problems: SpreadsheetProblem[] = [];
+  for (const sheet of result.data.sheets) {
+    const nameMessage = unsafeTextMessage(sheet.name);
+    if (nameMessage !== null) problems.push({ sheet: null, row: null, column: null, message: `有一个工作表的名称${nameMessage}` });
+    sheet.rows.forEach((row, rowIndex) =>
+      row.forEach((value, column) => {
+        const message = typeof value === "string" ? unsafeTextMessage(value) : null;
+        if (message !== null && problems.length < LISTED_FORMULAS) {
+          problems.push({ sheet: sheet.name, row: rowIndex, column, message: `${describeLocation(sheet.name, rowIndex, column)}（${cellAddress(rowIndex, column)}）${message}` });
+        }
+      }),
+    );
+  }
+  return problems.length === 0 ? result : { ok: false, problems };
 }
 
 // --- .xlsx -------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { getRequestActor } from "@/lib/auth/request-actor";
 import { codeBooks } from "@/lib/codebooks/code-book-admin";
 import type { CodeBookImportPlan } from "@/lib/codebooks/prepare-code-book-import";
 import type { SpreadsheetProblem } from "@/lib/spreadsheet/read-spreadsheet";
+import { rejectUnsafeText } from "@/lib/validation/safe-text";
 
 export type PreviewState = ActionResult<{ plan: CodeBookImportPlan } | { problems: SpreadsheetProblem[] }> | null;
 export type ImportState = ActionResult<{ message: string }> | null;
@@ -45,7 +46,7 @@ const planSchema = z.object({
   functional: z.array(codeSchema).max(20_000),
   economic: z.array(codeSchema).max(20_000),
   nextRevision: z.number().int().min(1),
-});
+}).superRefine(rejectUnsafeText);
 
 const importSchema = z.object({
   plan: z.string().min(2, "请先预览科目表。"),

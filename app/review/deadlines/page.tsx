@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { DeadlineTable } from "@/components/deadlines/deadline-table";
 import { AppError } from "@/lib/app-error";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getViewer } from "@/lib/auth/session";
 import { getDeadlineDashboard } from "@/lib/deadlines/dashboard";
 import { deadlineQuery, parseDeadlineFilters } from "@/lib/deadlines/deadline-filters";
@@ -17,30 +18,20 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const selectClass =
   "block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-base focus:border-blue-700 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
 
-async function load(searchParams: SearchParams): Promise<DeadlineDashboard | "forbidden"> {
+async function load(searchParams: SearchParams): Promise<DeadlineDashboard> {
   const viewer = await getViewer();
   if (viewer === null) redirect("/login?next=/review/deadlines");
   try {
     return await getDeadlineDashboard(viewer, parseDeadlineFilters(await searchParams));
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    if (error instanceof AppError && error.code === "FORBIDDEN") return "forbidden";
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, "/review/deadlines");
     throw error;
   }
 }
 
 export default async function DeadlinesPage({ searchParams }: { searchParams: SearchParams }) {
   const dashboard = await load(searchParams);
-  if (dashboard === "forbidden") {
-    return (
-      <div className="mx-auto max-w-3xl">
-        <h1 className="mb-4 text-2xl font-bold">预算公开时限</h1>
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-          只有财政部门审核人、主管部门审核人和管理员可以查看公开时限。
-        </p>
-      </div>
-    );
-  }
   const { region, year, filters } = dashboard;
   const base = { regionCode: region.code, year, departmentCode: filters.departmentCode };
   const exportQuery = deadlineQuery({ ...base, status: filters.status });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/app-error";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getViewer } from "@/lib/auth/session";
 import { loadBatchPublishPage, type BatchPublishPage } from "@/lib/workflow/batch-publish-page";
 
@@ -13,13 +14,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const selectClass =
   "block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-base focus:border-blue-700 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
 
-async function load(searchParams: SearchParams): Promise<BatchPublishPage | "forbidden"> {
+async function load(searchParams: SearchParams): Promise<BatchPublishPage> {
   const viewer = await getViewer();
   if (viewer === null) redirect("/login?next=/review/publish");
   try {
     return await loadBatchPublishPage(viewer, await searchParams);
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") return "forbidden";
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, "/review/publish");
     throw error;
   }
 }
@@ -31,16 +32,6 @@ async function load(searchParams: SearchParams): Promise<BatchPublishPage | "for
  */
 export default async function BatchPublishScreen({ searchParams }: { searchParams: SearchParams }) {
   const page = await load(searchParams);
-  if (page === "forbidden") {
-    return (
-      <div className="mx-auto max-w-3xl">
-        <h1 className="mb-4 text-2xl font-bold">批量公开</h1>
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-          只有财政部门审核人可以批量公开预算。
-        </p>
-      </div>
-    );
-  }
   const { region, year, budgets } = page;
   return (
     <div className="mx-auto max-w-5xl">

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/app-error";
-import { getClientAddress } from "@/lib/auth/client-address";
+import { getAuth } from "@/lib/auth/auth";
+import { clientAddressFromHeaders } from "@/lib/auth/client-address";
 import { getViewerFromHeaders } from "@/lib/auth/session";
 import { parseDeadlineFilters } from "@/lib/deadlines/deadline-filters";
 import { downloadDeadlines } from "@/lib/deadlines/dashboard";
@@ -11,6 +12,7 @@ const STATUS: Record<AppError["code"], number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   LOCKED: 403,
+  RATE_LIMITED: 429,
   NOT_FOUND: 404,
   INVALID_INPUT: 400,
   CONFLICT: 409,
@@ -22,7 +24,7 @@ export async function GET(request: Request): Promise<Response> {
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   try {
     const viewer = await getViewerFromHeaders(request.headers);
-    const file = await downloadDeadlines(viewer, parseDeadlineFilters(url.searchParams), format, await getClientAddress());
+    const file = await downloadDeadlines(viewer, parseDeadlineFilters(url.searchParams), format, clientAddressFromHeaders(request.headers, getAuth().options));
     return new Response(new Uint8Array(file.body), {
       headers: {
         "Content-Type": file.contentType,

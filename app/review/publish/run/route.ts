@@ -8,6 +8,7 @@ import { runBatchPublication } from "@/lib/workflow/batch-publish-page";
 export const dynamic = "force-dynamic";
 
 const encoder = new TextEncoder();
+const MAX_BODY_BYTES = 1024 * 1024;
 
 function page(status: number, text: string): Response {
   return new Response(progressHead("批量公开", 0) + progressFailure(text), {
@@ -26,6 +27,8 @@ export async function POST(request: Request): Promise<Response> {
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (origin !== null && host !== null && new URL(origin).host !== host) return page(403, "请求来源不符，未公开任何预算。");
+  // A list of budget ids is a few kilobytes: a larger body is not this form's.
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) return page(413, "请求内容过大，未公开任何预算。");
   const form = await request.formData().catch(() => null);
   const regionCode = String(form?.get("region") ?? "");
   const year = Number(form?.get("year"));

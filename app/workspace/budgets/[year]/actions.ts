@@ -8,6 +8,7 @@ import { getRequestActor } from "@/lib/auth/request-actor";
 import type { BudgetChangeEntry } from "@/lib/budgets/editor-data";
 import { recentBudgetChanges, saveWorkspaceDraft, submitWorkspaceBudget } from "@/lib/budgets/workspace";
 import { workspaceBudgetPath } from "@/lib/budgets/workspace-paths";
+import { rejectUnsafeText } from "@/lib/validation/safe-text";
 
 export type SubmitState = ActionResult<{ unitCode: string; year: number }> | null;
 
@@ -63,17 +64,28 @@ export type SaveDraftResult =
       fieldErrors: Record<string, string[]>;
     };
 
-const saveRequestSchema = z.object({
-  unitCode: z.string().trim().min(1, "缺少单位编码。").max(50),
-  year: z.number().int().min(2000).max(2100),
-  baseLockVersion: z.number().int().min(0),
-  draft: z.unknown(),
-});
+const saveRequestSchema = z
+  .object({
+    unitCode: z.string().trim().min(1, "缺少单位编码。").max(50),
+    year: z.number().int().min(2000).max(2100),
+    baseLockVersion: z.number().int().min(0),
+    draft: z.unknown(),
+  })
+  .superRefine(rejectUnsafeText);
 
 /** Autosave of the entry form: the whole draft, from the lockVersion it was loaded with. */
 export async function saveDraftAction(request: unknown): Promise<SaveDraftResult> {
   const parsed = saveRequestSchema.safeParse(request);
-  if (!parsed.success) return { ok: false, kind: "invalid", message: "保存请求格式不正确，请刷新页面后重试。", fieldErrors: {} };
+  if (!parsed.success) {
+    // Text that cannot be stored is named where it is (draft.<field>…); anything else is a broken request.
+    const unsafe = parsed.error.issues.filter((issue) => issue.code === "custom" && issue.path[0] === "draft");
+    if (unsafe.length > 0) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of unsafe) (fieldErrors[issue.path.slice(1).join(".")] ??= []).push(issue.message);
+      return { ok: false, kind: "invalid", message: "有内容含无法保存的字符，请按提示修改。", fieldErrors };
+    }
+    return { ok: false, kind: "invalid", message: "保存请求格式不正确，请刷新页面后重试。", fieldErrors: {} };
+  }
   const { unitCode, year, baseLockVersion, draft } = parsed.data;
   const { viewer, clientAddress } = await getRequestActor();
   try {
