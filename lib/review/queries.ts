@@ -436,6 +436,8 @@ export async function loadReviewScreen(db: DbReader, viewer: Viewer | null, budg
       ...header.scope,
       hasDepartmentReview: header.hasDepartmentReview,
       secrecyReviewed: loaded.meta.secrecyReviewedAt !== null,
+      // Reviewers take no secrecy-review step, so who is barred from it changes none of their buttons.
+      secrecyReviewBarredUserId: null,
       isNewestVersion: header.isNewestVersion,
     }),
     canComment: canCommentOnBudget(viewer, header.scope),
