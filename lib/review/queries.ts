@@ -17,6 +17,7 @@ import { changeLabeler } from "./change-labels";
 import { compareWithPriorYear, comparedFigure, type ComparedFigure, type PriorYearComparison } from "./comparison";
 import { availableSteps, type WorkflowStep } from "@/lib/workflow/state-machine";
 import { canOpenReview } from "./review-access";
+import { loadPublishedChanges, type PublishedChanges } from "./published-changes";
 import { describeChanges, type SubmissionChange } from "./submission-changes";
 
 // ---------------------------------------------------------------------------
@@ -342,6 +343,8 @@ export async function loadChangesSinceSubmission(
   };
 }
 
+export type { PublishedChanges } from "./published-changes";
+
 export interface ReviewedFinding {
   key: string;
   severity: "error" | "warning";
@@ -364,6 +367,8 @@ export interface ReviewScreen {
   findings: ReviewedFinding[];
   comparison: PriorYearComparison;
   changes: ChangesSinceSubmission;
+  /** a correction: its figures against the published version it corrects; null for a first version */
+  publishedChanges: PublishedChanges | null;
   comments: CommentView[];
   /** 预算历史: workflow steps and audited actions (lib/audit/budget-history.ts) */
   history: BudgetHistoryEntry[];
@@ -415,7 +420,10 @@ export async function loadReviewScreen(db: DbReader, viewer: Viewer | null, budg
     loadReviewComments(db, budgetId),
     loadLatestSubmitComment(db, budgetId),
   ]);
-  const changes = await loadChangesSinceSubmission(db, budgetId, loaded);
+  const [changes, publishedChanges] = await Promise.all([
+    loadChangesSinceSubmission(db, budgetId, loaded),
+    loadPublishedChanges(db, header, loaded.tables),
+  ]);
   const content = buildSnapshotContent(loaded.budget, loaded.codeBook, {
     version: loaded.meta.version,
     publishedAt: (loaded.meta.publishedAt ?? new Date()).toISOString(),
@@ -429,6 +437,7 @@ export async function loadReviewScreen(db: DbReader, viewer: Viewer | null, budg
     findings: reviewedFindings(loaded.budget, loaded.codeBook, parseExplanations(submitComment)),
     comparison: compareWithPriorYear(loaded, prior),
     changes,
+    publishedChanges,
     comments,
     history,
     anchorRows: anchorRowsOf(loaded.tables),

@@ -9,6 +9,7 @@ import { SectionCommentForm, TableCommentForm } from "@/components/review/commen
 import { DecisionPanel } from "@/components/review/decision-panel";
 import { PriorYearComparisonView } from "@/components/review/prior-year-comparison";
 import { ReviewedFindings } from "@/components/review/reviewed-findings";
+import { PublishedChangesView } from "@/components/review/published-changes-view";
 import { SubmissionChangesView } from "@/components/review/submission-changes-view";
 import { CommentList } from "@/components/workflow/comment-list";
 import { AppError } from "@/lib/app-error";
@@ -68,7 +69,8 @@ export default async function ReviewBudgetPage({ params }: { params: Params }) {
         openComments={open.length}
         actions={{ start: startReviewAction, returnBudget: returnBudgetAction, approve: approveBudgetAction }}
       />
-      <SubmissionChangesView changes={screen.changes} />
+      {screen.publishedChanges !== null && <PublishedChangesView published={screen.publishedChanges} />}
+      <SubmissionChangesView changes={screen.changes} isCorrection={screen.publishedChanges !== null} />
       <ReviewedFindings findings={screen.findings} />
       <PriorYearComparisonView comparison={screen.comparison} />
 
