@@ -35,8 +35,8 @@ describe("seedDemoUsers", () => {
     expect(users.map((user) => [user.email, user.roleAssignments])).toEqual([
       ["admin@demo.gongkai.test", [{ role: "ADMIN", unit: null, department: null, region: null }]],
       ["bumen.224@demo.gongkai.test", [{ role: "DEPARTMENT_REVIEWER", unit: null, department: { code: "224" }, region: null }]],
-      ["fuzeren.224001@demo.gongkai.test", [{ role: "UNIT_HEAD", unit: { code: "224001" }, department: null, region: null }]],
       ["caizheng.130433@demo.gongkai.test", [{ role: "FINANCE_REVIEWER", unit: null, department: null, region: { code: "130433" } }]],
+      ["fuzeren.224001@demo.gongkai.test", [{ role: "UNIT_HEAD", unit: { code: "224001" }, department: null, region: null }]],
       ["tianbao.224001@demo.gongkai.test", [{ role: "ACCOUNTANT", unit: { code: "224001" }, department: null, region: null }]],
     ]);
     for (const demo of DEMO_USERS) {
