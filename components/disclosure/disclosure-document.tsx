@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import { amountUnitLabel, formatAmount } from "@/lib/disclosure/money";
-import type { FigureChange } from "@/lib/disclosure/table-diff";
+import { groupChangedRows, type FigureChange } from "@/lib/disclosure/table-diff";
 import { TABLE_IDS, type TableId } from "@/lib/disclosure/table-model";
 import type { AmountUnit } from "@/lib/disclosure/types";
 import { NARRATIVE_PARTS, narrativePartTitle, type NarrativePartId } from "@/lib/disclosure/document-outline";
@@ -68,6 +68,7 @@ function Cover({ content }: { content: SnapshotContent }) {
 
 function CorrectionNote({ note, version, changes, amountUnit }: { note: string; version: number; changes: readonly FigureChange[] | undefined; amountUnit: AmountUnit }) {
   const figure = (fen: number | null) => (fen === null ? "（无此行）" : formatAmount(fen, amountUnit));
+  const rows = changes === undefined ? [] : groupChangedRows(changes);
   return (
     <aside className="doc-correction" aria-labelledby="correction-title">
       <h2 className="doc-correction__title" id="correction-title">
@@ -76,7 +77,7 @@ function CorrectionNote({ note, version, changes, amountUnit }: { note: string; 
       {paragraphs(note).map((line, i) => (
         <p key={i}>{line}</p>
       ))}
-      {changes === undefined ? null : changes.length === 0 ? (
+      {changes === undefined ? null : rows.length === 0 ? (
         <p>与第{version - 1}版相比，九张表的金额没有变化。</p>
       ) : (
         <ScrollBox label="更正的数字">
@@ -92,16 +93,16 @@ function CorrectionNote({ note, version, changes, amountUnit }: { note: string; 
               </tr>
             </thead>
             <tbody>
-              {changes.map((change) => (
-                <tr key={`${change.table}|${change.rowKey}|${change.columnLabel}`}>
-                  <td>表{change.table}</td>
-                  <th scope="row">{change.rowLabel}</th>
-                  <td>{change.columnLabel}</td>
+              {rows.map((row) => (
+                <tr key={`${row.table}|${row.rowKey}|${row.columns.join()}`}>
+                  <td>表{row.table}</td>
+                  <th scope="row">{row.rowLabel}</th>
+                  <td>{row.columns.join("、")}</td>
                   <td className="cell-amount">
-                    <del>{figure(change.oldFen)}</del>
+                    <del>{figure(row.oldFen)}</del>
                   </td>
                   <td className="cell-amount">
-                    <ins>{figure(change.newFen)}</ins>
+                    <ins>{figure(row.newFen)}</ins>
                   </td>
                 </tr>
               ))}

@@ -20,7 +20,7 @@ describe("seedDemoUsers", () => {
   });
 
   it("creates one account per role with its scope and a password that satisfies the rule", async () => {
-    expect(await seedDemoUsers(prisma)).toBe(4);
+    expect(await seedDemoUsers(prisma)).toBe(DEMO_USERS.length);
 
     const users = await prisma.user.findMany({
       orderBy: { email: "asc" },
@@ -54,6 +54,6 @@ describe("seedDemoUsers", () => {
     expect(await seedDemoUsers(prisma)).toBe(0);
 
     expect(await prisma.account.findMany({ orderBy: { id: "asc" }, select: { id: true, password: true } })).toEqual(before);
-    expect(await prisma.roleAssignment.count()).toBe(4);
+    expect(await prisma.roleAssignment.count()).toBe(DEMO_USERS.length);
   });
 });

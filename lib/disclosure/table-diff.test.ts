@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { guantao2024Budget, guantao2024CodeBook } from "@/lib/demo/guantao-2024";
 import { deriveTables } from "./derive-tables";
-import { diffTables } from "./table-diff";
+import { diffTables, groupChangedRows } from "./table-diff";
 
 const before = deriveTables(guantao2024Budget, guantao2024CodeBook);
 
@@ -33,5 +33,22 @@ describe("diffTables: the published figures a correction changed", () => {
     const corrected = { ...guantao2024Budget, expenditure: lines.filter((line) => line !== last) };
     const changes = diffTables(before, deriveTables(corrected, guantao2024CodeBook));
     expect(changes.some((c) => c.table === 2 && c.rowKey === last.functionalCode && c.newFen === null && c.oldFen === last.amount)).toBe(true);
+  });
+});
+
+describe("groupChangedRows", () => {
+  it("puts a row's columns that moved alike on one line and marks the rows that sum others", () => {
+    const [first, ...rest] = guantao2024Budget.expenditure;
+    if (first === undefined) throw new Error("the reference budget has expenditure lines");
+    const corrected = { ...guantao2024Budget, expenditure: [{ ...first, amount: first.amount + 1_000_000 }, ...rest] };
+    const changes = diffTables(before, deriveTables(corrected, guantao2024CodeBook));
+    const rows = groupChangedRows(changes);
+    expect(rows.length).toBeLessThan(changes.length);
+    const line = rows.find((r) => r.table === 2 && r.rowKey === first.functionalCode);
+    expect(line?.columns).toContain("合计");
+    expect(line?.columns.length).toBeGreaterThan(1);
+    expect(line?.isSubtotal).toBe(false);
+    expect(rows.find((r) => r.table === 2 && r.rowKey === "total")?.isSubtotal).toBe(true);
+    expect(rows.reduce((n, r) => n + r.columns.length, 0)).toBe(changes.length);
   });
 });

@@ -1,4 +1,4 @@
-import type { DerivedTable, DerivedTables, TableRow } from "./table-model";
+import type { DerivedTable, DerivedTables, RowKind, TableRow } from "./table-model";
 import { TABLE_IDS } from "./table-model";
 import type { Fen } from "./types";
 
@@ -11,6 +11,8 @@ export interface FigureChange {
   rowKey: string;
   /** what a reader calls the row: its code and name, e.g. "2013701 行政运行" */
   rowLabel: string;
+  /** total, class (类) and section (款) rows sum the others */
+  rowKind: RowKind;
   /** the column's leaf header, e.g. 基本支出 */
   columnLabel: string;
   /** null: the row did not exist in that version */
@@ -44,6 +46,7 @@ function diffTable(before: DerivedTable, after: DerivedTable): FigureChange[] {
         tableTitle: after.title,
         rowKey: shown.key,
         rowLabel: rowLabel(after, shown, index),
+        rowKind: shown.kind,
         columnLabel: column.label,
         oldFen,
         newFen,
@@ -71,4 +74,39 @@ function rowLabel(table: DerivedTable, row: TableRow, amountIndex: number): stri
     if (table.columns[i]?.kind === "text" && typeof cell === "string" && cell.trim() !== "") name = cell.trim();
   }
   return [typeof code === "string" ? code : null, name].filter((part) => part !== null && part !== "").join(" ") || row.key;
+}
+
+/** Changes of one row that moved by the same old → new in several columns, as one line. */
+export interface ChangedRow {
+  table: number;
+  rowKey: string;
+  rowLabel: string;
+  /** the columns, e.g. ["合计", "小计", "财政拨款收入"] */
+  columns: string[];
+  oldFen: Fen | null;
+  newFen: Fen | null;
+  /** a total, 类 or 款 row: it moves because the rows it sums did */
+  isSubtotal: boolean;
+}
+
+/** The changes of a row with the same old → new in several columns as one line, in the list's order. */
+export function groupChangedRows(changes: readonly FigureChange[]): ChangedRow[] {
+  const rows = new Map<string, ChangedRow>();
+  for (const change of changes) {
+    const key = `${change.table}|${change.rowKey}|${change.rowLabel}|${change.oldFen}|${change.newFen}`;
+    const row = rows.get(key);
+    if (row !== undefined) row.columns.push(change.columnLabel);
+    else {
+      rows.set(key, {
+        table: change.table,
+        rowKey: change.rowKey,
+        rowLabel: change.rowLabel,
+        columns: [change.columnLabel],
+        oldFen: change.oldFen,
+        newFen: change.newFen,
+        isSubtotal: change.rowKind === "total" || change.rowKind === "class" || change.rowKind === "section",
+      });
+    }
+  }
+  return [...rows.values()];
 }

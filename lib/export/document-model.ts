@@ -14,6 +14,7 @@ import {
 } from "@/lib/disclosure/document-outline";
 import { amountUnitLabel, formatAmount, formatAmountPrecise } from "@/lib/disclosure/money";
 import { columnNumbers, printRows } from "@/lib/disclosure/print";
+import { groupChangedRows } from "@/lib/disclosure/table-diff";
 import { TABLE_IDS, type DerivedTable } from "@/lib/disclosure/table-model";
 import type { Fen, PerformanceIndicator, Project } from "@/lib/disclosure/types";
 import type { SnapshotContent } from "@/lib/publication/snapshot-content";
@@ -402,10 +403,10 @@ function changedFigureBlocks(content: SnapshotContent): Block[] {
   const figure = (fen: number | null) => (fen === null ? "（无此行）" : formatAmount(fen, unit));
   return [
     { kind: "paragraph", text: `与第${version - 1}版相比更正的数字（单位：${amountUnitLabel(unit)}）：` },
-    ...changedFigures.map(
-      (change): Block => ({
+    ...groupChangedRows(changedFigures).map(
+      (row): Block => ({
         kind: "paragraph",
-        text: `表${change.table} ${change.rowLabel} · ${change.columnLabel}：${figure(change.oldFen)} → ${figure(change.newFen)}`,
+        text: `表${row.table} ${row.rowLabel} · ${row.columns.join("、")}：${figure(row.oldFen)} → ${figure(row.newFen)}`,
         small: true,
       }),
     ),
