@@ -72,7 +72,7 @@ test("a correction is reviewed against the published version, signed off by the 
   await signIn(head, fixture.headEmail, PASSWORD);
   const headList = head.getByRole("region", { name: "负责人审签" });
   await headList.getByRole("link", { name: `${fixture.unitCode} ${fixture.unitName} 2024年预算` }).click();
-  await expect(head.getByRole("heading", { level: 1 })).toContainText("负责人审签", { timeout: 30_000 });
+  await expect(head.getByRole("heading", { level: 1, name: /负责人审签/ })).toBeVisible({ timeout: 30_000 });
   await head.getByLabel(/审查说明/).fill("已核对更正的住房公积金和行政运行两行，不含涉密信息。");
   await head.getByRole("button", { name: "记录保密审查" }).click();
   await expect(head.getByText("审查说明：已核对更正的住房公积金和行政运行两行，不含涉密信息。")).toBeVisible();

@@ -68,7 +68,10 @@ function Cover({ content }: { content: SnapshotContent }) {
 
 function CorrectionNote({ note, version, changes, amountUnit }: { note: string; version: number; changes: readonly FigureChange[] | undefined; amountUnit: AmountUnit }) {
   const figure = (fen: number | null) => (fen === null ? "（无此行）" : formatAmount(fen, amountUnit));
-  const rows = changes === undefined ? [] : groupChangedRows(changes);
+  const grouped = changes === undefined ? [] : groupChangedRows(changes);
+  // The rows that were corrected; the totals, 类 and 款 that moved with them are in the tables.
+  const rows = grouped.filter((row) => !row.isSubtotal);
+  const movedSubtotals = grouped.length - rows.length;
   return (
     <aside className="doc-correction" aria-labelledby="correction-title">
       <h2 className="doc-correction__title" id="correction-title">
@@ -77,7 +80,7 @@ function CorrectionNote({ note, version, changes, amountUnit }: { note: string; 
       {paragraphs(note).map((line, i) => (
         <p key={i}>{line}</p>
       ))}
-      {changes === undefined ? null : rows.length === 0 ? (
+      {changes === undefined ? null : grouped.length === 0 ? (
         <p>与第{version - 1}版相比，九张表的金额没有变化。</p>
       ) : (
         <ScrollBox label="更正的数字">
@@ -108,6 +111,7 @@ function CorrectionNote({ note, version, changes, amountUnit }: { note: string; 
               ))}
             </tbody>
           </table>
+          {movedSubtotals > 0 ? <p className="doc-correction__more">相关的合计、类、款随之变动（{movedSubtotals} 行），见各表。</p> : null}
         </ScrollBox>
       )}
     </aside>

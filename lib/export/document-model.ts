@@ -403,7 +403,9 @@ function changedFigureBlocks(content: SnapshotContent): Block[] {
   const figure = (fen: number | null) => (fen === null ? "（无此行）" : formatAmount(fen, unit));
   return [
     { kind: "paragraph", text: `与第${version - 1}版相比更正的数字（单位：${amountUnitLabel(unit)}）：` },
-    ...groupChangedRows(changedFigures).map(
+    ...groupChangedRows(changedFigures)
+      .filter((row) => !row.isSubtotal)
+      .map(
       (row): Block => ({
         kind: "paragraph",
         text: `表${row.table} ${row.rowLabel} · ${row.columns.join("、")}：${figure(row.oldFen)} → ${figure(row.newFen)}`,
