@@ -18,6 +18,7 @@ import { compareWithPriorYear, comparedFigure, type ComparedFigure, type PriorYe
 import { availableSteps, type WorkflowStep } from "@/lib/workflow/state-machine";
 import { canOpenReview } from "./review-access";
 import { loadPublishedChanges, type PublishedChanges } from "./published-changes";
+import { signOffSheetPath, type SignOffSheetInfo } from "./sign-off-sheet-path";
 import { describeChanges, type SubmissionChange } from "./submission-changes";
 
 // ---------------------------------------------------------------------------
@@ -369,6 +370,8 @@ export interface ReviewScreen {
   changes: ChangesSinceSubmission;
   /** a correction: its figures against the published version it corrects; null for a first version */
   publishedChanges: PublishedChanges | null;
+  /** the signed paper 审签单, once the accountant uploaded one (signed-off and published versions only) */
+  signOffSheet: SignOffSheetInfo | null;
   comments: CommentView[];
   /** 预算历史: workflow steps and audited actions (lib/audit/budget-history.ts) */
   history: BudgetHistoryEntry[];
@@ -420,9 +423,13 @@ export async function loadReviewScreen(db: DbReader, viewer: Viewer | null, budg
     loadReviewComments(db, budgetId),
     loadLatestSubmitComment(db, budgetId),
   ]);
-  const [changes, publishedChanges] = await Promise.all([
+  const [changes, publishedChanges, sheet] = await Promise.all([
     loadChangesSinceSubmission(db, budgetId, loaded),
     loadPublishedChanges(db, header, loaded.tables),
+    // Only signed-off versions can have one: budgets under review cost no statement for it.
+    header.status === "SIGNED_OFF" || header.status === "PUBLISHED"
+      ? db.signOffSheet.findUnique({ where: { budgetId }, select: { fileName: true, byteSize: true, sha256: true } })
+      : Promise.resolve(null),
   ]);
   const content = buildSnapshotContent(loaded.budget, loaded.codeBook, {
     version: loaded.meta.version,
@@ -438,6 +445,7 @@ export async function loadReviewScreen(db: DbReader, viewer: Viewer | null, budg
     comparison: compareWithPriorYear(loaded, prior),
     changes,
     publishedChanges,
+    signOffSheet: sheet === null ? null : { ...sheet, path: signOffSheetPath(budgetId) },
     comments,
     history,
     anchorRows: anchorRowsOf(loaded.tables),

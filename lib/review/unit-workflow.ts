@@ -19,19 +19,8 @@ import { signOffBudget } from "@/lib/workflow/sign-off-budget";
 import { withdrawBudget } from "@/lib/workflow/withdraw-budget";
 import type { WorkflowRequest } from "@/lib/workflow/workflow-access";
 import type { AnchorContext } from "./anchors";
+import { signOffSheetPath, type SignOffSheetInfo } from "./sign-off-sheet-path";
 import { anchorRowsOf, loadBudgetHeader, loadReviewComments, type CommentView } from "./queries";
-
-/** The uploaded 审签单 as listed (its bytes are served by /workspace/sign-off-sheets/{budgetId}). */
-export interface SignOffSheetInfo {
-  fileName: string;
-  byteSize: number;
-  sha256: string;
-  path: string;
-}
-
-export function signOffSheetPath(budgetId: number): string {
-  return `/workspace/sign-off-sheets/${budgetId}`;
-}
 
 /** Who recorded a step and when. */
 export interface RecordedStep {

@@ -3,6 +3,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { saveCodeBook } from "@/lib/budgets/save-code-book";
 import { disconnectPrisma } from "@/lib/db";
 import { guantao2024CodeBook } from "@/lib/demo/guantao-2024";
+import { loadReviewScreen } from "@/lib/review/queries";
 import { loadSignOffSheetFile } from "@/lib/review/sign-off-sheet";
 import { prisma, resetDatabase } from "@/tests/integration/db";
 import { approveBudget } from "./approve-budget";
@@ -154,6 +155,13 @@ describe("负责人审签 on paper: the accountant uploads the signed 审签单"
       details: expect.objectContaining({ method: "paper", sheetSha256: sha256 }),
     });
 
+    // The reviewers' screen links it.
+    expect((await loadReviewScreen(prisma, f.financeReviewer, f.budgetId)).signOffSheet).toEqual({
+      fileName: "审签单.pdf",
+      byteSize: PDF.length,
+      sha256,
+      path: `/workspace/sign-off-sheets/${f.budgetId}`,
+    });
     for (const who of ["accountant of the unit", "head of the unit", "department reviewer of the department", "finance reviewer of the region"] as const) {
       const file = await loadSignOffSheetFile(prisma, f.viewers[who], f.budgetId);
       expect(file.bytes.equals(PDF), who).toBe(true);
