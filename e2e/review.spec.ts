@@ -8,13 +8,31 @@ import { enterTotpCode, totpSecretFor } from "./support/two-factor";
  * Review, approval and publication end to end: a unit of its own submits a budget with a wrong
  * row; the demo finance reviewer (馆陶县) starts the review, comments on the row and returns it;
  * the accountant sees the comment, fixes the number and resubmits; the reviewer sees the change
- * old → new and approves; the unit records 保密审查 and 负责人审签 and publishes; then a correction
+ * old → new and approves (confirming the 批复 date); the unit, which has a single account, records
+ * 保密审查 with its statement and uploads the head's signed paper 审签单, and publishes; then a correction
  * is published as version 2 with its 更正说明 while version 1 stays readable.
  */
 
 const PASSWORD = "Shenhe#Journey2024";
 const reviewer = DEMO_USERS.find((user) => user.role === "FINANCE_REVIEWER");
 const ARTIFACTS = "e2e/.artifacts";
+/** A 1×1 PNG: the scanned 审签单 of a unit that signs on paper. */
+const SIGNED_SHEET = {
+  name: "审签单.png",
+  mimeType: "image/png",
+  buffer: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64"),
+};
+
+async function approve(review: Page): Promise<void> {
+  await review.getByLabel(/我确认批复/).check();
+  await review.getByRole("button", { name: "批复" }).click();
+  await expect(review.getByTestId("budget-status")).toHaveText("已批复");
+}
+
+async function signOnPaper(unit: Page): Promise<void> {
+  await unit.getByLabel("签字负责人姓名").fill("李明");
+  await unit.getByLabel("签字后的审签单").setInputFiles(SIGNED_SHEET);
+}
 
 async function signedIn(browser: Browser, email: string, password: string): Promise<Page> {
   const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
@@ -127,22 +145,22 @@ test("a budget goes from submission through return, resubmission and approval to
   await shoot(review, "review-changes");
   await review.getByRole("button", { name: "开始审核" }).click();
   await expect(review.getByTestId("budget-status")).toHaveText("财政审核中");
-  await review.getByRole("button", { name: "批复" }).click();
-  await expect(review.getByTestId("budget-status")).toHaveText("已批复");
+  await approve(review);
   const history = review.getByRole("region", { name: "预算历史", exact: true });
   await expect(history.getByRole("row").filter({ hasText: "批复" }).first()).toContainText("财政审核中 → 已批复");
 
   // --- The unit records 保密审查 and 负责人审签, then publishes.
   await unit.reload();
   await expect(unit.getByTestId("budget-status")).toHaveText("已批复");
+  await unit.getByLabel(/审查说明/).fill("已核对九张表和项目名称，不含涉密信息。");
   await unit.getByRole("button", { name: "记录保密审查" }).click();
-  await expect(unit.getByText(/保密审查：已记录/)).toBeVisible();
-  await unit.getByLabel("审签负责人姓名").fill("李明");
+  await expect(unit.getByText("审查说明：已核对九张表和项目名称，不含涉密信息。")).toBeVisible();
+  await signOnPaper(unit);
   await shoot(unit, "unit-sign-off");
   await expectAccessible(unit);
-  await unit.getByRole("button", { name: "记录负责人审签" }).click();
+  await unit.getByRole("button", { name: "上传审签单" }).click();
   await expect(unit.getByTestId("budget-status")).toHaveText("已审签");
-  await expect(unit.getByText(/审签人：李明/)).toBeVisible();
+  await expect(unit.getByText(/李明 在纸质审签单上签字/)).toBeVisible();
   const publish = unit.getByRole("region", { name: "公开" });
   await publish.getByRole("button", { name: "公开" }).click();
   await expect(unit.getByTestId("budget-status")).toHaveText("已审签");
@@ -172,12 +190,12 @@ test("a budget goes from submission through return, resubmission and approval to
   expect(correction).toBeDefined();
   await review.goto(`/review/budgets/${correction?.id}`);
   await review.getByRole("button", { name: "开始审核" }).click();
-  await review.getByRole("button", { name: "批复" }).click();
-  await expect(review.getByTestId("budget-status")).toHaveText("已批复");
+  await approve(review);
   await unit.reload();
+  await unit.getByLabel(/审查说明/).fill("已核对更正的内容，不含涉密信息。");
   await unit.getByRole("button", { name: "记录保密审查" }).click();
-  await unit.getByLabel("审签负责人姓名").fill("李明");
-  await unit.getByRole("button", { name: "记录负责人审签" }).click();
+  await signOnPaper(unit);
+  await unit.getByRole("button", { name: "上传审签单" }).click();
   await expect(unit.getByTestId("budget-status")).toHaveText("已审签");
   await unit.getByRole("region", { name: "公开" }).getByLabel(/我确认/).check();
   await unit.getByRole("region", { name: "公开" }).getByRole("button", { name: "公开" }).click();

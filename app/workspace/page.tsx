@@ -10,6 +10,7 @@ import { listAccountantUnits } from "@/lib/budgets/workspace";
 import { workspaceBudgetPath } from "@/lib/budgets/workspace-paths";
 import { isReviewer } from "@/lib/review/review-access";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { loadHeadBudgets } from "@/lib/review/screens";
 import { DiscardDraftForm } from "./discard-draft-form";
 import { StartBudgetForm } from "./start-budget-form";
 
@@ -21,7 +22,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
   const isTwoFactorEnrolled = params.twoFactorEnrolled !== undefined;
   const viewer = await getViewer();
   if (viewer === null) redirect("/login?next=/workspace");
-  const [account, units] = await Promise.all([getAccountOverview(viewer), listAccountantUnits(viewer)]);
+  const [account, units, headBudgets] = await Promise.all([getAccountOverview(viewer), listAccountantUnits(viewer), loadHeadBudgets(viewer)]);
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -88,6 +89,25 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
           auditLog: canSearchAuditLog(viewer),
         }}
       />
+      {headBudgets.length > 0 && (
+        <section aria-labelledby="head-heading" className="mt-8">
+          <h2 id="head-heading" className="mb-3 text-lg font-semibold">
+            负责人审签
+          </h2>
+          <ul className="divide-y divide-slate-200 rounded border border-slate-300">
+            {headBudgets.map((budget) => (
+              <li key={budget.budgetId} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3">
+                <Link href={`/workspace/sign-off/${budget.budgetId}`} className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">
+                  {budget.unitCode} {budget.unitName} {budget.year}年预算
+                </Link>
+                <span className="text-slate-700">
+                  第{budget.version}版 · <span className="font-medium text-slate-900">{budget.isWaitingForSignOff ? "待您审签" : BUDGET_STATUS_LABELS[budget.status]}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {units.map((unit) => (
         <section key={unit.unitCode} aria-labelledby={`budgets-${unit.unitCode}`} className="mt-8">
           <h2 id={`budgets-${unit.unitCode}`} className="mb-3 text-lg font-semibold">

@@ -1,7 +1,7 @@
 import type { BudgetHistoryEntry } from "@/lib/audit/budget-history";
 import { chinaDateTime } from "@/lib/audit/audit-labels";
 
-const KIND_LABELS = { workflow: "流程", audit: "操作记录" } as const;
+const KIND_LABELS = { workflow: "流程", edit: "编辑", audit: "操作记录" } as const;
 
 /**
  * 预算历史: who did what to a budget version, when, and with what result (workflow steps and

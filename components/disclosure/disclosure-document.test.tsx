@@ -187,4 +187,21 @@ describe("the cover, correction note and table of contents", () => {
     expect(decodeText(box)).toBe("更正说明（第2版）更正表6中“办公费”金额。其余内容不变。");
     expect(corrected.indexOf("doc-correction")).toBeLessThan(corrected.indexOf('id="T1"'));
   });
+
+  it("lists a correction's changed figures old → new in the document's unit, derived from the two versions", () => {
+    const changedFigures = [
+      { table: 3, tableTitle: "支出总表", rowKey: "2013701", rowLabel: "2013701 行政运行", rowKind: "item" as const, columnLabel: "合计", oldFen: 579_900_00, newFen: 580_900_00 },
+      { table: 3, tableTitle: "支出总表", rowKey: "2013701", rowLabel: "2013701 行政运行", rowKind: "item" as const, columnLabel: "基本支出", oldFen: 579_900_00, newFen: 580_900_00 },
+      { table: 2, tableTitle: "收入总表", rowKey: "2013799", rowLabel: "2013799 其他", rowKind: "item" as const, columnLabel: "合计", oldFen: 1_000_00, newFen: null },
+      { table: 2, tableTitle: "收入总表", rowKey: "total", rowLabel: "合计", rowKind: "total" as const, columnLabel: "合计", oldFen: 2_000_00, newFen: 1_000_00 },
+    ];
+    const corrected = render(() => undefined, { version: 2, correctionNote: "更正行政运行。", changedFigures });
+    const box = elements(corrected, "aside", 'class="doc-correction"')[0] ?? "";
+    const rows = elements(box, "tr").slice(1).map(decodeText);
+    expect(decodeText(elements(box, "caption")[0] ?? "")).toBe("与第1版相比更正的数字（单位：万元）");
+    expect(rows).toEqual(["表32013701 行政运行合计、基本支出57.9958.09", "表22013799 其他合计0.10（无此行）"]);
+    expect(decodeText(box)).toContain("相关的合计、类、款随之变动（1 行），见各表。");
+    const unchanged = render(() => undefined, { version: 2, correctionNote: "更正说明文字。", changedFigures: [] });
+    expect(decodeText(elements(unchanged, "aside", 'class="doc-correction"')[0] ?? "")).toContain("与第1版相比，九张表的金额没有变化。");
+  });
 });

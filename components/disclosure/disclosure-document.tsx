@@ -1,6 +1,8 @@
 import { Fragment, type ReactNode } from "react";
 import { amountUnitLabel, formatAmount } from "@/lib/disclosure/money";
+import { groupChangedRows, type FigureChange } from "@/lib/disclosure/table-diff";
 import { TABLE_IDS, type TableId } from "@/lib/disclosure/table-model";
+import type { AmountUnit } from "@/lib/disclosure/types";
 import { NARRATIVE_PARTS, narrativePartTitle, type NarrativePartId } from "@/lib/disclosure/document-outline";
 import type { SnapshotContent } from "@/lib/publication/snapshot-content";
 import { AssetTable } from "./asset-table";
@@ -64,7 +66,12 @@ function Cover({ content }: { content: SnapshotContent }) {
   );
 }
 
-function CorrectionNote({ note, version }: { note: string; version: number }) {
+function CorrectionNote({ note, version, changes, amountUnit }: { note: string; version: number; changes: readonly FigureChange[] | undefined; amountUnit: AmountUnit }) {
+  const figure = (fen: number | null) => (fen === null ? "（无此行）" : formatAmount(fen, amountUnit));
+  const grouped = changes === undefined ? [] : groupChangedRows(changes);
+  // The rows that were corrected; the totals, 类 and 款 that moved with them are in the tables.
+  const rows = grouped.filter((row) => !row.isSubtotal);
+  const movedSubtotals = grouped.length - rows.length;
   return (
     <aside className="doc-correction" aria-labelledby="correction-title">
       <h2 className="doc-correction__title" id="correction-title">
@@ -73,6 +80,40 @@ function CorrectionNote({ note, version }: { note: string; version: number }) {
       {paragraphs(note).map((line, i) => (
         <p key={i}>{line}</p>
       ))}
+      {changes === undefined ? null : grouped.length === 0 ? (
+        <p>与第{version - 1}版相比，九张表的金额没有变化。</p>
+      ) : (
+        <ScrollBox label="更正的数字">
+          <table className="form-table doc-correction__table">
+            <caption>与第{version - 1}版相比更正的数字（单位：{amountUnitLabel(amountUnit)}）</caption>
+            <thead>
+              <tr>
+                <th scope="col">表</th>
+                <th scope="col">项目</th>
+                <th scope="col">栏目</th>
+                <th scope="col">原数</th>
+                <th scope="col">更正后</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={`${row.table}|${row.rowKey}|${row.columns.join()}`}>
+                  <td>表{row.table}</td>
+                  <th scope="row">{row.rowLabel}</th>
+                  <td>{row.columns.join("、")}</td>
+                  <td className="cell-amount">
+                    <del>{figure(row.oldFen)}</del>
+                  </td>
+                  <td className="cell-amount">
+                    <ins>{figure(row.newFen)}</ins>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {movedSubtotals > 0 ? <p className="doc-correction__more">相关的合计、类、款随之变动（{movedSubtotals} 行），见各表。</p> : null}
+        </ScrollBox>
+      )}
     </aside>
   );
 }
@@ -306,7 +347,9 @@ export function DisclosureDocument({
   return (
     <article className="doc" lang="zh-CN">
       <Cover content={content} />
-      {publication.correctionNote !== null ? <CorrectionNote note={publication.correctionNote} version={publication.version} /> : null}
+      {publication.correctionNote !== null ? (
+        <CorrectionNote note={publication.correctionNote} version={publication.version} changes={publication.changedFigures} amountUnit={budget.amountUnit} />
+      ) : null}
       <DepartmentCoverage content={content} />
       <TableOfContents content={content} />
       {TABLE_IDS.map((id) => (

@@ -1,6 +1,6 @@
 import type { Budget } from "@/lib/disclosure/types";
 
-/** 首页 › region › department › unit. Only 首页 is a link: the other levels have no page of their own yet. */
+/** 首页 › region › department › unit. 首页 and the region (its list of published budgets) are links. */
 export function DocumentBreadcrumbs({
   budget,
   isDepartment = false,
@@ -15,7 +15,9 @@ export function DocumentBreadcrumbs({
         <li>
           <a href="/">首页</a>
         </li>
-        <li>{budget.region.name}</li>
+        <li>
+          <a href={`/regions/${encodeURIComponent(budget.region.code)}`}>{budget.region.name}</a>
+        </li>
         {isDepartment ? (
           <li aria-current="page">{budget.department.name}（部门预算）</li>
         ) : (

@@ -49,11 +49,12 @@ describe("the published static page", () => {
     expect(footer).toContain(`内容校验码（SHA-256）：${hash}`);
   });
 
-  it("has a site header linking home, and breadcrumbs 首页 › region › department › unit", () => {
+  it("has a site header linking home, and breadcrumbs 首页 › region › department › unit, the region linking to its page", () => {
     expect(html).toMatch(/<header class="gk-site-header">[\s\S]*?<a class="gk-site-name" href="\/">预算公开平台<\/a>/);
     const crumbs = elements(html, "nav", 'aria-label="面包屑"')[0] ?? "";
     expect(elements(crumbs, "li").map(decodeText)).toEqual(["首页", "馆陶县", "中共馆陶县委网络安全和信息化委员会办公室", "中共馆陶县委网络安全和信息化委员会办公室本级"]);
     expect(crumbs).toContain('<a href="/">首页</a>');
+    expect(crumbs).toContain('<a href="/regions/130433">馆陶县</a>');
   });
 
   it("links the five downloads when there are downloads, and none in the copy printed to PDF", () => {

@@ -1,5 +1,13 @@
 import { ActionForm, type WorkflowAction } from "@/components/workflow/action-form";
+import { PUBLICATION_DEADLINE_DAYS } from "@/lib/deadlines/publication-deadline";
+import { chinaDate } from "@/lib/workflow/approve-budget";
 import type { WorkflowStep } from "@/lib/workflow/state-machine";
+
+/** "2026年12月8日" from "2026-12-08", plus `days` calendar days. */
+function chinaDayText(isoDate: string, days = 0): string {
+  const day = new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000);
+  return `${day.getUTCFullYear()}年${day.getUTCMonth() + 1}月${day.getUTCDate()}日`;
+}
 
 export interface DecisionActions {
   start: WorkflowAction;
@@ -26,6 +34,7 @@ export function DecisionPanel({
   const canApprove = steps.includes("APPROVE");
   if (!canStart && !canReturn && !canApprove) return null;
   const forward = status === "DEPARTMENT_REVIEW";
+  const today = chinaDate(new Date());
   return (
     <section aria-labelledby="decision-heading" className="mb-8 rounded border border-blue-800 p-4 sm:p-5">
       <h2 id="decision-heading" className="mb-3 text-lg font-semibold">
@@ -48,8 +57,16 @@ export function DecisionPanel({
         )}
         {canApprove && (
           <div>
-            <p className="mb-2 text-slate-800">批复后，单位应在20日内完成保密审查、负责人审签并公开。</p>
-            <ActionForm action={actions.approve} hidden={{ budgetId }} submitLabel="批复" pendingLabel="正在批复…" label="批复" />
+            <p className="mb-2 text-slate-800">批复后，单位应在{PUBLICATION_DEADLINE_DAYS}日内完成保密审查、负责人审签并公开。</p>
+            <ActionForm action={actions.approve} hidden={{ budgetId, approvedOn: today }} submitLabel="批复" pendingLabel="正在批复…" label="批复">
+              <label className="flex items-start gap-2">
+                <input type="checkbox" name="confirm" value="yes" required className="mt-1 h-4 w-4" />
+                <span>
+                  我确认批复，批复日期为 <strong>{chinaDayText(today)}</strong>（北京时间）：{PUBLICATION_DEADLINE_DAYS}日公开期限从这一天起算，单位须在{" "}
+                  <strong>{chinaDayText(today, PUBLICATION_DEADLINE_DAYS)}</strong> 前（含当日）公开。
+                </span>
+              </label>
+            </ActionForm>
           </div>
         )}
         {canReturn && (

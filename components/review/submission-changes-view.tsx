@@ -3,14 +3,16 @@ import type { ChangesSinceSubmission } from "@/lib/review/queries";
 import { signedWan } from "./figures";
 
 /** What the unit changed since its previous submission, one row per field: old → new. */
-export function SubmissionChangesView({ changes }: { changes: ChangesSinceSubmission }) {
+export function SubmissionChangesView({ changes, isCorrection = false }: { changes: ChangesSinceSubmission; isCorrection?: boolean }) {
   return (
     <section aria-labelledby="changes-heading" className="mb-8">
       <h2 id="changes-heading" className="mb-1 text-lg font-semibold">
         本次报送的修改
       </h2>
       {changes.previousSubmittedAt === null ? (
-        <p className="text-slate-700">这是本预算的首次报送，没有可对比的上次报送。</p>
+        <p className="text-slate-700">
+          {isCorrection ? "这是本更正版本的首次报送；与已公开版本的对比见上。" : "这是本预算的首次报送，没有可对比的上次报送。"}
+        </p>
       ) : changes.changes.length === 0 ? (
         <p className="text-slate-700">
           与上次报送（{formatChinaDateTime(changes.previousSubmittedAt)}）相比，没有修改。

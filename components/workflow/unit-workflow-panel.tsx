@@ -3,11 +3,10 @@ import { formatChinaDateTime } from "@/components/disclosure/china-time";
 import type { UnitWorkflow } from "@/lib/review/unit-workflow";
 import { ActionForm, type WorkflowAction } from "./action-form";
 import { CommentList } from "./comment-list";
+import { SignOffSection, type SignOffActions } from "./sign-off-section";
 
-export interface UnitWorkflowActions {
+export interface UnitWorkflowActions extends SignOffActions {
   withdraw: WorkflowAction;
-  recordSecrecyReview: WorkflowAction;
-  signOff: WorkflowAction;
   publish: WorkflowAction;
   openCorrection: WorkflowAction;
   /** the unit's answer to a reviewer's comment on a returned budget */
@@ -16,15 +15,6 @@ export interface UnitWorkflowActions {
 
 const FIELD =
   "block w-full rounded border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 focus:border-blue-700 focus:outline-2 focus:outline-offset-1 focus:outline-blue-700";
-
-function Recorded({ label, step, extra }: { label: string; step: { at: Date; byName: string | null }; extra?: string }) {
-  return (
-    <p className="text-slate-800">
-      <span className="font-medium">{label}</span>：已记录{extra === undefined ? "" : `（${extra}）`}，{step.byName ?? "系统"}于
-      <time dateTime={step.at.toISOString()}> {formatChinaDateTime(step.at)}</time>
-    </p>
-  );
-}
 
 /**
  * The unit's side of review and publication on its budget page: the reviewers' comments where
@@ -60,50 +50,7 @@ export function UnitWorkflowPanel({ workflow, actions }: { workflow: UnitWorkflo
         </section>
       )}
 
-      {(approvedStage || workflow.secrecyReview !== null) && (
-        <section aria-labelledby="sign-off-heading" className="rounded border border-slate-300 p-4">
-          <h2 id="sign-off-heading" className="mb-1 text-lg font-semibold">
-            公开前的审查与审签
-          </h2>
-          {workflow.approvedAt !== null && (
-            <p className="mb-3 text-sm text-slate-700">财政部门于 {formatChinaDateTime(workflow.approvedAt)} 批复；请在批复后20日内完成保密审查、负责人审签并公开。</p>
-          )}
-          <div className="space-y-4">
-            {workflow.secrecyReview !== null ? (
-              <Recorded label="保密审查" step={workflow.secrecyReview} />
-            ) : steps.includes("RECORD_SECRECY_REVIEW") ? (
-              <div>
-                <h3 className="mb-1 font-medium">保密审查</h3>
-                <p className="mb-2 text-slate-800">确认公开内容已按规定完成保密审查，不含涉密信息。</p>
-                <ActionForm
-                  action={actions.recordSecrecyReview}
-                  hidden={{ budgetId }}
-                  submitLabel="记录保密审查"
-                  pendingLabel="正在记录…"
-                  label="保密审查"
-                />
-              </div>
-            ) : null}
-            {workflow.signOff !== null ? (
-              <Recorded label="负责人审签" step={workflow.signOff} extra={`审签人：${workflow.signOff.signerName}`} />
-            ) : steps.includes("SIGN_OFF") ? (
-              <div>
-                <h3 className="mb-1 font-medium">负责人审签</h3>
-                <ActionForm action={actions.signOff} hidden={{ budgetId }} submitLabel="记录负责人审签" pendingLabel="正在记录…" label="负责人审签">
-                  <div>
-                    <label htmlFor="signer-name" className="mb-1 block font-medium">
-                      审签负责人姓名
-                    </label>
-                    <input id="signer-name" name="signerName" required maxLength={50} autoComplete="off" className={`${FIELD} max-w-xs`} />
-                  </div>
-                </ActionForm>
-              </div>
-            ) : status === "APPROVED" ? (
-              <p className="text-slate-700">负责人审签：保密审查记录后才能记录。</p>
-            ) : null}
-          </div>
-        </section>
-      )}
+      {(approvedStage || workflow.secrecyReview !== null) && <SignOffSection workflow={workflow} actions={actions} />}
 
       {steps.includes("PUBLISH") && (
         <section aria-labelledby="publish-heading" className="rounded border border-blue-800 p-4">

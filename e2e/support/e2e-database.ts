@@ -73,6 +73,26 @@ export function createReviewFixture(password: string): ReviewFixture {
   return JSON.parse(output) as ReviewFixture;
 }
 
+export interface CorrectionFixture {
+  /** version 2, submitted */
+  budgetId: number;
+  unitCode: string;
+  unitName: string;
+  accountantEmail: string;
+  headEmail: string;
+  headName: string;
+}
+
+/** A unit in the demo region with accountant and head, v1 published, a submitted correction v2 (e2e/support/create-correction-fixture.ts). */
+export function createCorrectionFixture(password: string): CorrectionFixture {
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", path.join(process.cwd(), "e2e/support/create-correction-fixture.ts"), JSON.stringify({ password })],
+    { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: "utf8" },
+  );
+  return JSON.parse(output) as CorrectionFixture;
+}
+
 export interface AccountantUnit {
   unitCode: string;
   unitName: string;

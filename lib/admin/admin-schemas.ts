@@ -16,7 +16,7 @@ export const createUserSchema = z.object({
 });
 export type CreateUserInput = z.output<typeof createUserSchema>;
 
-export const ROLE_VALUES = ["ACCOUNTANT", "DEPARTMENT_REVIEWER", "FINANCE_REVIEWER", "ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"] as const;
+export const ROLE_VALUES = ["ACCOUNTANT", "UNIT_HEAD", "DEPARTMENT_REVIEWER", "FINANCE_REVIEWER", "ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"] as const;
 
 /** A role's scope as a form sends it: "unit:12", "department:3", "region:1" or "global". */
 export type ScopeRef = { kind: "unit" | "department" | "region"; id: number } | { kind: "global" };
@@ -34,6 +34,7 @@ const scopeSchema = z
 
 const REQUIRED_SCOPE: Record<(typeof ROLE_VALUES)[number], { kinds: ScopeRef["kind"][]; message: string }> = {
   ACCOUNTANT: { kinds: ["unit"], message: "单位填报人的适用范围必须是一个单位。" },
+  UNIT_HEAD: { kinds: ["unit"], message: "单位负责人的适用范围必须是一个单位。" },
   DEPARTMENT_REVIEWER: { kinds: ["department"], message: "主管部门审核人的适用范围必须是一个主管部门。" },
   FINANCE_REVIEWER: { kinds: ["region"], message: "财政部门审核人的适用范围必须是一个地区。" },
   ADMIN: { kinds: ["region", "global"], message: "系统管理员的适用范围必须是一个地区或全部地区。" },

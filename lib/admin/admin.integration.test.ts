@@ -134,6 +134,19 @@ describe("grantRole", () => {
     expect(await prisma.roleAssignment.count({ where: { userId: admin?.userId } })).toBe(1);
   });
 
+  it("grants the unit's head (单位负责人) for a unit, and for nothing else", async () => {
+    const target = await createUser(prisma);
+    const admin = viewers["global admin"] ?? null;
+    await expect(grantRole(prisma, admin, { userId: target.id, role: "UNIT_HEAD", scope: `department:${unit.departmentId}` })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { scope: ["单位负责人的适用范围必须是一个单位。"] },
+    });
+    await grantRole(prisma, admin, { userId: target.id, role: "UNIT_HEAD", scope: `unit:${unit.unitId}` });
+    expect(await prisma.roleAssignment.findMany({ where: { userId: target.id }, select: { role: true, unitId: true } })).toEqual([
+      { role: "UNIT_HEAD", unitId: unit.unitId },
+    ]);
+  });
+
   it("refuses bad input with Chinese messages and changes nothing", async () => {
     const target = await createUser(prisma);
     const admin = viewers["global security admin"] ?? null;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTION_LABELS, auditActionLabel } from "./audit-labels";
+import { AUDIT_ACTION_LABELS, auditActionLabel, auditDetailLines } from "./audit-labels";
 
 /** Every source file (not tests) under the folders that write audit rows. */
 function sourceFiles(dir: string): string[] {
@@ -42,8 +42,27 @@ describe("audit action labels", () => {
     for (const label of Object.values(AUDIT_ACTION_LABELS)) expect(label).toMatch(/^[\u4e00-\u9fff][^.]*$/);
   });
 
-  it("names an unknown (older) action as such", () => {
-    expect(auditActionLabel("budget.comment_resolve")).toBe("审核意见已处理");
-    expect(auditActionLabel("legacy.thing")).toBe("其他操作（legacy.thing）");
+  it("never shows an unknown action's key", () => {
+    expect(auditActionLabel("budget.something_new")).toBe("其他操作");
+  });
+
+  it("shows the details of a publication and a sign-off without a key of the stored JSON", () => {
+    const lines = auditDetailLines({
+      unitCode: "224001",
+      snapshotId: 12,
+      files: "HTML,PDF,JSON",
+      from: "APPROVED",
+      to: "SIGNED_OFF",
+      method: "paper",
+      somethingNew: { nested: "值", other: ["a", "b"] },
+    });
+    const text = lines.map((line) => `${line.label}：${line.value}`).join("\n");
+    expect(text).toContain("公开的文件：HTML,PDF,JSON");
+    expect(text).toContain("公开版本编号：12");
+    expect(text).toContain("原状态：已批复");
+    expect(text).toContain("新状态：已审签");
+    expect(text).toContain("审签方式：上传纸质审签单");
+    expect(text).toContain("其他信息：值、a、b");
+    expect(text).not.toMatch(/snapshotId|files|somethingNew|nested|APPROVED|SIGNED_OFF|paper/);
   });
 });

@@ -1,8 +1,9 @@
-import type { AuditResult } from "@/lib/generated/prisma/enums";
+import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
+import type { AuditResult, BudgetStatus } from "@/lib/generated/prisma/enums";
 
 /**
- * Every audit action the code writes, as administrators read it. audit-labels.test.ts scans the
- * source for action keys and fails on one without a label here, so no key reaches the screen.
+ * Every audit action as people read it. An action without a label shows as 其他操作, never as its
+ * key (audit-labels.test.ts checks that every action the code writes has a label here).
  */
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "auth.sign_in": "登录",
@@ -27,27 +28,30 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "budget.batch_publish": "批量公开",
   "budget.correction": "更正",
   "budget.comment": "审核意见",
-  "budget.comment_resolve": "审核意见已处理",
+  "budget.comment_resolve": "标记审核意见已解决",
+  "budget.discard": "放弃草稿",
+  "budget.batch_publish": "批量公开",
   "budget.import.preview": "预览 Excel 导入",
+  "auth.password_change": "修改密码",
+  "accounts.import": "批量导入账户",
+  "accounts.import_preview": "预览账户导入",
+  "organisation.import": "批量导入单位",
+  "organisation.import_preview": "预览单位导入",
   "budget_year.open": "开放预算年度",
-  "budget_year.update": "修改预算年度",
-  "department.publish": "公开部门预算",
-  "publication.add_file": "补充公开文件",
-  "import.mapping.save": "保存表头对应",
-  "code_book.preview": "预览科目表导入",
   "code_book.import": "导入科目表",
-  "region.create": "新增地区",
-  "region.update": "修改地区",
-  "department.create": "新增主管部门",
+  "code_book.preview": "预览科目表",
+  "department.create": "新建主管部门",
   "department.update": "修改主管部门",
-  "unit.create": "新增预算单位",
+  "department.publish": "公开部门预算",
+  "region.create": "新建地区",
+  "region.update": "修改地区",
+  "unit.create": "新建预算单位",
   "unit.update": "修改预算单位",
+  "import.mapping.save": "保存表头对应关系",
+  "publication.add_file": "补充公开文件",
+  "budget_year.update": "修改预算年度",
   "unit.deactivate": "停用预算单位",
   "unit.reactivate": "恢复预算单位",
-  "organisation.import_preview": "预览单位导入",
-  "organisation.import": "批量导入单位",
-  "accounts.import_preview": "预览账户导入",
-  "accounts.import": "批量导入账户",
   "role.grant": "授予角色",
   "role.revoke": "撤销角色",
   "user.create": "创建账户",
@@ -121,17 +125,50 @@ const DETAIL_LABELS: Readonly<Record<string, string>> = {
   comment: "意见",
   signerName: "审签人",
   correctionNote: "更正说明",
+  statement: "审查说明",
+  method: "审签方式",
+  sheetSha256: "审签单校验码（SHA-256）",
+  sheetBytes: "审签单大小（字节）",
+  approvedOn: "批复日期",
+  openComments: "未解决的意见",
+  from: "原状态",
+  to: "新状态",
+  budgetId: "预算编号",
+  snapshotId: "公开版本编号",
+  files: "公开的文件",
+  pdfError: "PDF 未生成的原因",
+  commentId: "意见编号",
+  parentId: "回复的意见编号",
+  fileName: "文件名",
+  note: "说明",
+  correctedBudgetId: "被更正的预算编号",
+  correctedVersion: "被更正的版本",
+  regionId: "地区编号",
+  level: "层级",
+  nature: "单位性质",
+  grade: "单位规格",
+  fundingForm: "经费保障形式",
+  hasDepartmentReview: "主管部门初审",
+  revision: "修订号",
+  published: "已公开",
+  failed: "失败",
+  requested: "请求数",
+  via: "方式",
+  wasForced: "强制",
+  otherSessionsEnded: "结束的其他会话",
+  rolesGranted: "授予的角色",
+  departmentsCreated: "新建的部门",
+  unitsUnchanged: "未变的单位",
+  assignmentId: "角色授予编号",
   intact: "哈希链完整",
   auditRows: "审计记录数",
   ledgerRows: "台账记录数",
-  files: "文件数",
   firstBreak: "首个断裂处",
   head: "链头哈希",
-  fileName: "文件名",
   fileSha256: "文件指纹",
-  via: "途径",
-  assignmentId: "角色编号",
 };
+
+const METHOD_LABELS: Readonly<Record<string, string>> = { account: "负责人本人账号审签", paper: "上传纸质审签单" };
 
 const REASON_LABELS: Readonly<Record<string, string>> = {
   wrong_password: "密码错误",
@@ -147,7 +184,7 @@ const REASON_LABELS: Readonly<Record<string, string>> = {
 
 /** The action in Chinese; an action the code no longer writes (older rows) is named as such. */
 export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? `其他操作（${action}）`;
+  return AUDIT_ACTION_LABELS[action] ?? "其他操作";
 }
 
 /** The details of an event as label/value pairs in Chinese, known keys first and labelled. */
@@ -156,12 +193,30 @@ export function auditDetailLines(details: unknown): { label: string; value: stri
   const entries = Object.entries(details as Record<string, unknown>).filter(([, value]) => value !== null && value !== "");
   entries.sort(([a], [b]) => Number(!(a in DETAIL_LABELS)) - Number(!(b in DETAIL_LABELS)));
   return entries.map(([key, value]) => {
-    const text = typeof value === "string" ? value : JSON.stringify(value);
+    const text = detailText(value);
     return {
-      label: DETAIL_LABELS[key] ?? key,
-      value: key === "reason" ? (REASON_LABELS[text] ?? text) : key === "lockedUntil" ? chinaDateTime(new Date(text)) : text,
+      label: DETAIL_LABELS[key] ?? "其他信息",
+      value:
+        key === "reason"
+          ? (REASON_LABELS[text] ?? text)
+          : key === "lockedUntil"
+            ? chinaDateTime(new Date(text))
+            : key === "from" || key === "to" || key === "status"
+              ? (BUDGET_STATUS_LABELS[text as BudgetStatus] ?? text)
+              : key === "method"
+                ? (METHOD_LABELS[text] ?? text)
+                : text,
     };
   });
+}
+
+/** A detail's value as text: nested objects show their values only, so no key of the stored JSON is printed. */
+function detailText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "是" : "否";
+  if (Array.isArray(value)) return value.map(detailText).join("、");
+  if (typeof value === "object" && value !== null) return Object.values(value).map(detailText).join("、");
+  return String(value);
 }
 
 const CHINA_DATE_TIME = new Intl.DateTimeFormat("zh-CN", {

@@ -18,7 +18,7 @@ const china = (local: string): Date => new Date(`${local}+08:00`);
 let admin: Viewer;
 
 /** An audit row at a given time (the application writes `now`; tests need the past). */
-async function event(at: Date, fields: Partial<{ action: string; userId: string | null; objectType: string; objectId: string; result: "SUCCESS" | "DENIED" | "FAILURE"; clientAddress: string; details: Record<string, string> }> = {}) {
+async function event(at: Date, fields: Partial<{ action: string; userId: string | null; objectType: string; objectId: string; result: "SUCCESS" | "DENIED" | "FAILURE"; clientAddress: string; details: Record<string, string | number> }> = {}) {
   await prisma.auditEvent.create({ data: { action: "auth.sign_in", result: "SUCCESS", ...fields, at }, select: { id: true } });
 }
 
@@ -167,6 +167,31 @@ describe("loadBudgetHistory", () => {
       ["公开", "王会计（wang@example.test）", "拒绝（无权限）"],
     ]);
     expect(history[3]?.note).toBe("财政审核中 → 已批复");
+  });
+
+  it("shows one entry per editing session instead of one per autosave, and every action in Chinese", async () => {
+    await saveCodeBook(prisma, guantao2024CodeBook);
+    const { unit, budgetId } = await createApprovedBudget(prisma, { approvedAt: china("2024-03-01T09:00:00") });
+    const accountant = await createUser(prisma, { name: "王会计", email: "wang@example.test", roles: [{ role: "ACCOUNTANT", unitId: unit.unitId }] });
+    const onBudget = { userId: accountant.id, objectType: "budget", objectId: String(budgetId) };
+    // 40 autosaves 1.5 s apart in one sitting, then one more the next morning.
+    for (let i = 0; i < 40; i += 1) {
+      await event(new Date(china("2024-02-20T09:00:00").getTime() + i * 1500), { ...onBudget, action: "budget.save", details: { changedFields: 2 } });
+    }
+    await event(china("2024-02-21T08:30:00"), { ...onBudget, action: "budget.save", details: { changedFields: 5 } });
+    await event(china("2024-03-01T09:00:00"), { ...onBudget, action: "budget.approve" });
+    await event(china("2024-03-02T09:00:00"), { ...onBudget, action: "budget.comment_resolve" });
+
+    const history = await loadBudgetHistory({ userId: accountant.id, roles: [{ role: "ACCOUNTANT", unitId: unit.unitId }] }, budgetId, prisma);
+    const edits = history.filter((h) => h.kind === "edit");
+    expect(edits.map((h) => [h.what, h.who, h.note])).toEqual([
+      ["编辑草稿", "王会计（wang@example.test）", "修改 80 项（自动保存 40 次，至 09:00）"],
+      ["编辑草稿", "王会计（wang@example.test）", "修改 5 项（自动保存 1 次）"],
+    ]);
+    // The approval is its workflow step only, not a second 操作记录 row.
+    expect(history.filter((h) => h.what === "批复")).toHaveLength(1);
+    expect(history.map((h) => h.what)).toContain("标记审核意见已解决");
+    for (const entry of history) expect(`${entry.what}${entry.note ?? ""}`).not.toMatch(/[a-z]+\.[a-z_]+|snapshotId|files/);
   });
 
   it("is hidden from whoever may not read the budget", async () => {

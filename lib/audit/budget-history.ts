@@ -5,6 +5,7 @@ import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import { prisma } from "@/lib/db";
 import type { AuditResult, BudgetAction } from "@/lib/generated/prisma/enums";
 import { AUDIT_RESULT_LABELS, auditActionLabel } from "./audit-labels";
+import { groupEditingSessions } from "./editing-sessions";
 
 export const BUDGET_ACTION_LABELS: Record<BudgetAction, string> = {
   CREATE: "创建",
@@ -29,12 +30,33 @@ function stepComment(action: BudgetAction, comment: string | null): string | nul
   return comment;
 }
 
+/** The audit actions of workflow steps, each also a budget_events row. */
+const WORKFLOW_AUDIT_ACTIONS: ReadonlySet<string> = new Set([
+  "budget.create",
+  "budget.submit",
+  "budget.withdraw",
+  "budget.start_review",
+  "budget.return",
+  "budget.approve",
+  "budget.secrecy_review",
+  "budget.sign_off",
+  "budget.publish",
+  "budget.correction",
+]);
+
+const CHINA_TIME = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+function changedFieldsOf(details: unknown): number {
+  const value = typeof details === "object" && details !== null ? (details as Record<string, unknown>).changedFields : undefined;
+  return typeof value === "number" && Number.isSafeInteger(value) ? value : 0;
+}
+
 export interface BudgetHistoryEntry {
-  /** unique within the list, e.g. "event-12", "audit-40" */
+  /** unique within the list, e.g. "event-12", "audit-40", "edit-41" */
   key: string;
   at: Date;
-  /** 流程 (a workflow step) or 操作记录 (an audited action, including refused ones) */
-  kind: "workflow" | "audit";
+  /** 流程 (a workflow step), 编辑 (an editing session) or 操作记录 (another audited action, refusals included) */
+  kind: "workflow" | "edit" | "audit";
   /** who: the person's name (and e-mail), or 系统 */
   who: string;
   what: string;
@@ -46,9 +68,9 @@ export interface BudgetHistoryEntry {
 }
 
 /**
- * A budget version's own history: its workflow events (budget_events) and its audit events
- * (audit_events with object budget/id), oldest first, with the people's names. Three queries,
- * whatever the length. Only someone who may read the budget sees it; otherwise NOT_FOUND.
+ * A budget version's own history, oldest first, with the people's names: its workflow steps
+ * (budget_events), one entry per editing session (the autosaves of one person within 30 minutes),
+ * and the other audited actions on it (comments, refusals …). Three queries, whatever the length. Only someone who may read the budget sees it; otherwise NOT_FOUND.
  */
 export async function loadBudgetHistory(viewer: Viewer | null, budgetId: number, db: DbReader = prisma): Promise<BudgetHistoryEntry[]> {
   const budget = await db.budget.findUnique({
@@ -72,12 +94,20 @@ export async function loadBudgetHistory(viewer: Viewer | null, budgetId: number,
   const audits = await db.auditEvent.findMany({
     where: { objectType: "budget", objectId: String(budgetId) },
     orderBy: { id: "asc" },
-    select: { id: true, at: true, action: true, result: true, userId: true },
+    select: { id: true, at: true, action: true, result: true, userId: true, details: true },
   });
   const userIds = [...new Set(audits.flatMap((row) => (row.userId === null ? [] : [row.userId])))];
   const users = userIds.length === 0 ? [] : await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } });
   const byId = new Map(users.map((user) => [user.id, user]));
   const person = (user: { name: string; email: string } | null | undefined) => (user ? `${user.name}（${user.email}）` : "系统");
+
+  const whoIs = (userId: string | null) => (userId === null ? "系统" : person(byId.get(userId)) === "系统" ? "已删除的账户" : person(byId.get(userId)));
+  const isSave = (row: (typeof audits)[number]) => row.action === "budget.save" && row.result === "SUCCESS";
+  // A successful step is already its workflow event; the audit row would say the same twice.
+  const others = audits.filter((row) => !isSave(row) && !(row.result === "SUCCESS" && WORKFLOW_AUDIT_ACTIONS.has(row.action)));
+  const sessions = groupEditingSessions(
+    audits.filter(isSave).map((row) => ({ id: row.id, at: row.at, userId: row.userId, changedFields: changedFieldsOf(row.details) })),
+  );
 
   const entries: BudgetHistoryEntry[] = [
     ...budget.events.map((event) => ({
@@ -95,11 +125,23 @@ export async function loadBudgetHistory(viewer: Viewer | null, budgetId: number,
         .filter((part) => part !== null && part !== "")
         .join("；"),
     })),
-    ...audits.map((row) => ({
+    ...sessions.map((session) => ({
+      key: `edit-${session.firstId}`,
+      at: session.startedAt,
+      kind: "edit" as const,
+      who: whoIs(session.userId),
+      what: "编辑草稿",
+      result: AUDIT_RESULT_LABELS.SUCCESS,
+      isSuccess: true,
+      note:
+        `修改 ${session.changedFields} 项（自动保存 ${session.saves} 次` +
+        (session.saves > 1 ? `，至 ${CHINA_TIME.format(session.endedAt)}）` : "）"),
+    })),
+    ...others.map((row) => ({
       key: `audit-${row.id}`,
       at: row.at,
       kind: "audit" as const,
-      who: row.userId === null ? "系统" : person(byId.get(row.userId)) === "系统" ? "已删除的账户" : person(byId.get(row.userId)),
+      who: whoIs(row.userId),
       what: auditActionLabel(row.action),
       result: AUDIT_RESULT_LABELS[row.result as AuditResult],
       isSuccess: row.result === "SUCCESS",

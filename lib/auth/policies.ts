@@ -54,6 +54,11 @@ export function isAccountantOf(viewer: Viewer | null, unitId: number): boolean {
   return grants(viewer, "ACCOUNTANT").some((grant) => grant.unitId === unitId);
 }
 
+/** 单位负责人: signs the unit's approved budget off for publication (负责人审签). */
+export function isUnitHeadOf(viewer: Viewer | null, unitId: number): boolean {
+  return grants(viewer, "UNIT_HEAD").some((grant) => grant.unitId === unitId);
+}
+
 export function isDepartmentReviewerOf(viewer: Viewer | null, departmentId: number): boolean {
   return grants(viewer, "DEPARTMENT_REVIEWER").some((grant) => grant.departmentId === departmentId);
 }
@@ -62,12 +67,19 @@ export function isFinanceReviewerOf(viewer: Viewer | null, regionId: number): bo
   return grants(viewer, "FINANCE_REVIEWER").some((grant) => grant.regionId === regionId);
 }
 
-/** Published budgets are public; before that, the unit's accountants and, once submitted, its reviewers. */
+/**
+ * Published budgets are public; before that, the unit's accountants and, once submitted, its head
+ * (who signs it off) and its reviewers.
+ */
 export function canReadBudget(viewer: Viewer | null, budget: BudgetScope): boolean {
   if (budget.status === "PUBLISHED") return true;
   if (isAccountantOf(viewer, budget.unitId)) return true;
   if (!SUBMITTED_OR_LATER.has(budget.status)) return false;
-  return isDepartmentReviewerOf(viewer, budget.departmentId) || isFinanceReviewerOf(viewer, budget.regionId);
+  return (
+    isUnitHeadOf(viewer, budget.unitId) ||
+    isDepartmentReviewerOf(viewer, budget.departmentId) ||
+    isFinanceReviewerOf(viewer, budget.regionId)
+  );
 }
 
 export function canEditBudget(viewer: Viewer | null, budget: BudgetScope): boolean {

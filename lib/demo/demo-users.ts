@@ -35,6 +35,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
     scope: { unitCode: "224001" },
   },
   {
+    email: "fuzeren.224001@demo.gongkai.test",
+    name: "演示单位负责人（224001）",
+    password: "Fuzeren#224001",
+    totpSecret: "GONGKAIDEMOFUZERENUNITHEADAAAAAA",
+    role: "UNIT_HEAD",
+    scope: { unitCode: "224001" },
+  },
+  {
     email: "bumen.224@demo.gongkai.test",
     name: "演示主管部门审核人（224）",
     password: "Bumen#224shenhe",

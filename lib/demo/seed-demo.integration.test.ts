@@ -54,13 +54,15 @@ describe("seedDemo", () => {
     const events = await prisma.budgetEvent.findMany({ select: { action: true, fromStatus: true, toStatus: true, actorId: true, at: true }, orderBy: { id: "asc" } });
     const accountant = "tianbao.224001@demo.gongkai.test";
     const reviewer = "caizheng.130433@demo.gongkai.test";
+    // The accountant submitted, so the head reviews for secrets, then signs with their own account.
+    const head = "fuzeren.224001@demo.gongkai.test";
     expect(events.map((e) => ({ ...e, actorId: e.actorId === null ? null : users[e.actorId] }))).toEqual([
       { action: "CREATE", fromStatus: null, toStatus: "DRAFT", actorId: null, at: expect.any(Date) },
       { action: "SUBMIT", fromStatus: "DRAFT", toStatus: "SUBMITTED", actorId: accountant, at: DEMO_STORY.SUBMIT },
       { action: "START_FINANCE_REVIEW", fromStatus: "SUBMITTED", toStatus: "FINANCE_REVIEW", actorId: reviewer, at: DEMO_STORY.START_FINANCE_REVIEW },
       { action: "APPROVE", fromStatus: "FINANCE_REVIEW", toStatus: "APPROVED", actorId: reviewer, at: DEMO_STORY.APPROVE },
-      { action: "RECORD_SECRECY_REVIEW", fromStatus: "APPROVED", toStatus: "APPROVED", actorId: accountant, at: DEMO_STORY.RECORD_SECRECY_REVIEW },
-      { action: "SIGN_OFF", fromStatus: "APPROVED", toStatus: "SIGNED_OFF", actorId: accountant, at: DEMO_STORY.SIGN_OFF },
+      { action: "RECORD_SECRECY_REVIEW", fromStatus: "APPROVED", toStatus: "APPROVED", actorId: head, at: DEMO_STORY.RECORD_SECRECY_REVIEW },
+      { action: "SIGN_OFF", fromStatus: "APPROVED", toStatus: "SIGNED_OFF", actorId: head, at: DEMO_STORY.SIGN_OFF },
       { action: "PUBLISH", fromStatus: "SIGNED_OFF", toStatus: "PUBLISHED", actorId: accountant, at: DEMO_STORY.PUBLISH },
     ]);
     expect(loaded?.meta).toMatchObject({ approvedAt: DEMO_STORY.APPROVE, publishedAt: DEMO_STORY.PUBLISH });
@@ -69,8 +71,8 @@ describe("seedDemo", () => {
       ["budget.submit", "SUCCESS", accountant, String(loaded?.meta.id)],
       ["budget.start_review", "SUCCESS", reviewer, String(loaded?.meta.id)],
       ["budget.approve", "SUCCESS", reviewer, String(loaded?.meta.id)],
-      ["budget.secrecy_review", "SUCCESS", accountant, String(loaded?.meta.id)],
-      ["budget.sign_off", "SUCCESS", accountant, String(loaded?.meta.id)],
+      ["budget.secrecy_review", "SUCCESS", head, String(loaded?.meta.id)],
+      ["budget.sign_off", "SUCCESS", head, String(loaded?.meta.id)],
       ["budget.publish", "SUCCESS", accountant, String(loaded?.meta.id)],
     ]);
   });

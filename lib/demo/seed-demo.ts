@@ -49,15 +49,16 @@ export const DEMO_STORY: Readonly<Partial<Record<WorkflowStep, Date>>> = {
   SIGN_OFF: new Date("2024-01-30T02:00:00.000Z"),
   PUBLISH: new Date("2024-02-01T08:00:00.000Z"),
 };
-export const DEMO_SIGNER_NAME = "单位负责人（演示）";
+const DEMO_SECRECY_STATEMENT = "演示数据：已核对九张表、项目名称与情况说明，不含涉密信息。";
 const DEMO_EXPLANATION = "演示数据：与馆陶县委网信办2024年单位预算公开文件一致。";
 
 /**
  * The demo's first part: the region chain 河北省 › 邯郸市 › 馆陶县, the 2024 code books and the
  * 2024 budget of unit 224001 (with its department and unit), then the demo accounts
  * (seedDemoUsers), which take the budget through the real workflow: the accountant submits, the
- * finance reviewer reviews and approves (批复), the accountant records the secrecy review and the
- * head's sign-off and publishes. The events carry the dates of DEMO_STORY.
+ * finance reviewer reviews and approves (批复), the unit's head records the secrecy review (the
+ * accountant who submitted may not) and signs off with their own account, and the accountant
+ * publishes. The events carry the dates of DEMO_STORY.
  *
  * Only lib/demo/load-demo.ts calls it outside tests, and only on an empty database: a start
  * never runs it against data that exists (it would take whatever draft it finds forward).
@@ -166,10 +167,10 @@ async function walkThroughWorkflow(db: DbClient, renderers: DocumentRenderers, b
         await approveBudget(db, actor, request, at);
         break;
       case "RECORD_SECRECY_REVIEW":
-        await recordSecrecyReview(db, actor, request, at);
+        await recordSecrecyReview(db, actor, { ...request, statement: DEMO_SECRECY_STATEMENT }, at);
         break;
       case "SIGN_OFF":
-        await signOffBudget(db, actor, { ...request, signerName: DEMO_SIGNER_NAME }, at);
+        await signOffBudget(db, actor, request, at);
         break;
       case "PUBLISH":
         return (await publishUnitBudget(db, actor, request, renderers, at)).pdfError;

@@ -40,3 +40,38 @@ export async function loadPublishedDepartmentFile(db: DbReader, snapshotId: numb
     WHERE a."snapshot_id" = ${snapshotId} AND a."kind" = ${kind}::"artifact_kind"`;
   return fileBytesOf(row);
 }
+
+/** A unit a department version covers that published a newer (corrected) version since. */
+export interface UnitCorrectedSince {
+  unitCode: string;
+  unitName: string;
+  year: number;
+  version: number;
+  publishedAt: Date;
+}
+
+/**
+ * The units of a department snapshot whose budget has a published version newer than the one the
+ * snapshot sums: the department document is then out of date until it is republished. Two queries.
+ */
+export async function listUnitsCorrectedSince(db: DbReader, departmentSnapshotId: number): Promise<UnitCorrectedSince[]> {
+  const covered = await db.departmentSnapshotBudget.findMany({
+    where: { snapshotId: departmentSnapshotId },
+    select: { budget: { select: { unitId: true, year: true, version: true } } },
+  });
+  if (covered.length === 0) return [];
+  const newer = await db.publishedSnapshot.findMany({
+    where: { OR: covered.map(({ budget }) => ({ unitId: budget.unitId, year: budget.year, version: { gt: budget.version } })) },
+    orderBy: [{ unitId: "asc" }, { version: "desc" }],
+    select: { unitId: true, year: true, version: true, publishedAt: true, unit: { select: { code: true, name: true } } },
+  });
+  const newestPerUnit = new Map<number, (typeof newer)[number]>();
+  for (const row of newer) if (!newestPerUnit.has(row.unitId)) newestPerUnit.set(row.unitId, row);
+  return [...newestPerUnit.values()].map((row) => ({
+    unitCode: row.unit.code,
+    unitName: row.unit.name,
+    year: row.year,
+    version: row.version,
+    publishedAt: row.publishedAt,
+  }));
+}

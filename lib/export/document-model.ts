@@ -14,6 +14,7 @@ import {
 } from "@/lib/disclosure/document-outline";
 import { amountUnitLabel, formatAmount, formatAmountPrecise } from "@/lib/disclosure/money";
 import { columnNumbers, printRows } from "@/lib/disclosure/print";
+import { groupChangedRows } from "@/lib/disclosure/table-diff";
 import { TABLE_IDS, type DerivedTable } from "@/lib/disclosure/table-model";
 import type { Fen, PerformanceIndicator, Project } from "@/lib/disclosure/types";
 import type { SnapshotContent } from "@/lib/publication/snapshot-content";
@@ -393,6 +394,27 @@ function colophon(content: SnapshotContent, contentHash: string): Block[] {
   ];
 }
 
+/** A correction's changed figures, one line each: 表2 2013701 行政运行 · 合计：12.00 → 15.00. */
+function changedFigureBlocks(content: SnapshotContent): Block[] {
+  const { changedFigures, version } = content.publication;
+  if (changedFigures === undefined) return [];
+  const unit = content.budget.amountUnit;
+  if (changedFigures.length === 0) return [{ kind: "paragraph", text: `与第${version - 1}版相比，九张表的金额没有变化。`, indent: true }];
+  const figure = (fen: number | null) => (fen === null ? "（无此行）" : formatAmount(fen, unit));
+  return [
+    { kind: "paragraph", text: `与第${version - 1}版相比更正的数字（单位：${amountUnitLabel(unit)}）：` },
+    ...groupChangedRows(changedFigures)
+      .filter((row) => !row.isSubtotal)
+      .map(
+      (row): Block => ({
+        kind: "paragraph",
+        text: `表${row.table} ${row.rowLabel} · ${row.columns.join("、")}：${figure(row.oldFen)} → ${figure(row.newFen)}`,
+        small: true,
+      }),
+    ),
+  ];
+}
+
 /** The whole document as printable blocks: cover, 更正说明, the nine tables (each on its page), the 情况说明 一 to 九. */
 export function documentModel(content: SnapshotContent, info: { contentHash: string }): DocumentModel {
   const { budget, tables, publication } = content;
@@ -403,6 +425,7 @@ export function documentModel(content: SnapshotContent, info: { contentHash: str
       { kind: "page-break", orientation: "portrait" },
       { kind: "heading", level: 2, text: `更正说明（第${publication.version}版）` },
       ...paragraphs(publication.correctionNote).map((text): Block => ({ kind: "paragraph", text, indent: true })),
+      ...changedFigureBlocks(content),
     );
   }
   if (isDepartment) blocks.push({ kind: "page-break", orientation: "portrait" }, ...coverageBlocks(content));

@@ -4,6 +4,8 @@ import { loadBudget } from "@/lib/budgets/queries";
 import { BUDGET_STATUS_LABELS } from "@/lib/budgets/status-labels";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArtifactKind, BudgetStatus } from "@/lib/generated/prisma/enums";
+import { diffTables } from "@/lib/disclosure/table-diff";
+import type { DerivedTables } from "@/lib/disclosure/table-model";
 import { indexPublishedSnapshot } from "@/lib/search/index-snapshot";
 import { statusesAllowing } from "@/lib/workflow/state-machine";
 import { versionPath, type DownloadPaths } from "./document-paths";
@@ -139,6 +141,7 @@ async function prepare(db: DbClient, input: PublishInput, now: Date): Promise<Pr
     }
     const correctionNote = meta.version > 1 ? (meta.correctionNote?.trim() ?? "") : null;
     let previousSnapshotId: number | null = null;
+    let previousTables: DerivedTables | null = null;
     if (meta.version > 1) {
       if (correctionNote === "") {
         throw new PublicationError("INVALID_CORRECTION", `${versionLabel}是更正版本，公开前必须填写更正说明。`);
@@ -148,12 +151,13 @@ async function prepare(db: DbClient, input: PublishInput, now: Date): Promise<Pr
           ? null
           : await tx.publishedSnapshot.findUnique({
               where: { budgetId: meta.previousVersionId },
-              select: { id: true, supersededById: true },
+              select: { id: true, supersededById: true, content: true },
             });
       if (previous === null || previous.supersededById !== null) {
         throw new PublicationError("INVALID_CORRECTION", `${versionLabel}更正的第${meta.version - 1}版尚未公开，或已被更正。`);
       }
       previousSnapshotId = previous.id;
+      previousTables = (previous.content as unknown as SnapshotContent).tables;
     }
     const content = buildSnapshotContent(budget, codeBook, {
       version: meta.version,
@@ -161,6 +165,7 @@ async function prepare(db: DbClient, input: PublishInput, now: Date): Promise<Pr
       approvedAt: meta.approvedAt === null ? null : CHINA_DATE.format(meta.approvedAt),
       correctionNote,
     });
+    if (previousTables !== null) content.publication.changedFigures = diffTables(previousTables, content.tables);
     return {
       budgetId: meta.id,
       unitId: meta.unitId,

@@ -1,5 +1,6 @@
 import { deriveTables } from "@/lib/disclosure/derive-tables";
 import { generateNarrative, type GeneratedNarrative } from "@/lib/disclosure/narrative";
+import type { FigureChange } from "@/lib/disclosure/table-diff";
 import type { DerivedTables } from "@/lib/disclosure/table-model";
 import type { Budget, CodeBook } from "@/lib/disclosure/types";
 import type { DepartmentCoverage } from "./department-coverage";
@@ -24,6 +25,11 @@ export interface SnapshotContent {
     approvedAt: string | null;
     /** 更正说明 of a corrected version; null for the first version */
     correctionNote: string | null;
+    /**
+     * a correction's changed figures against the version it corrects, derived from the two
+     * snapshots at publication (absent in first versions and in snapshots published before)
+     */
+    changedFigures?: FigureChange[];
   };
   /**
    * Present only in a department's 部门预算 (lib/department/): `budget` is then the sum of these

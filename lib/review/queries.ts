@@ -17,6 +17,8 @@ import { changeLabeler } from "./change-labels";
 import { compareWithPriorYear, comparedFigure, type ComparedFigure, type PriorYearComparison } from "./comparison";
 import { availableSteps, type WorkflowStep } from "@/lib/workflow/state-machine";
 import { canOpenReview } from "./review-access";
+import { loadPublishedChanges, type PublishedChanges } from "./published-changes";
+import { signOffSheetPath, type SignOffSheetInfo } from "./sign-off-sheet-path";
 import { describeChanges, type SubmissionChange } from "./submission-changes";
 
 // ---------------------------------------------------------------------------
@@ -342,6 +344,8 @@ export async function loadChangesSinceSubmission(
   };
 }
 
+export type { PublishedChanges } from "./published-changes";
+
 export interface ReviewedFinding {
   key: string;
   severity: "error" | "warning";
@@ -364,6 +368,10 @@ export interface ReviewScreen {
   findings: ReviewedFinding[];
   comparison: PriorYearComparison;
   changes: ChangesSinceSubmission;
+  /** a correction: its figures against the published version it corrects; null for a first version */
+  publishedChanges: PublishedChanges | null;
+  /** the signed paper 审签单, once the accountant uploaded one (signed-off and published versions only) */
+  signOffSheet: SignOffSheetInfo | null;
   comments: CommentView[];
   /** 预算历史: workflow steps and audited actions (lib/audit/budget-history.ts) */
   history: BudgetHistoryEntry[];
@@ -415,7 +423,14 @@ export async function loadReviewScreen(db: DbReader, viewer: Viewer | null, budg
     loadReviewComments(db, budgetId),
     loadLatestSubmitComment(db, budgetId),
   ]);
-  const changes = await loadChangesSinceSubmission(db, budgetId, loaded);
+  const [changes, publishedChanges, sheet] = await Promise.all([
+    loadChangesSinceSubmission(db, budgetId, loaded),
+    loadPublishedChanges(db, header, loaded.tables),
+    // Only signed-off versions can have one: budgets under review cost no statement for it.
+    header.status === "SIGNED_OFF" || header.status === "PUBLISHED"
+      ? db.signOffSheet.findUnique({ where: { budgetId }, select: { fileName: true, byteSize: true, sha256: true } })
+      : Promise.resolve(null),
+  ]);
   const content = buildSnapshotContent(loaded.budget, loaded.codeBook, {
     version: loaded.meta.version,
     publishedAt: (loaded.meta.publishedAt ?? new Date()).toISOString(),
@@ -429,6 +444,8 @@ export async function loadReviewScreen(db: DbReader, viewer: Viewer | null, budg
     findings: reviewedFindings(loaded.budget, loaded.codeBook, parseExplanations(submitComment)),
     comparison: compareWithPriorYear(loaded, prior),
     changes,
+    publishedChanges,
+    signOffSheet: sheet === null ? null : { ...sheet, path: signOffSheetPath(budgetId) },
     comments,
     history,
     anchorRows: anchorRowsOf(loaded.tables),
@@ -436,6 +453,8 @@ export async function loadReviewScreen(db: DbReader, viewer: Viewer | null, budg
       ...header.scope,
       hasDepartmentReview: header.hasDepartmentReview,
       secrecyReviewed: loaded.meta.secrecyReviewedAt !== null,
+      // Reviewers take no secrecy-review step, so who is barred from it changes none of their buttons.
+      secrecyReviewBarredUserId: null,
       isNewestVersion: header.isNewestVersion,
     }),
     canComment: canCommentOnBudget(viewer, header.scope),

@@ -13,8 +13,12 @@ import {
   type ReviewScreen,
 } from "./queries";
 import { isReviewer } from "./review-access";
-import { loadUnitWorkflow, unitCommands, type UnitWorkflow } from "./unit-workflow";
+import { loadSignOffSheetFile, type SignOffSheetFile } from "./sign-off-sheet";
+import { loadUnitWorkflow, loadUnitWorkflowWithBudget, unitCommands, type UnitWorkflow } from "./unit-workflow";
 import type { DocumentRenderers } from "@/lib/publication/publish-budget";
+import { buildSnapshotContent, type SnapshotContent } from "@/lib/publication/snapshot-content";
+import { chinaDate } from "@/lib/workflow/approve-budget";
+import { listHeadBudgets, type HeadBudget } from "./head-budgets";
 
 /**
  * The loaders of the review pages: the application's database, the viewer, and the page's
@@ -65,4 +69,29 @@ export function loadUnitWorkflowPanel(viewer: Viewer | null, budgetId: number): 
 /** The unit's workflow steps on the application's database. */
 export function applicationUnitCommands(renderers: DocumentRenderers) {
   return unitCommands(prisma, renderers);
+}
+
+/** The signed paper 审签单, for the unit and its reviewers only. */
+export function loadSignOffSheet(viewer: Viewer | null, budgetId: number): Promise<SignOffSheetFile> {
+  return loadSignOffSheetFile(prisma, viewer, budgetId);
+}
+
+/** The head's sign-off page: the workflow and the document as it will be published. */
+export async function loadHeadSignOffPage(
+  viewer: Viewer | null,
+  budgetId: number,
+): Promise<{ workflow: UnitWorkflow; content: SnapshotContent; unitName: string; unitCode: string }> {
+  const { workflow, budget, codeBook } = await loadUnitWorkflowWithBudget(prisma, viewer, budgetId);
+  const content = buildSnapshotContent(budget, codeBook, {
+    version: workflow.version,
+    publishedAt: (workflow.published?.at ?? new Date()).toISOString(),
+    approvedAt: workflow.approvedAt === null ? null : chinaDate(workflow.approvedAt),
+    correctionNote: workflow.correctionNote,
+  });
+  return { workflow, content, unitName: budget.unit.name, unitCode: budget.unit.code };
+}
+
+/** The budgets of the units the viewer heads, newest version per year (the head's list on /workspace). */
+export function loadHeadBudgets(viewer: Viewer | null): Promise<HeadBudget[]> {
+  return listHeadBudgets(prisma, viewer);
 }

@@ -3,8 +3,9 @@ import { promisify } from "node:util";
 import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
 import type { DbReader } from "@/lib/budgets/db-client";
 import type { ArtifactKind } from "@/lib/generated/prisma/enums";
-import { listPublishedDepartmentVersions, loadPublishedDepartmentFile } from "@/lib/department/published-queries";
-import { isDepartmentKey, latestPath, NOTICE_MARKER, type DocumentKey } from "@/lib/publication/document-paths";
+import { listPublishedDepartmentVersions, listUnitsCorrectedSince, loadPublishedDepartmentFile } from "@/lib/department/published-queries";
+import { isDepartmentKey, latestPath, NOTICE_MARKER, versionPath, type DocumentKey } from "@/lib/publication/document-paths";
+import { correctedUnitsNoticeHtml, supersededNoticeHtml, versionListHtml, type CorrectedUnit } from "./document-notices";
 import { listPublishedVersions, loadPublishedFile, type PublishedVersion as UnitVersion } from "@/lib/publication/queries";
 
 /** A published version of a unit's or a department's document: what serving needs of either. */
@@ -50,6 +51,8 @@ interface DocumentVersions {
   byVersion: Map<number, PublishedVersion>;
   bySnapshotId: Map<number, PublishedVersion>;
   latest: PublishedVersion | null;
+  /** a department's newest version: its units corrected since (empty for a unit's document) */
+  correctedUnits: CorrectedUnit[];
 }
 
 type LoadedFile = { status: "ok"; representation: Representation } | { status: "corrupt" } | { status: "unavailable" };
@@ -125,9 +128,12 @@ export class DocumentStore {
   /** Forgets what is cached about one document (a new version, supersession or file was stored). */
   invalidate(key: DocumentKey): void {
     const documentKey = keyOf(key);
-    this.documents.delete(documentKey);
+    // A unit's correction may make the year's department documents out of date: they say so once reloaded.
+    const departmentsOfYear = isDepartmentKey(key) ? null : latestPath({ year: key.year, departmentCode: "" });
+    const isAffected = (candidate: string) => candidate === documentKey || (departmentsOfYear !== null && candidate.startsWith(departmentsOfYear));
+    for (const cached of [...this.documents.keys()]) if (isAffected(cached)) this.documents.delete(cached);
     for (const [fileKey, file] of this.files) {
-      if (file.documentKey === documentKey) this.dropFile(fileKey);
+      if (isAffected(file.documentKey)) this.dropFile(fileKey);
     }
   }
 
@@ -177,11 +183,20 @@ export class DocumentStore {
     // The URL has no region: if two regions' units (or departments) share a code, serving either could show the wrong budget.
     const usable = ownerIds.size > 1 ? [] : rows;
     if (ownerIds.size > 1) this.log(`${latestPath(key)}: code ${isDepartmentKey(key) ? key.departmentCode : key.unitCode} is published in several regions; answering 404.`);
+    const latest = usable.at(-1) ?? null;
+    const correctedUnits =
+      isDepartmentKey(key) && latest !== null
+        ? (await listUnitsCorrectedSince(this.db, latest.snapshotId)).map((unit) => ({
+            ...unit,
+            path: versionPath({ year: unit.year, unitCode: unit.unitCode }, unit.version),
+          }))
+        : [];
     return {
       key,
       byVersion: new Map(usable.map((row) => [row.version, row])),
       bySnapshotId: new Map(usable.map((row) => [row.snapshotId, row])),
-      latest: usable.at(-1) ?? null,
+      latest,
+      correctedUnits,
     };
   }
 
@@ -226,9 +241,7 @@ export class DocumentStore {
       );
       return { status: "corrupt" };
     }
-    const successor = entry.supersededById === null ? undefined : document.bySnapshotId.get(entry.supersededById);
-    const identity =
-      kind === "HTML" && successor !== undefined ? withNotice(stored.bytes, document.key, entry, successor) : stored.bytes;
+    const identity = kind === "HTML" ? withNotices(stored.bytes, document, entry) : stored.bytes;
     const sha256 = identity === stored.bytes ? stored.sha256 : sha256Hex(identity);
     const [gz, br] = COMPRESSIBLE.has(kind)
       ? await Promise.all([gzipAsync(identity, { level: 9 }), brotliAsync(identity, BROTLI_OPTIONS)])
@@ -287,28 +300,21 @@ function sha256Hex(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-const CHINA_DAY = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /**
- * The superseded version's page with a notice where the renderer left the marker. It names the
- * correction that superseded it and links to the newest version through the alias URL, so the
- * page never changes again, even after further corrections.
+ * The page with what arose after its publication where the renderer left the marker: the notice
+ * of a superseded version, the units corrected since a department version, and the list of the
+ * document's versions. Built once per load; the stored bytes and their hash are untouched.
  */
-function withNotice(html: Buffer, key: DocumentKey, entry: PublishedVersion, successor: PublishedVersion): Buffer {
-  const note = successor.correctionNote?.trim() ?? "";
-  const notice =
-    `<aside role="note" aria-label="更正提示" style="margin:0 0 1.5em;padding:0.75em 1em;border:2px solid #b45309;background:#fffbeb;color:#1c1917">` +
-    `<p style="margin:0 0 0.5em"><strong>本文件已被更正。</strong>您正在查看第${entry.version}版（${CHINA_DAY.format(entry.publishedAt)}公开），` +
-    `该版本已被第${successor.version}版（${CHINA_DAY.format(successor.publishedAt)}公开）更正，请以最新版本为准。</p>` +
-    (note === "" ? "" : `<p style="margin:0 0 0.5em">更正说明：${escapeHtml(note)}</p>`) +
-    `<p style="margin:0"><a href="${latestPath(key)}" style="color:#1d4ed8">查看最新版本</a></p>` +
-    `</aside>`;
+function withNotices(html: Buffer, document: DocumentVersions, entry: PublishedVersion): Buffer {
+  const successor = entry.supersededById === null ? undefined : document.bySnapshotId.get(entry.supersededById);
+  const versions = [...document.byVersion.values()].sort((a, b) => a.version - b.version);
+  const fragment =
+    (successor === undefined ? "" : supersededNoticeHtml(document.key, entry, successor)) +
+    (entry === document.latest ? correctedUnitsNoticeHtml(document.correctedUnits) : "") +
+    versionListHtml(document.key, versions, entry.version);
+  if (fragment === "") return html;
   const text = html.toString("utf8");
   const at = text.indexOf(NOTICE_MARKER);
   if (at < 0) return html;
-  return Buffer.from(text.slice(0, at) + notice + text.slice(at + NOTICE_MARKER.length), "utf8");
+  return Buffer.from(text.slice(0, at) + fragment + text.slice(at + NOTICE_MARKER.length), "utf8");
 }

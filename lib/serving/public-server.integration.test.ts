@@ -229,7 +229,7 @@ describe("the public server", () => {
     expect((await get(server, "/budgets/2024/224001/v2")).status).toBe(404);
   });
 
-  it("moves the alias to a correction as soon as it is published, and marks the superseded version, which becomes immutable", async () => {
+  it("moves the alias to a correction as soon as it is published, marks the superseded version, and lists the versions on each", async () => {
     await publishDemo();
     const server = await startServer();
     const v1Html = await storedFile(1, "HTML");
@@ -244,22 +244,31 @@ describe("the public server", () => {
     const v2Html = await storedFile(2, "HTML");
 
     // No restart and no clear(): the database notifies the server.
-    await eventually(async () => (await get(server, LATEST)).body.equals(v2Html));
+    const withoutVersionList = (body: Buffer) => body.toString("utf8").replace(/<nav class="gk-versions"[\s\S]*?<\/nav>/, NOTICE_MARKER);
+    await eventually(async () => withoutVersionList((await get(server, LATEST)).body) === v2Html.toString("utf8"));
     const latest = await get(server, LATEST);
     expect(latest.headers["cache-control"]).toBe("public, max-age=60");
     expect((await get(server, "/budgets/2024/224001/v2")).headers["cache-control"]).toBe("public, max-age=60");
 
     const old = await get(server, V1);
     expect(old.status).toBe(200);
-    expect(old.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    // Not immutable: the version list on v1 grows when v3 is published (ADR 0024).
+    expect(old.headers["cache-control"]).toBe("public, max-age=60");
     const page = old.body.toString("utf8");
+    const versionList = /<nav class="gk-versions"[\s\S]*?<\/nav>/;
+    expect(page.match(versionList)?.[0]).toContain(`<a href="/budgets/2024/224001/v2"`);
+    expect(page.match(versionList)?.[0]).toMatch(/<li aria-current="page"[^>]*><strong>第1版（2024年2月1日公开）<\/strong>（正在查看）/);
+    const v2Page = latest.body.toString("utf8");
+    expect(v2Page.match(versionList)?.[0]).toContain(`<a href="/budgets/2024/224001/v1"`);
+    expect(v2Page.match(versionList)?.[0]).toContain("第2版（2024年3月1日公开，最新）</strong>（正在查看）");
+    expect(v2Page.replace(versionList, NOTICE_MARKER)).toBe(v2Html.toString("utf8"));
     expect(page).not.toContain(NOTICE_MARKER);
     expect(page).toContain("本文件已被更正");
     expect(page).toContain("该版本已被第2版");
     expect(page).toContain("更正说明：更正&#60;基本工资&#62;与津贴补贴的分列金额。");
     expect(page).toContain(`<a href="${LATEST}"`);
     expect(old.headers.etag).toBe(`"${sha256(old.body)}"`);
-    expect(page.replace(/<aside role="note"[\s\S]*?<\/aside>/, NOTICE_MARKER)).toBe(v1Html.toString("utf8"));
+    expect(page.replace(/<aside role="note"[\s\S]*?<\/aside><nav class="gk-versions"[\s\S]*?<\/nav>/, NOTICE_MARKER)).toBe(v1Html.toString("utf8"));
     expect(await storedFile(1, "HTML")).toEqual(v1Html);
   });
 

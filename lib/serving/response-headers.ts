@@ -9,7 +9,10 @@ import { attachmentDisposition } from "./http-negotiation";
 
 /** A representation that can never change again: browsers and proxies may keep it for a year unasked. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
-/** The newest version can still be superseded (a notice is then added), and the alias can move to a new version. */
+/**
+ * Pages may still change what the server adds to them (a later version joins every version's list,
+ * a notice appears on a superseded one), and the alias can move to a new version.
+ */
 export const REVALIDATE_SOON = "public, max-age=60";
 
 /** The page is static: no scripts, inline styles only; nothing may load from elsewhere. */
@@ -18,9 +21,12 @@ export const DOCUMENT_POLICY =
 
 export const REFERRER_POLICY = "strict-origin-when-cross-origin";
 
-/** Cache-Control of a document URL: downloads and superseded versions never change; the rest may. */
-export function cacheControlOf(request: DocumentRequest, isSuperseded: boolean): string {
-  return request.kind === "download" || (request.kind === "version" && isSuperseded) ? IMMUTABLE : REVALIDATE_SOON;
+/**
+ * Cache-Control of a document URL: downloads never change; every page may (ADR 0024: the version
+ * list on each version grows with each correction), so pages are revalidated within a minute.
+ */
+export function cacheControlOf(request: DocumentRequest): string {
+  return request.kind === "download" ? IMMUTABLE : REVALIDATE_SOON;
 }
 
 /**
@@ -35,7 +41,7 @@ export function representationHeaders(
 ): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = {
     ETag: etag,
-    "Cache-Control": cacheControlOf(request, found.isSuperseded),
+    "Cache-Control": cacheControlOf(request),
     Vary: "Accept-Encoding",
     "X-Content-Type-Options": "nosniff",
   };

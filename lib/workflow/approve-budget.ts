@@ -1,8 +1,12 @@
+import { AppError } from "@/lib/app-error";
 import type { Viewer } from "@/lib/auth/policies";
 import type { DbClient } from "@/lib/budgets/db-client";
 import { assertStep, loadWorkflowTarget, requireViewer, runWorkflowUseCase, writeTransition, type WorkflowRequest } from "./workflow-access";
 
-export type ApproveBudgetInput = WorkflowRequest;
+export interface ApproveBudgetInput extends WorkflowRequest {
+  /** the 批复 date (YYYY-MM-DD, China) the reviewer confirmed; refused when the day has changed since */
+  confirmedOn?: string;
+}
 
 export interface ApprovedBudget {
   budgetId: number;
@@ -28,6 +32,9 @@ export function approveBudget(db: DbClient, viewer: Viewer | null, request: Appr
     const target = await loadWorkflowTarget(tx, actor, request.budgetId);
     const to = assertStep(actor, target, "APPROVE");
     const approvedOn = chinaDate(now);
+    if (request.confirmedOn !== undefined && request.confirmedOn !== approvedOn) {
+      throw new AppError("CONFLICT", `您确认的批复日期是${request.confirmedOn}，但今天（北京时间）已是${approvedOn}。请刷新页面，确认新的批复日期后再批复。`);
+    }
     await writeTransition(tx, target, {
       action: "APPROVE",
       to,

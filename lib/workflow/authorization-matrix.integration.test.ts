@@ -14,6 +14,7 @@ import { addReviewComment } from "./add-review-comment";
 import { approveBudget } from "./approve-budget";
 import { openCorrection } from "./open-correction";
 import { publishUnitBudget } from "./publish-unit-budget";
+import { recordPaperSignOff } from "./record-paper-sign-off";
 import { recordSecrecyReview } from "./record-secrecy-review";
 import { resolveReviewComment } from "./resolve-review-comment";
 import { returnBudget } from "./return-budget";
@@ -47,9 +48,14 @@ interface Case {
   run: (viewer: Viewer | null, f: WorkflowFixture, extra: { commentId?: number }) => Promise<unknown>;
   /** the only people who may take it */
   allowed: readonly RoleName[];
+  /** people who may also take it but are checked by another case (the step can be taken once) */
+  alsoAllowed?: readonly RoleName[];
 }
 
 const ACCOUNTANT: readonly RoleName[] = ["accountant of the unit"];
+const HEAD: readonly RoleName[] = ["head of the unit"];
+/** A 1×1 PNG: a scanned 审签单. */
+const SIGNED_SHEET = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const DEPARTMENT: readonly RoleName[] = ["department reviewer of the department"];
 const FINANCE: readonly RoleName[] = ["finance reviewer of the region"];
 
@@ -117,21 +123,42 @@ const CASES: Record<string, Case> = {
     allowed: FINANCE,
   },
   approve: { status: "FINANCE_REVIEW", action: "budget.approve", run: (v, f) => approveBudget(prisma, v, { budgetId: f.budgetId }, now), allowed: FINANCE },
-  "record the secrecy review": {
+  "record the secrecy review (the accountant)": {
     status: "APPROVED",
     action: "budget.secrecy_review",
-    run: (v, f) => recordSecrecyReview(prisma, v, { budgetId: f.budgetId }, now),
+    run: (v, f) => recordSecrecyReview(prisma, v, { budgetId: f.budgetId, statement: "已核对，不含涉密信息。" }, now),
     allowed: ACCOUNTANT,
+    alsoAllowed: HEAD,
   },
-  "sign off": {
+  "record the secrecy review (the head)": {
+    status: "APPROVED",
+    action: "budget.secrecy_review",
+    run: (v, f) => recordSecrecyReview(prisma, v, { budgetId: f.budgetId, statement: "已核对，不含涉密信息。" }, now),
+    allowed: HEAD,
+    alsoAllowed: ACCOUNTANT,
+  },
+  "sign off (the head, with their account)": {
     status: "APPROVED",
     prepare: async (f) => {
       await prisma.budget.update({ where: { id: f.budgetId }, data: { secrecyReviewedAt: at, secrecyReviewedById: f.accountant.userId } });
       return {};
     },
     action: "budget.sign_off",
-    run: (v, f) => signOffBudget(prisma, v, { budgetId: f.budgetId, signerName: "王主任" }, now),
+    run: (v, f) => signOffBudget(prisma, v, { budgetId: f.budgetId }, now),
+    allowed: HEAD,
+    alsoAllowed: ACCOUNTANT,
+  },
+  "sign off on paper (the accountant uploads the signed sheet)": {
+    status: "APPROVED",
+    prepare: async (f) => {
+      await prisma.budget.update({ where: { id: f.budgetId }, data: { secrecyReviewedAt: at, secrecyReviewedById: f.accountant.userId } });
+      return {};
+    },
+    action: "budget.sign_off",
+    run: (v, f) =>
+      recordPaperSignOff(prisma, v, { budgetId: f.budgetId, signerName: "王主任", sheet: { bytes: SIGNED_SHEET, fileName: "审签单.png" } }, now),
     allowed: ACCOUNTANT,
+    alsoAllowed: HEAD,
   },
   publish: {
     status: "SIGNED_OFF",
@@ -157,7 +184,7 @@ describe("authorization of every review and publication step", () => {
     });
     if (c.status === "PUBLISHED") await publishBudget(prisma, { unitCode: "224001", year: 2024, now: at }, renderersWithoutPdf);
     const extra = (await c.prepare?.(f)) ?? {};
-    const refused = ROLE_NAMES.filter((role) => !c.allowed.includes(role));
+    const refused = ROLE_NAMES.filter((role) => !c.allowed.includes(role) && !(c.alsoAllowed ?? []).includes(role));
     const outcome: Partial<Record<RoleName, string>> = {};
 
     // Everyone who may not act tries first: the budget must come out of each attempt unchanged.
@@ -186,6 +213,10 @@ describe("authorization of every review and publication step", () => {
       ]);
     }
 
-    expect(outcome).toEqual(Object.fromEntries(ROLE_NAMES.map((role) => [role, c.allowed.includes(role) ? "SUCCESS" : "refused"])));
+    expect(outcome).toEqual(
+      Object.fromEntries(
+        ROLE_NAMES.filter((role) => !(c.alsoAllowed ?? []).includes(role)).map((role) => [role, c.allowed.includes(role) ? "SUCCESS" : "refused"]),
+      ),
+    );
   });
 });

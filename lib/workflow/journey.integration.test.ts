@@ -31,6 +31,7 @@ afterAll(disconnectPrisma);
 const key = { unitCode: "224001", year: 2024 };
 const CLIENT_ACCOUNTANT = "198.51.100.10";
 const CLIENT_REVIEWER = "203.0.113.20";
+const CLIENT_HEAD = "198.51.100.33";
 
 /** One day after another, from 10 January 2024. */
 let day = 0;
@@ -78,10 +79,11 @@ async function save(accountant: Viewer, budgetId: number, version: number, edit:
 describe("the whole journey of a budget, and its audit trail", () => {
   it("submit → review → return → resubmit → approve → sign-off → publish → correction → … → publish v2 leaves exactly its audit events", async () => {
     const f = await setUpWorkflow(prisma, { status: "DRAFT" });
-    const { accountant, financeReviewer: reviewer } = f;
+    const { accountant, financeReviewer: reviewer, head } = f;
     const v1 = f.budgetId;
     const asReviewer = { clientAddress: CLIENT_REVIEWER };
     const asAccountant = { clientAddress: CLIENT_ACCOUNTANT };
+    const asHead = { clientAddress: CLIENT_HEAD };
 
     await submit(accountant, v1, 1);
     await startReview(prisma, reviewer, { budgetId: v1, ...asReviewer }, nextDay());
@@ -92,20 +94,23 @@ describe("the whole journey of a budget, and its audit trail", () => {
     await startReview(prisma, reviewer, { budgetId: v1, ...asReviewer }, nextDay());
     await resolveReviewComment(prisma, reviewer, { commentId, ...asReviewer }, nextDay());
     await approveBudget(prisma, reviewer, { budgetId: v1, ...asReviewer }, nextDay());
-    await recordSecrecyReview(prisma, accountant, { budgetId: v1, ...asAccountant }, nextDay());
-    await signOffBudget(prisma, accountant, { budgetId: v1, signerName: "王主任", ...asAccountant }, nextDay());
+    // The accountant submitted and the unit has a head: the head reviews for secrets and signs.
+    await recordSecrecyReview(prisma, head, { budgetId: v1, statement: "已核对，不含涉密信息。", ...asHead }, nextDay());
+    await signOffBudget(prisma, head, { budgetId: v1, ...asHead }, nextDay());
     const first = await publishUnitBudget(prisma, accountant, { budgetId: v1, ...asAccountant }, renderersWithoutPdf, nextDay());
     const { budgetId: v2 } = await openCorrection(prisma, accountant, { budgetId: v1, correctionNote: "更正项目名称。", ...asAccountant }, nextDay());
     await save(accountant, v2, 2, (name) => name.replace("（修订）", ""));
     await submit(accountant, v2, 2);
     await startReview(prisma, reviewer, { budgetId: v2, ...asReviewer }, nextDay());
     await approveBudget(prisma, reviewer, { budgetId: v2, ...asReviewer }, nextDay());
-    await recordSecrecyReview(prisma, accountant, { budgetId: v2, ...asAccountant }, nextDay());
-    await signOffBudget(prisma, accountant, { budgetId: v2, signerName: "王主任", ...asAccountant }, nextDay());
+    // The accountant submitted and the unit has a head: the head reviews for secrets and signs.
+    await recordSecrecyReview(prisma, head, { budgetId: v2, statement: "已核对，不含涉密信息。", ...asHead }, nextDay());
+    await signOffBudget(prisma, head, { budgetId: v2, ...asHead }, nextDay());
     const second = await publishUnitBudget(prisma, accountant, { budgetId: v2, ...asAccountant }, renderersWithoutPdf, nextDay());
 
     const A = (action: string, budgetId: number) => ({ action, budgetId, by: "accountant", clientAddress: CLIENT_ACCOUNTANT });
     const R = (action: string, budgetId: number) => ({ action, budgetId, by: "reviewer", clientAddress: CLIENT_REVIEWER });
+    const H = (action: string, budgetId: number) => ({ action, budgetId, by: "head", clientAddress: CLIENT_HEAD });
     const expected = [
       A("budget.submit", v1),
       R("budget.start_review", v1),
@@ -116,19 +121,20 @@ describe("the whole journey of a budget, and its audit trail", () => {
       R("budget.start_review", v1),
       R("budget.comment_resolve", v1),
       R("budget.approve", v1),
-      A("budget.secrecy_review", v1),
-      A("budget.sign_off", v1),
+      H("budget.secrecy_review", v1),
+      H("budget.sign_off", v1),
       A("budget.publish", v1),
       A("budget.correction", v2),
       A("budget.save", v2),
       A("budget.submit", v2),
       R("budget.start_review", v2),
       R("budget.approve", v2),
-      A("budget.secrecy_review", v2),
-      A("budget.sign_off", v2),
+      H("budget.secrecy_review", v2),
+      H("budget.sign_off", v2),
       A("budget.publish", v2),
     ];
-    const who = (userId: string | null) => (userId === accountant.userId ? "accountant" : userId === reviewer.userId ? "reviewer" : userId);
+    const who = (userId: string | null) =>
+      userId === accountant.userId ? "accountant" : userId === reviewer.userId ? "reviewer" : userId === head.userId ? "head" : userId;
     const rows = await auditRows(prisma);
     expect(rows.map((r) => ({ action: r.action, budgetId: Number(r.objectId), by: who(r.userId), clientAddress: r.clientAddress }))).toEqual(expected);
     expect(new Set(rows.map((r) => `${r.result} ${r.objectType}`))).toEqual(new Set(["SUCCESS budget"]));

@@ -7,8 +7,6 @@ import type { DocumentRenderers } from "@/lib/publication/publish-budget";
 import { prisma, resetDatabase } from "@/tests/integration/db";
 import { openCorrection } from "./open-correction";
 import { publishUnitBudget } from "./publish-unit-budget";
-import { recordSecrecyReview } from "./record-secrecy-review";
-import { signOffBudget } from "./sign-off-budget";
 import { failingAt } from "@/tests/integration/failing-client";
 import { renderersWithoutPdf } from "@/tests/integration/renderers";
 import { auditRows, setUpWorkflow, workflowState } from "./test-support";
@@ -48,49 +46,6 @@ describe("withdrawBudget", () => {
       code: "CONFLICT",
       message: "预算当前状态为“财政审核中”，不能撤回。",
     });
-  });
-});
-
-describe("recordSecrecyReview and signOffBudget", () => {
-  it("signs off only after the secrecy review, recording who, when and the signer", async () => {
-    const f = await setUpWorkflow(prisma, { status: "APPROVED", at: approvedAt });
-    await expect(signOffBudget(prisma, f.accountant, { budgetId: f.budgetId, signerName: "王主任" }, now)).rejects.toMatchObject({
-      code: "CONFLICT",
-      message: "请先完成并记录保密审查，再记录负责人审签。",
-    });
-
-    await recordSecrecyReview(prisma, f.accountant, { budgetId: f.budgetId, clientAddress: CLIENT }, now);
-    expect(await budgetRow(f.budgetId)).toMatchObject({ status: "APPROVED", secrecyReviewedAt: now, secrecyReviewedById: f.accountant.userId });
-    await expect(recordSecrecyReview(prisma, f.accountant, { budgetId: f.budgetId }, now)).rejects.toMatchObject({ code: "CONFLICT" });
-
-    await expect(signOffBudget(prisma, f.accountant, { budgetId: f.budgetId, signerName: "   " }, now)).rejects.toMatchObject({
-      code: "INVALID_INPUT",
-      fieldErrors: { signerName: ["请填写审签负责人姓名"] },
-    });
-    const later = new Date("2024-02-01T09:00:00.000Z");
-    await expect(signOffBudget(prisma, f.accountant, { budgetId: f.budgetId, signerName: " 王主任 " }, later)).resolves.toEqual({
-      budgetId: f.budgetId,
-      headSignedAt: later,
-      signerName: "王主任",
-    });
-    expect(await budgetRow(f.budgetId)).toMatchObject({
-      status: "SIGNED_OFF",
-      headSignedAt: later,
-      headSignedById: f.accountant.userId,
-      headSignerName: "王主任",
-    });
-    const events = await prisma.budgetEvent.findMany({ where: { budgetId: f.budgetId, actorId: f.accountant.userId }, orderBy: { id: "asc" } });
-    expect(events.map((e) => [e.action, e.fromStatus, e.toStatus])).toEqual([
-      ["RECORD_SECRECY_REVIEW", "APPROVED", "APPROVED"],
-      ["SIGN_OFF", "APPROVED", "SIGNED_OFF"],
-    ]);
-    expect((await auditRows(prisma)).map((r) => `${r.action} ${r.result}`)).toEqual([
-      "budget.sign_off FAILURE",
-      "budget.secrecy_review SUCCESS",
-      "budget.secrecy_review FAILURE",
-      "budget.sign_off FAILURE",
-      "budget.sign_off SUCCESS",
-    ]);
   });
 });
 

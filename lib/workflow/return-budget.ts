@@ -27,8 +27,8 @@ export const RETURN_NEEDS_COMMENT = "退回前请至少写一条审核意见，�
 /**
  * 退回: the reviewer of the current stage hands the budget back to the unit for changes. Needs at
  * least one comment: an open (unresolved) comment made in this review round (since the last
- * submission), or the message, which then becomes a comment on the whole budget. The message is
- * also the RETURN event's comment.
+ * submission), or the message. A message always becomes a comment on the whole budget, which the
+ * unit reads beside the row comments and can answer; it is also the RETURN event's comment.
  */
 export function returnBudget(db: DbClient, viewer: Viewer | null, request: ReturnBudgetInput, now: Date = new Date()): Promise<ReturnedBudget> {
   return runWorkflowUseCase(db, viewer, request, { action: "budget.return" }, async (tx) => {
@@ -40,10 +40,11 @@ export function returnBudget(db: DbClient, viewer: Viewer | null, request: Retur
       throw new AppError("INVALID_INPUT", `退回意见过长：最多${COMMENT_BODY_LIMIT}个字。`, { message: [`最多${COMMENT_BODY_LIMIT}个字`] });
     }
     let openComments = await countOpenCommentsOfRound(tx, target.id);
-    if (openComments === 0) {
-      if (message === "") throw new AppError("INVALID_INPUT", RETURN_NEEDS_COMMENT, { message: [RETURN_NEEDS_COMMENT] });
+    if (openComments === 0 && message === "") throw new AppError("INVALID_INPUT", RETURN_NEEDS_COMMENT, { message: [RETURN_NEEDS_COMMENT] });
+    // The message reaches the unit where it reads the row comments: as a comment on the whole budget.
+    if (message !== "") {
       await tx.reviewComment.create({ data: { budgetId: target.id, body: message, authorId: actor.userId, createdAt: now } });
-      openComments = 1;
+      openComments += 1;
     }
     await writeTransition(tx, target, {
       action: "RETURN",

@@ -1,25 +1,12 @@
 import type { Viewer } from "@/lib/auth/policies";
 import type { DbClient } from "@/lib/budgets/db-client";
-import {
-  assertStep,
-  loadWorkflowTarget,
-  requireText,
-  requireViewer,
-  runWorkflowUseCase,
-  writeTransition,
-  type WorkflowRequest,
-} from "./workflow-access";
+import { assertStep, loadWorkflowTarget, requireViewer, runWorkflowUseCase, writeTransition, type WorkflowRequest } from "./workflow-access";
 
-export interface SignOffBudgetInput extends WorkflowRequest {
-  /** the name of the head of the unit (负责人) who signed, often on paper */
-  signerName: string;
-}
-
-export const SIGNER_NAME_LIMIT = 50;
+export type SignOffBudgetInput = WorkflowRequest;
 
 /**
- * 负责人审签: the unit's accountant records that the head of the unit signed the approved budget
- * for publication: the signer's name, who recorded it and when. Needs the secrecy review first.
+ * 负责人审签: the unit's head (单位负责人), signed in with their own account, signs the approved
+ * and secrecy-reviewed budget off for publication. The signer is the account, never a typed name.
  */
 export function signOffBudget(
   db: DbClient,
@@ -31,7 +18,7 @@ export function signOffBudget(
     const actor = requireViewer(viewer);
     const target = await loadWorkflowTarget(tx, actor, request.budgetId);
     const to = assertStep(actor, target, "SIGN_OFF");
-    const signerName = requireText(request.signerName, "signerName", "审签负责人姓名", SIGNER_NAME_LIMIT);
+    const { name: signerName } = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
     await writeTransition(tx, target, {
       action: "SIGN_OFF",
       to,
@@ -39,7 +26,7 @@ export function signOffBudget(
       now,
       comment: signerName,
       data: { headSignedAt: now, headSignedById: actor.userId, headSignerName: signerName },
-      audit: { action: "budget.sign_off", clientAddress: request.clientAddress, details: { signerName } },
+      audit: { action: "budget.sign_off", clientAddress: request.clientAddress, details: { signerName, method: "account" } },
     });
     return { budgetId: target.id, headSignedAt: now, signerName };
   });

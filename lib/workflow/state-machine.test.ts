@@ -25,6 +25,8 @@ const ROLES = {
   "department reviewer of another department": viewer({ role: "DEPARTMENT_REVIEWER", departmentId: 20 }),
   "finance reviewer of the region": viewer({ role: "FINANCE_REVIEWER", regionId: 100 }),
   "finance reviewer of another region": viewer({ role: "FINANCE_REVIEWER", regionId: 200 }),
+  "head of the unit": viewer({ role: "UNIT_HEAD", unitId: 1 }),
+  "head of another unit": viewer({ role: "UNIT_HEAD", unitId: 2 }),
   administrator: viewer({ role: "ADMIN" }),
   "administrator of the region": viewer({ role: "ADMIN", regionId: 100 }),
   anonymous: null,
@@ -55,6 +57,7 @@ const ACCOUNTANTS: readonly RoleName[] = [
   "accountant of the unit who also reviews its department",
   "accountant of the unit who also reviews its region",
 ];
+const HEADS: readonly RoleName[] = ["head of the unit"];
 const DEPARTMENT: readonly RoleName[] = ["department reviewer of the department"];
 const FINANCE: readonly RoleName[] = ["finance reviewer of the region"];
 
@@ -69,8 +72,10 @@ const ALLOWED: readonly Allowed[] = [
   { from: "DEPARTMENT_REVIEW", step: "RETURN", roles: DEPARTMENT, to: "RETURNED" },
   { from: "FINANCE_REVIEW", step: "RETURN", roles: FINANCE, to: "RETURNED" },
   { from: "FINANCE_REVIEW", step: "APPROVE", roles: FINANCE, to: "APPROVED" },
-  { from: "APPROVED", step: "RECORD_SECRECY_REVIEW", roles: ACCOUNTANTS, to: "APPROVED", when: { secrecyReviewed: false } },
-  { from: "APPROVED", step: "SIGN_OFF", roles: ACCOUNTANTS, to: "SIGNED_OFF", when: { secrecyReviewed: true } },
+  { from: "APPROVED", step: "RECORD_SECRECY_REVIEW", roles: [...ACCOUNTANTS, ...HEADS], to: "APPROVED", when: { secrecyReviewed: false } },
+  // The head signs with their own account; the accountant only by uploading the head's signed paper sheet.
+  { from: "APPROVED", step: "SIGN_OFF", roles: HEADS, to: "SIGNED_OFF", when: { secrecyReviewed: true } },
+  { from: "APPROVED", step: "RECORD_PAPER_SIGN_OFF", roles: ACCOUNTANTS, to: "SIGNED_OFF", when: { secrecyReviewed: true } },
   { from: "SIGNED_OFF", step: "PUBLISH", roles: ACCOUNTANTS, to: "PUBLISHED" },
   { from: "PUBLISHED", step: "OPEN_CORRECTION", roles: ACCOUNTANTS, to: "DRAFT", when: { isNewestVersion: true } },
 ];
@@ -90,7 +95,7 @@ const FLAGS = [false, true] as const;
 const cases = (Object.keys(ROLES) as RoleName[]).flatMap((role) =>
   FLAGS.flatMap((hasDepartmentReview) =>
     FLAGS.flatMap((secrecyReviewed) =>
-      FLAGS.map((isNewestVersion) => [role, { hasDepartmentReview, secrecyReviewed, isNewestVersion }] as const),
+      FLAGS.map((isNewestVersion) => [role, { hasDepartmentReview, secrecyReviewed, isNewestVersion, secrecyReviewBarredUserId: null }] as const),
     ),
   ),
 );
@@ -118,6 +123,7 @@ describe("decide: every status × step for each role and budget", () => {
         status: allowed.from,
         hasDepartmentReview: false,
         secrecyReviewed: false,
+        secrecyReviewBarredUserId: null,
         isNewestVersion: true,
         ...allowed.when,
       };
@@ -132,8 +138,27 @@ describe("decide: why a step is refused", () => {
     status,
     hasDepartmentReview: false,
     secrecyReviewed: false,
+    secrecyReviewBarredUserId: null,
     isNewestVersion: true,
     ...more,
+  });
+
+  it("bars the person who submitted from the secrecy review when the unit has another account, and no one else", () => {
+    const barred = budget("APPROVED", { secrecyReviewBarredUserId: "u" });
+    expect(decide(ROLES["accountant of the unit"], barred, "RECORD_SECRECY_REVIEW")).toEqual({
+      ok: false,
+      code: "FORBIDDEN",
+      reason: "保密审查须由报送人以外的人员（本单位的另一位填报人或负责人）记录。",
+    });
+    const colleague: Viewer = { userId: "someone else", roles: [{ role: "ACCOUNTANT", unitId: 1 }] };
+    expect(decide(colleague, barred, "RECORD_SECRECY_REVIEW")).toEqual({ ok: true, to: "APPROVED" });
+    const head: Viewer = { userId: "the head", roles: [{ role: "UNIT_HEAD", unitId: 1 }] };
+    expect(availableSteps(head, barred)).toEqual(["RECORD_SECRECY_REVIEW"]);
+  });
+
+  it("refuses the accountant the head's own sign-off, naming who signs", () => {
+    const decision = decide(ROLES["accountant of the unit"], budget("APPROVED", { secrecyReviewed: true }), "SIGN_OFF");
+    expect(decision).toEqual({ ok: false, code: "FORBIDDEN", reason: "只有本单位的负责人可以负责人审签。" });
   });
 
   it("asks an anonymous visitor to sign in", () => {
@@ -169,10 +194,11 @@ describe("decide: why a step is refused", () => {
   });
 
   it("does not let a step be skipped", () => {
-    expect(decide(ROLES["accountant of the unit"], budget("APPROVED"), "SIGN_OFF")).toMatchObject({
+    expect(decide(ROLES["head of the unit"], budget("APPROVED"), "SIGN_OFF")).toMatchObject({
       code: "CONFLICT",
-      reason: "请先完成并记录保密审查，再记录负责人审签。",
+      reason: "请先完成并记录保密审查，再进行负责人审签。",
     });
+    expect(decide(ROLES["accountant of the unit"], budget("APPROVED"), "RECORD_PAPER_SIGN_OFF")).toMatchObject({ code: "CONFLICT" });
     expect(decide(ROLES["accountant of the unit"], budget("APPROVED", { secrecyReviewed: true }), "PUBLISH")).toMatchObject({
       code: "CONFLICT",
     });
@@ -186,7 +212,7 @@ describe("decide: why a step is refused", () => {
 });
 
 describe("availableSteps", () => {
-  const base = { ...UNIT, hasDepartmentReview: true, secrecyReviewed: false, isNewestVersion: true };
+  const base = { ...UNIT, hasDepartmentReview: true, secrecyReviewed: false, secrecyReviewBarredUserId: null, isNewestVersion: true };
   it.each([
     ["accountant of the unit", "DRAFT", ["SUBMIT"]],
     ["accountant of the unit", "SUBMITTED", ["WITHDRAW"]],
@@ -194,6 +220,8 @@ describe("availableSteps", () => {
     ["department reviewer of the department", "DEPARTMENT_REVIEW", ["START_FINANCE_REVIEW", "RETURN"]],
     ["finance reviewer of the region", "FINANCE_REVIEW", ["RETURN", "APPROVE"]],
     ["accountant of the unit", "APPROVED", ["RECORD_SECRECY_REVIEW"]],
+    ["head of the unit", "APPROVED", ["RECORD_SECRECY_REVIEW"]],
+    ["head of the unit", "DRAFT", []],
     ["accountant of the unit", "PUBLISHED", ["OPEN_CORRECTION"]],
     ["administrator", "FINANCE_REVIEW", []],
     ["anonymous", "DRAFT", []],

@@ -2,6 +2,7 @@ import {
   isAccountantOf,
   isDepartmentReviewerOf,
   isFinanceReviewerOf,
+  isUnitHeadOf,
   type BudgetScope,
   type Viewer,
 } from "@/lib/auth/policies";
@@ -19,11 +20,14 @@ import type { BudgetStatus } from "@/lib/generated/prisma/enums";
  *             WITHDRAW│  │SUBMIT                                 RETURN (department)                      RETURN │ APPROVE
  *                     ▼  │                                            ▼                                    ▼       ▼
  *                   DRAFT RETURNED ◀───────────────────────────────────────────────────────────────────────┘   APPROVED
- *   APPROVED ──RECORD_SECRECY_REVIEW (status unchanged)──▶ APPROVED ──SIGN_OFF──▶ SIGNED_OFF ──PUBLISH──▶ PUBLISHED
+ *   APPROVED ──RECORD_SECRECY_REVIEW (status unchanged)──▶ APPROVED ──SIGN_OFF | RECORD_PAPER_SIGN_OFF──▶ SIGNED_OFF ──PUBLISH──▶ PUBLISHED
  *   PUBLISHED (newest version) ──OPEN_CORRECTION──▶ a new version n+1 in DRAFT, through the same chain.
  *
- * Who: the unit's accountant (填报人) submits, withdraws, records the secrecy review and the
- * head's sign-off, publishes and opens corrections; the department's reviewer takes the
+ * Who: the unit's accountant (填报人) submits, withdraws, publishes and opens corrections; the
+ * secrecy review is recorded by the accountant or the unit's head, but not by the person who
+ * submitted the version when the unit has another account; the unit's head (单位负责人) signs
+ * off with their own account, or, where the unit signs on paper, the accountant uploads the
+ * signed 审签单 (RECORD_PAPER_SIGN_OFF); the department's reviewer takes the
  * department stage, the region's finance reviewer the finance stage. Nobody reviews a budget of a
  * unit they are the accountant of (separation of duties); administrators take no steps.
  *
@@ -51,6 +55,7 @@ export type WorkflowStep =
   | "APPROVE"
   | "RECORD_SECRECY_REVIEW"
   | "SIGN_OFF"
+  | "RECORD_PAPER_SIGN_OFF"
   | "PUBLISH"
   | "OPEN_CORRECTION";
 
@@ -63,6 +68,7 @@ export const WORKFLOW_STEPS: readonly WorkflowStep[] = [
   "APPROVE",
   "RECORD_SECRECY_REVIEW",
   "SIGN_OFF",
+  "RECORD_PAPER_SIGN_OFF",
   "PUBLISH",
   "OPEN_CORRECTION",
 ];
@@ -73,6 +79,11 @@ export interface WorkflowBudget extends BudgetScope {
   hasDepartmentReview: boolean;
   /** 保密审查 recorded */
   secrecyReviewed: boolean;
+  /**
+   * who may not record the 保密审查: the person who submitted this version, when the unit has
+   * another account (accountant or head) who can; null when nobody is barred
+   */
+  secrecyReviewBarredUserId: string | null;
   /** no later version of the same unit and year exists */
   isNewestVersion: boolean;
 }
@@ -90,15 +101,17 @@ export const STEP_LABELS: Record<WorkflowStep, string> = {
   RETURN: "退回",
   APPROVE: "批复",
   RECORD_SECRECY_REVIEW: "记录保密审查",
-  SIGN_OFF: "记录负责人审签",
+  SIGN_OFF: "负责人审签",
+  RECORD_PAPER_SIGN_OFF: "上传纸质审签单",
   PUBLISH: "公开",
   OPEN_CORRECTION: "更正",
 };
 
-type Actor = "ACCOUNTANT" | "DEPARTMENT_REVIEWER" | "FINANCE_REVIEWER";
+type Actor = "ACCOUNTANT" | "UNIT_HEAD" | "DEPARTMENT_REVIEWER" | "FINANCE_REVIEWER";
 
 const ACTOR_LABELS: Record<Actor, string> = {
   ACCOUNTANT: "本单位的填报人",
+  UNIT_HEAD: "本单位的负责人",
   DEPARTMENT_REVIEWER: "主管部门的审核人",
   FINANCE_REVIEWER: "本级财政部门的审核人",
 };
@@ -108,8 +121,26 @@ interface Transition {
   from: BudgetStatus;
   actor: Actor;
   to: BudgetStatus;
-  /** a further condition on the budget: the refusal reason, or null when it holds */
-  unless?: (budget: WorkflowBudget) => string | null;
+  /** a further condition on the budget (and who acts): the refusal reason, or null when it holds */
+  unless?: (budget: WorkflowBudget, viewer: Viewer) => string | Refusal | null;
+}
+
+/** A refusal of who acts rather than of the budget's state. */
+interface Refusal {
+  code: "FORBIDDEN";
+  reason: string;
+}
+
+function secrecyReviewRefusal(budget: WorkflowBudget, viewer: Viewer): string | Refusal | null {
+  if (budget.secrecyReviewed) return "保密审查已经记录。";
+  if (budget.secrecyReviewBarredUserId === viewer.userId) {
+    return { code: "FORBIDDEN", reason: "保密审查须由报送人以外的人员（本单位的另一位填报人或负责人）记录。" };
+  }
+  return null;
+}
+
+function signOffRefusal(budget: WorkflowBudget): string | null {
+  return budget.secrecyReviewed ? null : "请先完成并记录保密审查，再进行负责人审签。";
 }
 
 /** Every allowed transition; anything not listed is refused. */
@@ -135,20 +166,10 @@ const TRANSITIONS: readonly Transition[] = [
   { step: "RETURN", from: "DEPARTMENT_REVIEW", actor: "DEPARTMENT_REVIEWER", to: "RETURNED" },
   { step: "RETURN", from: "FINANCE_REVIEW", actor: "FINANCE_REVIEWER", to: "RETURNED" },
   { step: "APPROVE", from: "FINANCE_REVIEW", actor: "FINANCE_REVIEWER", to: "APPROVED" },
-  {
-    step: "RECORD_SECRECY_REVIEW",
-    from: "APPROVED",
-    actor: "ACCOUNTANT",
-    to: "APPROVED",
-    unless: (b) => (b.secrecyReviewed ? "保密审查已经记录。" : null),
-  },
-  {
-    step: "SIGN_OFF",
-    from: "APPROVED",
-    actor: "ACCOUNTANT",
-    to: "SIGNED_OFF",
-    unless: (b) => (b.secrecyReviewed ? null : "请先完成并记录保密审查，再记录负责人审签。"),
-  },
+  { step: "RECORD_SECRECY_REVIEW", from: "APPROVED", actor: "ACCOUNTANT", to: "APPROVED", unless: secrecyReviewRefusal },
+  { step: "RECORD_SECRECY_REVIEW", from: "APPROVED", actor: "UNIT_HEAD", to: "APPROVED", unless: secrecyReviewRefusal },
+  { step: "SIGN_OFF", from: "APPROVED", actor: "UNIT_HEAD", to: "SIGNED_OFF", unless: signOffRefusal },
+  { step: "RECORD_PAPER_SIGN_OFF", from: "APPROVED", actor: "ACCOUNTANT", to: "SIGNED_OFF", unless: signOffRefusal },
   { step: "PUBLISH", from: "SIGNED_OFF", actor: "ACCOUNTANT", to: "PUBLISHED" },
   {
     step: "OPEN_CORRECTION",
@@ -163,6 +184,8 @@ function actsAs(viewer: Viewer | null, actor: Actor, budget: BudgetScope): boole
   switch (actor) {
     case "ACCOUNTANT":
       return isAccountantOf(viewer, budget.unitId);
+    case "UNIT_HEAD":
+      return isUnitHeadOf(viewer, budget.unitId);
     // Separation of duties: the unit's own accountant never reviews it, whatever else they hold.
     case "DEPARTMENT_REVIEWER":
       return !isAccountantOf(viewer, budget.unitId) && isDepartmentReviewerOf(viewer, budget.departmentId);
@@ -179,7 +202,7 @@ export function decide(viewer: Viewer | null, budget: WorkflowBudget, step: Work
   const ownActors = new Set(forStep.map((t) => t.actor).filter((actor) => actsAs(viewer, actor, budget)));
   if (ownActors.size === 0) {
     const who = [...new Set(forStep.map((t) => ACTOR_LABELS[t.actor]))].join("或");
-    const selfReview = forStep.some((t) => t.actor !== "ACCOUNTANT") && isAccountantOf(viewer, budget.unitId);
+    const selfReview = forStep.some((t) => t.actor === "DEPARTMENT_REVIEWER" || t.actor === "FINANCE_REVIEWER") && isAccountantOf(viewer, budget.unitId);
     return {
       ok: false,
       code: "FORBIDDEN",
@@ -196,9 +219,11 @@ export function decide(viewer: Viewer | null, budget: WorkflowBudget, step: Work
     return { ok: false, code: "FORBIDDEN", reason: `预算当前处于“${BUDGET_STATUS_LABELS[budget.status]}”阶段，只有${who}可以${label}。` };
   }
   for (const transition of mine) {
-    const refusal = transition.unless?.(budget) ?? null;
+    const refusal = transition.unless?.(budget, viewer) ?? null;
     if (refusal === null) return { ok: true, to: transition.to };
-    if (transition === mine.at(-1)) return { ok: false, code: "CONFLICT", reason: refusal };
+    if (transition === mine.at(-1)) {
+      return typeof refusal === "string" ? { ok: false, code: "CONFLICT", reason: refusal } : { ok: false, ...refusal };
+    }
   }
   return { ok: false, code: "CONFLICT", reason: `不能${label}。` };
 }

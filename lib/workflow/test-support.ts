@@ -8,6 +8,8 @@ import type { DbClient } from "@/lib/budgets/db-client";
 export const ROLE_NAMES = [
   "accountant of the unit",
   "accountant of another unit",
+  "head of the unit",
+  "head of another unit",
   "department reviewer of the department",
   "department reviewer of another department",
   "finance reviewer of the region",
@@ -25,6 +27,8 @@ export interface WorkflowFixture {
   accountant: Viewer;
   departmentReviewer: Viewer;
   financeReviewer: Viewer;
+  /** 单位负责人 of 224001 */
+  head: Viewer;
 }
 
 /**
@@ -44,6 +48,8 @@ export async function setUpWorkflow(
   const viewers: Record<RoleName, Viewer | null> = {
     "accountant of the unit": await createViewer(db, [{ role: "ACCOUNTANT", unitId: scope.unitId }]),
     "accountant of another unit": await createViewer(db, [{ role: "ACCOUNTANT", unitId: other.unitId }]),
+    "head of the unit": await createViewer(db, [{ role: "UNIT_HEAD", unitId: scope.unitId }]),
+    "head of another unit": await createViewer(db, [{ role: "UNIT_HEAD", unitId: other.unitId }]),
     "department reviewer of the department": await createViewer(db, [{ role: "DEPARTMENT_REVIEWER", departmentId: scope.departmentId }]),
     "department reviewer of another department": await createViewer(db, [{ role: "DEPARTMENT_REVIEWER", departmentId: other.departmentId }]),
     "finance reviewer of the region": await createViewer(db, [{ role: "FINANCE_REVIEWER", regionId: scope.regionId }]),
@@ -58,6 +64,7 @@ export async function setUpWorkflow(
     accountant: viewers["accountant of the unit"]!,
     departmentReviewer: viewers["department reviewer of the department"]!,
     financeReviewer: viewers["finance reviewer of the region"]!,
+    head: viewers["head of the unit"]!,
   };
 }
 
@@ -75,6 +82,7 @@ export async function workflowState(db: DbReader) {
         approvedAt: true,
         secrecyReviewedAt: true,
         secrecyReviewedById: true,
+        secrecyStatement: true,
         headSignedAt: true,
         headSignedById: true,
         headSignerName: true,
@@ -87,6 +95,7 @@ export async function workflowState(db: DbReader) {
     comments: await db.reviewComment.findMany({ orderBy: { id: "asc" }, select: { id: true, resolvedAt: true } }),
     snapshots: await db.publishedSnapshot.count(),
     artifacts: await db.publishedArtifact.count(),
+    signOffSheets: await db.signOffSheet.count(),
   };
 }
 

@@ -5,6 +5,7 @@ import { auditingRefusals, NOT_FOUND_MESSAGE } from "@/lib/budgets/budget-access
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BudgetAction, BudgetStatus } from "@/lib/generated/prisma/enums";
+import { loadSecrecyReviewBar } from "./secrecy-review-bar";
 import { decide, type WorkflowBudget, type WorkflowStep } from "./state-machine";
 
 /** A budget version as the workflow use cases see it: the machine's input plus what they write and log. */
@@ -63,6 +64,7 @@ export async function loadWorkflowTarget(tx: DbReader, viewer: Viewer, budgetId:
     status: row.status,
     hasDepartmentReview: row.unit.department.hasDepartmentReview,
     secrecyReviewed: row.secrecyReviewedAt !== null,
+    secrecyReviewBarredUserId: row.status === "APPROVED" ? await loadSecrecyReviewBar(tx, row.id, row.unitId) : null,
     isNewestVersion: row.nextVersion === null,
   };
   if (!canReadBudget(viewer, target)) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);

@@ -12,7 +12,8 @@ import { renderersWithoutPdf } from "@/tests/integration/renderers";
 
 /**
  * The unit's workflow edges on its budget page (撤回, 保密审查, 负责人审签, 公开, 更正) and the
- * panel's loader, run as every kind of viewer: only the unit's accountant succeeds, and a refusal
+ * panel's loader, run as every kind of viewer: only the unit's accountant succeeds (on paper for the
+ * head's sign-off), and a refusal
  * changes nothing.
  */
 
@@ -28,6 +29,13 @@ vi.mock("@/app/document-renderers", async (importOriginal) => {
 });
 
 const actions = await import("@/app/workspace/budgets/[year]/workflow-actions");
+
+/** The form with a scanned 审签单 (a 1×1 PNG) attached, as the browser posts the upload. */
+function withSheet(data: FormData): FormData {
+  data.set("sheet", new File([new Uint8Array(PNG)], "审签单.png", { type: "image/png" }));
+  return data;
+}
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
 type Stage = FactoryStatus | "SECRECY_REVIEWED" | "PUBLISHED";
 
@@ -77,13 +85,14 @@ const CASES: readonly ActionCase[] = [
   {
     name: "保密审查",
     stage: "APPROVED",
-    run: (budgetId) => actions.recordSecrecyReviewAction(null, form({ budgetId })),
+    run: (budgetId) => actions.recordSecrecyReviewAction(null, form({ budgetId, statement: "已核对，不含涉密信息。" })),
     succeeded: (after) => expect(after.budgets[0]?.secrecyReviewedAt).toBeInstanceOf(Date),
   },
   {
-    name: "负责人审签",
+    // The head's own sign-off (signOffBudgetAction) is theirs alone: lib/workflow/sign-off.integration.test.ts.
+    name: "负责人审签（上传纸质审签单）",
     stage: "SECRECY_REVIEWED",
-    run: (budgetId) => actions.signOffBudgetAction(null, form({ budgetId, signerName: "张主任" })),
+    run: (budgetId) => actions.recordPaperSignOffAction(null, withSheet(form({ budgetId, signerName: "张主任" }))),
     succeeded: (after) => expect(after.budgets[0]).toMatchObject({ status: "SIGNED_OFF", headSignerName: "张主任" }),
   },
   {
@@ -125,16 +134,19 @@ describe.each(CASES)("server action: $name", (testCase) => {
 });
 
 describe("server action input", () => {
-  it("refuses to publish without the confirmation, and a sign-off or correction without its text, in Chinese", async () => {
+  it("refuses to publish without the confirmation, and a sign-off, secrecy review or correction without its text or file, in Chinese", async () => {
     const { unit, budgetId, viewers } = await world("SIGNED_OFF");
     session.viewer = viewers.accountant;
     const before = await snapshot(unit.unitId);
 
     expect(await actions.publishBudgetAction(null, form({ budgetId }))).toMatchObject({ ok: false, fieldErrors: { confirm: ["请先勾选确认，再公开。"] } });
-    expect(await actions.signOffBudgetAction(null, form({ budgetId, signerName: " " }))).toMatchObject({
+    expect(await actions.recordPaperSignOffAction(null, withSheet(form({ budgetId, signerName: " " })))).toMatchObject({
       ok: false,
-      fieldErrors: { signerName: ["请填写审签负责人姓名。"] },
+      fieldErrors: { signerName: ["请填写签字负责人姓名。"] },
     });
+    expect(await actions.recordPaperSignOffAction(null, form({ budgetId, signerName: "张主任" }))).toMatchObject({ ok: false, fieldErrors: { sheet: [expect.any(String)] } });
+    expect(await actions.signOffBudgetAction(null, form({ budgetId }))).toMatchObject({ ok: false, fieldErrors: { confirm: ["请先勾选确认，再审签。"] } });
+    expect(await actions.recordSecrecyReviewAction(null, form({ budgetId, statement: "" }))).toMatchObject({ ok: false, fieldErrors: { statement: ["请填写保密审查说明。"] } });
     expect(await actions.openCorrectionAction(null, form({ budgetId, correctionNote: "" }))).toMatchObject({
       ok: false,
       fieldErrors: { correctionNote: ["请填写更正说明。"] },
@@ -149,7 +161,7 @@ describe("the unit's workflow panel", () => {
     const load = loadUnitWorkflowPanel(viewers[who], budgetId);
     if (who === "accountant") {
       const panel = await load;
-      expect(panel).toMatchObject({ status: "APPROVED", steps: ["SIGN_OFF"], secrecyReview: { byName: null } });
+      expect(panel).toMatchObject({ status: "APPROVED", steps: ["RECORD_PAPER_SIGN_OFF"], secrecyReview: { byName: null } });
     } else {
       await expect(load).rejects.toMatchObject({ code: "NOT_FOUND" });
     }

@@ -35,12 +35,19 @@ const returnToUnit = action(
   { echo: ["message"] },
 );
 
-const approve = action(z.object({ budgetId }), async (input) => {
-  const { viewer, clientAddress } = await getRequestActor();
-  await reviewCommands.approveBudget(viewer, { budgetId: input.budgetId, clientAddress });
-  refresh(input.budgetId);
-  return { message: "已批复。" };
-});
+const approve = action(
+  z.object({
+    budgetId,
+    confirm: z.literal("yes", { error: "请先勾选确认批复日期，再批复。" }),
+    approvedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "批复日期无效，请刷新页面后重试。"),
+  }),
+  async (input) => {
+    const { viewer, clientAddress } = await getRequestActor();
+    const approved = await reviewCommands.approveBudget(viewer, { budgetId: input.budgetId, confirmedOn: input.approvedOn, clientAddress });
+    refresh(input.budgetId);
+    return { message: `已批复，批复日期${approved.approvedOn}；公开期限自这一天起算。` };
+  },
+);
 
 const comment = action(
   z.object({

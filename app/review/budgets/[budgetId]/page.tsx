@@ -9,6 +9,7 @@ import { SectionCommentForm, TableCommentForm } from "@/components/review/commen
 import { DecisionPanel } from "@/components/review/decision-panel";
 import { PriorYearComparisonView } from "@/components/review/prior-year-comparison";
 import { ReviewedFindings } from "@/components/review/reviewed-findings";
+import { PublishedChangesView } from "@/components/review/published-changes-view";
 import { SubmissionChangesView } from "@/components/review/submission-changes-view";
 import { CommentList } from "@/components/workflow/comment-list";
 import { AppError } from "@/lib/app-error";
@@ -68,7 +69,18 @@ export default async function ReviewBudgetPage({ params }: { params: Params }) {
         openComments={open.length}
         actions={{ start: startReviewAction, returnBudget: returnBudgetAction, approve: approveBudgetAction }}
       />
-      <SubmissionChangesView changes={screen.changes} />
+      {screen.signOffSheet !== null && (
+        <p className="mb-6 rounded border-l-4 border-slate-500 bg-slate-50 px-4 py-3" data-testid="sign-off-sheet">
+          负责人签字的纸质审签单：
+          <a href={screen.signOffSheet.path} className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">
+            {screen.signOffSheet.fileName}
+          </a>
+          （{Math.ceil(screen.signOffSheet.byteSize / 1024)} KB，不公开）
+          <span className="block text-sm break-all text-slate-700">SHA-256：{screen.signOffSheet.sha256}</span>
+        </p>
+      )}
+      {screen.publishedChanges !== null && <PublishedChangesView published={screen.publishedChanges} />}
+      <SubmissionChangesView changes={screen.changes} isCorrection={screen.publishedChanges !== null} />
       <ReviewedFindings findings={screen.findings} />
       <PriorYearComparisonView comparison={screen.comparison} />
 

@@ -19,6 +19,7 @@ import {
   openCorrectionAction,
   publishBudgetAction,
   recordSecrecyReviewAction,
+  recordPaperSignOffAction,
   signOffBudgetAction,
   withdrawBudgetAction,
 } from "@/app/workspace/budgets/[year]/workflow-actions";
@@ -104,6 +105,7 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
           withdraw: withdrawBudgetAction,
           recordSecrecyReview: recordSecrecyReviewAction,
           signOff: signOffBudgetAction,
+          recordPaperSignOff: recordPaperSignOffAction,
           publish: publishBudgetAction,
           openCorrection: openCorrectionAction,
           reply: addReviewCommentAction,
