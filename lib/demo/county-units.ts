@@ -112,6 +112,8 @@ function project(spec: ProjectSpec): Project {
 export function countyUnitBudget(profile: CountyUnitProfile): Budget {
   const base = structuredClone(guantao2024Budget);
   const k = profile.basicScale;
+  if (base.priorYear === null) throw new Error("the reference budget has its prior year");
+  const priorYear = base.priorYear;
   const projects = profile.projects.map(project);
   const basic: ExpenditureLine[] = base.expenditure
     .filter((line) => line.kind === "BASIC")
@@ -123,7 +125,7 @@ export function countyUnitBudget(profile: CountyUnitProfile): Budget {
     ...[...projectLines].map(([functionalCode, amount]) => ({ functionalCode, kind: "PROJECT" as const, source: "GENERAL_BUDGET" as const, amount })),
   ].sort((a, b) => a.functionalCode.localeCompare(b.functionalCode) || a.kind.localeCompare(b.kind));
   const total = expenditure.reduce((sum, line) => sum + line.amount, 0);
-  const priorBasic = base.priorYear.basic * k;
+  const priorBasic = priorYear.basic * k;
   const priorProject = projects.reduce((sum, p) => sum + (p.priorYearAmount ?? 0), 0);
   return {
     ...base,
@@ -133,7 +135,7 @@ export function countyUnitBudget(profile: CountyUnitProfile): Budget {
     basicEconomic: base.basicEconomic.map((line) => ({ ...line, amount: line.amount * k })),
     projects,
     assets: { ...base.assets, holdings: base.assets.holdings.map((h) => ({ ...h, quantity: h.quantity * k, value: h.value * k })) },
-    priorYear: { year: base.priorYear.year, total: priorBasic + priorProject, basic: priorBasic, project: priorProject, threePublic: 0 },
+    priorYear: { year: priorYear.year, total: priorBasic + priorProject, basic: priorBasic, project: priorProject, threePublic: 0 },
     narrative: {
       ...base.narrative,
       basicChangeReason: profile.basicChangeReason,
