@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { startTransition, useEffect, useMemo, useState } from "react";
 import { DisclosureDocument } from "@/components/disclosure/disclosure-document";
 import { parseBudgetInput, type BudgetDraftInput } from "@/lib/budgets/budget-input-schema";
 import { findingKey } from "@/lib/budgets/finding-key";
@@ -44,6 +44,20 @@ export interface BudgetEditorProps {
   documentCss: string;
 }
 
+/** The checks and the preview follow the draft this long after the last keystroke. */
+const CHECK_DELAY_MS = 250;
+
+/** `value` once it has not changed for `delay` ms (applied as a transition, so typing stays first). */
+function useSettled<T>(value: T, delay: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (Object.is(settled, value)) return;
+    const timer = setTimeout(() => startTransition(() => setSettled(value)), delay);
+    return () => clearTimeout(timer);
+  }, [value, settled, delay]);
+  return settled;
+}
+
 /**
  * The accountant's entry form: every part of the budget in the document's order, checked as the
  * accountant types (the same checker and the same nine tables as publication), saved
@@ -63,8 +77,9 @@ export function BudgetEditor(props: BudgetEditorProps) {
     if (stored === "YUAN" || stored === "WAN_YUAN") setEntryUnit(stored);
   }, [unitKey]);
 
-  // Live checks and the preview, from the draft as typed (deferred so typing stays smooth).
-  const deferred = useDeferredValue(draft);
+  // Live checks and the preview, from the draft as typed once typing pauses: checking the whole
+  // budget on every keystroke kept a busy machine from keeping up with fast typing.
+  const deferred = useSettled(draft, CHECK_DELAY_MS);
   const live = useMemo(() => {
     const budget = budgetFromDraft(deferred, identity);
     const parsed = parseBudgetInput(deferred, codeBook);
@@ -122,6 +137,47 @@ export function BudgetEditor(props: BudgetEditorProps) {
             ? "修改尚未保存，保存后才能报送。"
             : null;
 
+  // Each part re-renders only when its own slice of the draft (or what it shows) changes: a
+  // keystroke in one table does not render the other parts, the findings or the preview again.
+  const { unit, income, expenditure, basicEconomic, yearEndCarryover, projects, threePublic, procurement, assets, narrative, priorYear, glossary } = draft;
+  const tables = live.content.tables;
+  const documentUnit = context.documentUnit;
+  const lineDraft = useMemo(() => ({ income, expenditure, basicEconomic, yearEndCarryover }), [income, expenditure, basicEconomic, yearEndCarryover]);
+  const sections = useMemo(
+    () => (
+      <>
+        <EditorSection id="unit" title="单位信息" onEnter={enterSection}>
+          <UnitSection draft={{ unit }} change={change} />
+        </EditorSection>
+        <LineSections draft={lineDraft} change={change} prior={prior} tables={tables} documentUnit={documentUnit} entryUnit={entryUnit} onEnter={enterSection} />
+        <EditorSection id="projects" title="项目" onEnter={enterSection}>
+          <ProjectsSection draft={{ projects }} change={change} prior={prior} />
+        </EditorSection>
+        <EditorSection id="threePublic" title="三公经费" onEnter={enterSection}>
+          <ThreePublicSection draft={{ threePublic }} change={change} prior={prior} table={tables.T9} />
+        </EditorSection>
+        <EditorSection id="procurement" title="政府采购" onEnter={enterSection}>
+          <ProcurementSection draft={{ procurement }} change={change} />
+        </EditorSection>
+        <EditorSection id="assets" title="国有资产" onEnter={enterSection}>
+          <AssetsSection draft={{ assets }} change={change} />
+        </EditorSection>
+        <EditorSection id="narrative" title="情况说明" onEnter={enterSection}>
+          <NarrativeSection draft={{ narrative, priorYear }} change={change} budget={live.budget} />
+        </EditorSection>
+        <EditorSection id="glossary" title="名词解释" onEnter={enterSection}>
+          <GlossarySection draft={{ glossary }} change={change} />
+        </EditorSection>
+      </>
+    ),
+    [unit, lineDraft, projects, threePublic, procurement, assets, narrative, priorYear, glossary, change, prior, tables, documentUnit, entryUnit, enterSection, live.budget],
+  );
+  const findingsPanel = useMemo(
+    () => <FindingsPanel findings={live.findings} fieldErrors={fieldErrors} invalidEntries={invalidEntries} budget={live.budget} />,
+    [live.findings, fieldErrors, invalidEntries, live.budget],
+  );
+  const preview = useMemo(() => <DisclosureDocument content={live.content} />, [live.content]);
+
   return (
     <EditorContext.Provider value={context}>
       {editable && <NoScriptNotice />}
@@ -130,34 +186,13 @@ export function BudgetEditor(props: BudgetEditorProps) {
       {status.kind === "conflict" && <ConflictBanner message={status.message} draft={draft} />}
       <EditorToolbar status={status} readOnly={readOnly} entryUnit={entryUnit} documentUnit={context.documentUnit} errorCount={errorCount} onEntryUnit={chooseEntryUnit} />
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-8">
-          <EditorSection id="unit" title="单位信息" onEnter={enterSection}>
-            <UnitSection draft={draft} change={change} />
-          </EditorSection>
-          <LineSections draft={draft} change={change} prior={prior} tables={live.content.tables} documentUnit={context.documentUnit} entryUnit={entryUnit} onEnter={enterSection} />
-          <EditorSection id="projects" title="项目" onEnter={enterSection}>
-            <ProjectsSection draft={draft} change={change} prior={prior} />
-          </EditorSection>
-          <EditorSection id="threePublic" title="三公经费" onEnter={enterSection}>
-            <ThreePublicSection draft={draft} change={change} prior={prior} table={live.content.tables.T9} />
-          </EditorSection>
-          <EditorSection id="procurement" title="政府采购" onEnter={enterSection}>
-            <ProcurementSection draft={draft} change={change} />
-          </EditorSection>
-          <EditorSection id="assets" title="国有资产" onEnter={enterSection}>
-            <AssetsSection draft={draft} change={change} />
-          </EditorSection>
-          <EditorSection id="narrative" title="情况说明" onEnter={enterSection}>
-            <NarrativeSection draft={draft} change={change} budget={live.budget} />
-          </EditorSection>
-          <EditorSection id="glossary" title="名词解释" onEnter={enterSection}>
-            <GlossarySection draft={draft} change={change} />
-          </EditorSection>
+          {sections}
         </div>
 
         <aside className="lg:sticky lg:top-28 lg:max-h-[calc(100vh-8rem)] lg:self-start lg:overflow-y-auto">
-          <FindingsPanel findings={live.findings} fieldErrors={fieldErrors} invalidEntries={invalidEntries} budget={live.budget} />
+          {findingsPanel}
         </aside>
       </div>
 
@@ -183,8 +218,8 @@ export function BudgetEditor(props: BudgetEditorProps) {
         </h2>
         <p className="mb-4 text-sm text-slate-700">以下是本预算公开后的样式，九张表和情况说明与公开页面一致，随录入即时更新。</p>
         <style>{props.documentCss}</style>
-        <div className="overflow-x-auto rounded border border-slate-300 p-2 sm:p-4">
-          <DisclosureDocument content={live.content} />
+        <div className="overflow-x-auto rounded border border-slate-300 p-2 sm:p-4" tabIndex={0} role="group" aria-label="公开预览">
+          {preview}
         </div>
       </section>
 

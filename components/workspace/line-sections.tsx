@@ -34,7 +34,7 @@ function DerivedSummary({ table, columns, caption, entryUnit }: { table: Derived
   const nameAt = table.columns.findIndex((c) => c.key === "name");
   const rows = table.rows.filter((r) => r.kind === "total" || r.kind === "class" || r.kind === "section");
   return (
-    <div className="mb-3 overflow-x-auto">
+    <div className="mb-3 overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
       <table className="w-full min-w-[30rem] border-collapse text-sm" data-testid={`derived-${table.id}`}>
         <caption className="mb-1 text-left text-sm font-medium text-slate-800">{caption}（自动计算，单位：{amountUnitLabel(entryUnit)}）</caption>
         <thead className="bg-slate-50 text-left">
@@ -81,7 +81,7 @@ export function LineSections({
   entryUnit,
   onEnter,
 }: {
-  draft: BudgetDraftInput;
+  draft: Pick<BudgetDraftInput, "income" | "expenditure" | "basicEconomic" | "yearEndCarryover">;
   change: Change;
   prior: PriorYearLines | null;
   tables: DerivedTables;
