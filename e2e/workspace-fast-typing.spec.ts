@@ -21,7 +21,7 @@ function amountFor(round: number, cell: number): string {
 const fen = (wan: string) => Math.round(Number(wan) * 100) * 10_000;
 
 test("amounts typed at full speed while autosaves complete lose no character", async ({ page }) => {
-  // 210 amounts; slow only when the machine is shared (see the report in ADR 0025).
+  // 210 amounts: 144 s on the shared 2-core machine at load average 7 (ADR 0025); far less when idle.
   test.setTimeout(240_000);
   const email = `fast-typing-${Date.now()}@example.test`;
   const unit = createAccountantUnit({ email, name: "快速录入会计", password, year: 2024, content: "demo" });
