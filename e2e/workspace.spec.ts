@@ -55,8 +55,10 @@ test("the accountant starts 2025 from the published 2024 budget, enters changes,
   // The code picker finds 2210201 by name; only 项 codes are offered.
   const newCode = expenditure.getByRole("combobox", { name: "第1行 功能分类科目（项）" });
   await newCode.fill("住房");
-  await expect(expenditure.getByRole("option", { name: /2210201 住房公积金/ })).toBeVisible();
-  await expect(expenditure.getByRole("option", { name: /^22102 / })).toHaveCount(0);
+  // The list is rendered outside the grid's scroll box (a portal), so it is found by its name.
+  const options = page.getByRole("listbox", { name: "第1行 功能分类科目（项）可选科目" });
+  await expect(options.getByRole("option", { name: /2210201 住房公积金/ })).toBeVisible();
+  await expect(options.getByRole("option", { name: /^22102 / })).toHaveCount(0);
   await newCode.press("Escape");
   await expect(newCode).toHaveValue("2013701");
   await newCode.press("Tab");

@@ -43,7 +43,7 @@ export function ActionForm({
   const fieldMessages = failure === null ? [] : Object.values(failure.fieldErrors).flat().filter((m) => m !== failure.message);
 
   return (
-    <form action={formAction} aria-label={label} className="space-y-3">
+    <form action={formAction} aria-label={label} noValidate className="space-y-3">
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -65,7 +65,12 @@ export function AmountInput({ path, value, onChange, label, className = "", grid
           // (or pasted, or filled by a test) before the next frame replaces it instead of appending.
           input.value = text;
           input.select();
-          requestAnimationFrame(() => input.select());
+          // Select again after React's render, but only while nothing has been typed: on a busy page
+          // (an autosave completing) a keystroke can come before the next frame, and selecting it
+          // would let the next keystroke replace it (13.50 became 3.50).
+          requestAnimationFrame(() => {
+            if (document.activeElement === input && input.value === text) input.select();
+          });
         }}
         onChange={(event) => {
           setEditing(event.target.value);

@@ -1,3 +1,12 @@
+import {
+  APPROPRIATION_LABELS,
+  ASSET_CATEGORY_LABELS,
+  BASIC_CATEGORY_LABELS,
+  EXPENDITURE_KIND_LABELS,
+  FUND_SOURCE_LABELS,
+  labelOf,
+} from "@/lib/disclosure/labels";
+import { formatChinaDateTime } from "@/lib/disclosure/china-time";
 import { amountUnitLabel, formatAmount } from "@/lib/disclosure/money";
 import type { AmountUnit } from "@/lib/disclosure/types";
 import { EDITOR_SECTIONS } from "@/lib/entry/finding-target";
@@ -62,25 +71,41 @@ export function changePathLabel(path: string): string {
   return words.join(" ");
 }
 
+/** The labels of an enumerated leaf (`expenditure.3.kind`), so a change never shows an internal name. */
+function choiceLabels(path: string): Record<string, string> | null {
+  const parts = path.split(".");
+  const head = parts[0];
+  const leaf = parts.at(-1);
+  if (leaf === "source") return FUND_SOURCE_LABELS;
+  if (leaf === "kind") return EXPENDITURE_KIND_LABELS;
+  if (leaf === "appropriation") return APPROPRIATION_LABELS;
+  if (leaf === "category") return head === "assets" ? ASSET_CATEGORY_LABELS : BASIC_CATEGORY_LABELS;
+  if (head === "amountUnit") return { WAN_YUAN: amountUnitLabel("WAN_YUAN"), YUAN: amountUnitLabel("YUAN") };
+  return null;
+}
+
 function valueText(value: unknown, path: string, unit: AmountUnit): string {
   if (value === null || value === undefined) return "（无）";
+  const labels = choiceLabels(path);
+  if (labels !== null && typeof value === "string") return labelOf(labels, value) ?? value;
   if (typeof value === "number" && MONEY_LEAVES.has(path.split(".").at(-1) ?? "")) return `${formatAmount(value, unit, { grouping: true })}${amountUnitLabel(unit)}`;
   if (typeof value === "number") return String(value);
   if (typeof value === "string") return value === "" ? "（空）" : value.length > 40 ? `${value.slice(0, 40)}…` : value;
   return JSON.stringify(value);
 }
 
+/** In Beijing time whatever the server's or the browser's zone: the same text when rendered and when hydrated. */
 function timeText(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getMonth() + 1}月${date.getDate()}日 ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const [date = "", time = ""] = formatChinaDateTime(iso).split(" ");
+  const [, month = "", day = ""] = date.split("-");
+  return `${Number(month)}月${Number(day)}日 ${time}`;
 }
 
 /** 修改记录: the latest saved changes, who and when, old → new (amounts in the document's unit). */
 export function ChangeLog({ changes, unit }: { changes: ChangeEntry[]; unit: AmountUnit }) {
   if (changes.length === 0) return <p className="text-slate-800">尚无保存的修改。</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="最近的修改">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">最近的修改</caption>
         <thead className="bg-slate-100 text-left">

@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from "react";
+import { createPortal } from "react-dom";
 import { leadingCode, searchCodes, type CodeScheme } from "@/lib/entry/code-search";
 import { errorsAt, fieldId, useEditor } from "./editor-context";
 
@@ -28,6 +29,9 @@ export function CodeCombobox({ path, scheme, value, onChange, label, grid }: Cod
   const name = useMemo(() => ctx.codeBook[scheme].find((c) => c.code === value.trim())?.name ?? null, [ctx.codeBook, scheme, value]);
   const errors = errorsAt(ctx, path);
   const id = fieldId(path);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const showList = open && options.length > 0;
+  const placement = useListPlacement(inputRef, showList);
 
   function choose(code: string): void {
     if (code !== value) onChange(code);
@@ -47,13 +51,14 @@ export function CodeCombobox({ path, scheme, value, onChange, label, grid }: Cod
   return (
     <span className="relative block min-w-[9rem]">
       <input
+        ref={inputRef}
         id={id}
         type="text"
         role="combobox"
         autoComplete="off"
         aria-label={label}
         aria-autocomplete="list"
-        aria-expanded={open && options.length > 0}
+        aria-expanded={showList}
         aria-controls={listId}
         aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
         aria-invalid={errors.length > 0}
@@ -61,7 +66,7 @@ export function CodeCombobox({ path, scheme, value, onChange, label, grid }: Cod
         readOnly={ctx.readOnly}
         data-row={grid?.row}
         data-col={grid?.column}
-        data-combobox-open={open && options.length > 0 ? "true" : undefined}
+        data-combobox-open={showList ? "true" : undefined}
         value={query ?? value}
         onChange={(event) => {
           setQuery(event.target.value);
@@ -100,30 +105,76 @@ export function CodeCombobox({ path, scheme, value, onChange, label, grid }: Cod
           {errors.join(" ")}
         </span>
       )}
-      {open && options.length > 0 && (
-        <ul
-          id={listId}
-          role="listbox"
-          aria-label={`${label}可选科目`}
-          className="absolute left-0 top-9 z-20 max-h-64 w-80 max-w-[85vw] overflow-y-auto rounded border border-slate-400 bg-white py-1 shadow-lg"
-        >
-          {options.map((option, index) => (
-            <li
-              key={option.code}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === active}
-              onMouseDown={(event) => {
-                event.preventDefault();
-                choose(option.code);
-              }}
-              className={`cursor-pointer px-3 py-1.5 text-sm ${index === active ? "bg-blue-100 text-blue-950" : "text-slate-900"}`}
-            >
-              <span className="tabular-nums">{option.code}</span> {option.name}
-            </li>
-          ))}
-        </ul>
-      )}
+      {showList &&
+        placement !== null &&
+        // In a portal with fixed position: the grid's scroll box would cut the list off at its last row.
+        createPortal(
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label={`${label}可选科目`}
+            style={placement}
+            className="fixed z-50 overflow-y-auto rounded border border-slate-400 bg-white py-1 shadow-lg"
+          >
+            {options.map((option, index) => (
+              <li
+                key={option.code}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === active}
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  choose(option.code);
+                }}
+                className={`cursor-pointer px-3 py-1.5 text-sm ${index === active ? "bg-blue-100 text-blue-950" : "text-slate-900"}`}
+              >
+                <span className="tabular-nums">{option.code}</span> {option.name}
+              </li>
+            ))}
+          </ul>,
+          document.body,
+        )}
     </span>
   );
+}
+
+const LIST_MAX_HEIGHT = 256;
+
+/**
+ * Where the open list goes, in viewport coordinates: under the input (above it when the viewport
+ * has no room below), at least 20rem wide but never wider than the viewport; follows scrolling.
+ */
+function useListPlacement(inputRef: RefObject<HTMLInputElement | null>, open: boolean): CSSProperties | null {
+  const [placement, setPlacement] = useState<CSSProperties | null>(null);
+  useLayoutEffect(() => {
+    if (!open) {
+      setPlacement(null);
+      return;
+    }
+    const place = () => {
+      const input = inputRef.current;
+      if (input === null) return;
+      const rect = input.getBoundingClientRect();
+      const viewportWidth = document.documentElement.clientWidth;
+      const width = Math.min(Math.max(rect.width, 320), viewportWidth - 16);
+      const left = Math.max(8, Math.min(rect.left, viewportWidth - width - 8));
+      const below = window.innerHeight - rect.bottom - 8;
+      const above = rect.top - 8;
+      const downward = below >= Math.min(LIST_MAX_HEIGHT, 160) || below >= above;
+      setPlacement({
+        left,
+        width,
+        maxHeight: Math.max(96, Math.min(LIST_MAX_HEIGHT, downward ? below : above)),
+        ...(downward ? { top: rect.bottom + 2 } : { bottom: window.innerHeight - rect.top + 2 }),
+      });
+    };
+    place();
+    window.addEventListener("scroll", place, true);
+    window.addEventListener("resize", place);
+    return () => {
+      window.removeEventListener("scroll", place, true);
+      window.removeEventListener("resize", place);
+    };
+  }, [inputRef, open]);
+  return placement;
 }

@@ -38,18 +38,18 @@ function money(fen: Fen, unit: "WAN_YUAN" | "YUAN"): string {
 
 // ---------------------------------------------------------------------------
 
-export function UnitSection({ draft, change }: { draft: Draft; change: Change }) {
+export function UnitSection({ draft, change }: { draft: Pick<Draft, "unit">; change: Change }) {
   const { readOnly } = useEditor();
   const unit = draft.unit;
   const set = (patch: Partial<Draft["unit"]>) => change((d) => ({ ...d, unit: { ...d.unit, ...patch } }));
   return (
     <div className="space-y-4">
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <TextField path="unit.nature" label="单位性质" hint="如：行政、事业、参公" value={unit.nature} onChange={(v) => set({ nature: v })} />
         <TextField path="unit.grade" label="单位规格" hint="如：正科级" value={unit.grade} onChange={(v) => set({ grade: v })} />
         <TextField path="unit.fundingForm" label="经费保障形式" hint="如：财政拨款" value={unit.fundingForm} onChange={(v) => set({ fundingForm: v })} />
       </div>
-      <fieldset>
+      <fieldset className="min-w-0">
         <legend className="mb-2 font-medium">单位职责（每条职责一段）</legend>
         <ol className="space-y-3">
           {unit.duties.map((duty, index) => (
@@ -114,7 +114,7 @@ function newProject(): Project {
   };
 }
 
-export function ProjectsSection({ draft, change, prior }: { draft: Draft; change: Change; prior: PriorYearLines | null }) {
+export function ProjectsSection({ draft, change, prior }: { draft: Pick<Draft, "projects">; change: Change; prior: PriorYearLines | null }) {
   const { readOnly, documentUnit, entryUnit } = useEditor();
   const setProject = (index: number, patch: Partial<Project>) =>
     change((d) => ({ ...d, projects: d.projects.map((p, i) => (i === index ? { ...p, ...patch } : p)) }));
@@ -130,12 +130,12 @@ export function ProjectsSection({ draft, change, prior }: { draft: Draft; change
         const lastYear = prior?.projects[project.code.trim()];
         const plan = project.spendingPlan;
         return (
-          <fieldset key={index} id={`project-${index}`} className="rounded border border-slate-300 p-3 sm:p-4">
+          <fieldset key={index} id={`project-${index}`} className="min-w-0 rounded border border-slate-300 p-3 sm:p-4">
             <legend className="px-1 font-semibold">
               项目{index + 1}
               {project.name ? `：${project.name}` : ""}
             </legend>
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
               <TextField path={`${path}.code`} label="项目编码" value={project.code} onChange={(v) => setProject(index, { code: v })} />
               <TextField path={`${path}.name`} label="项目名称" value={project.name} onChange={(v) => setProject(index, { name: v })} />
               <div>
@@ -151,7 +151,7 @@ export function ProjectsSection({ draft, change, prior }: { draft: Draft; change
                 />
               </div>
             </div>
-            <div className="mt-4 grid gap-4 sm:grid-cols-3">
+            <div className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-3">
               <Amount path={`${path}.fiscalAmount`} label="财政资金" value={project.fiscalAmount} onChange={(v) => setProject(index, { fiscalAmount: v })} />
               <Amount path={`${path}.otherAmount`} label="其他资金" value={project.otherAmount} onChange={(v) => setProject(index, { otherAmount: v })} />
               <div>
@@ -172,7 +172,7 @@ export function ProjectsSection({ draft, change, prior }: { draft: Draft; change
                 )}
               </div>
             </div>
-            <div className="mt-4 grid gap-4 sm:grid-cols-2">
+            <div className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2">
               <div>
                 <Amount
                   path={`${path}.priorYearAmount`}
@@ -204,9 +204,9 @@ export function ProjectsSection({ draft, change, prior }: { draft: Draft; change
                 onChange={(v) => setProject(index, { changeReason: v })}
               />
             </div>
-            <div className="mt-4 grid gap-4">
+            <div className="mt-4 grid grid-cols-1 gap-4">
               <TextField path={`${path}.purpose`} label="项目用途" rows={2} value={project.purpose} onChange={(v) => setProject(index, { purpose: v })} />
-              <fieldset>
+              <fieldset className="min-w-0">
                 <legend className="mb-1 font-medium">用款计划（累计支出进度，%）</legend>
                 <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
                   {(
@@ -264,7 +264,7 @@ export function ProjectsSection({ draft, change, prior }: { draft: Draft; change
 
 // ---------------------------------------------------------------------------
 
-export function ThreePublicSection({ draft, change, prior, table }: { draft: Draft; change: Change; prior: PriorYearLines | null; table: DerivedTable }) {
+export function ThreePublicSection({ draft, change, prior, table }: { draft: Pick<Draft, "threePublic">; change: Change; prior: PriorYearLines | null; table: DerivedTable }) {
   const { documentUnit, entryUnit } = useEditor();
   const columns: GridColumn[] = [
     { key: "appropriation", label: "拨款类型", type: "choice", labels: Object.fromEntries(APPROPRIATION_TYPES.map((a) => [a, APPROPRIATION_LABELS[a]])) },
@@ -308,7 +308,7 @@ export function ThreePublicSection({ draft, change, prior, table }: { draft: Dra
 
 // ---------------------------------------------------------------------------
 
-export function ProcurementSection({ draft, change }: { draft: Draft; change: Change }) {
+export function ProcurementSection({ draft, change }: { draft: Pick<Draft, "procurement">; change: Change }) {
   const columns: GridColumn[] = [
     { key: "projectName", label: "项目名称", type: "text", wide: true },
     { key: "itemName", label: "采购品目", type: "text" },
@@ -357,7 +357,7 @@ export function ProcurementSection({ draft, change }: { draft: Draft; change: Ch
 
 // ---------------------------------------------------------------------------
 
-export function AssetsSection({ draft, change }: { draft: Draft; change: Change }) {
+export function AssetsSection({ draft, change }: { draft: Pick<Draft, "assets">; change: Change }) {
   const assets = draft.assets;
   const set = (patch: Partial<Draft["assets"]>) => change((d) => ({ ...d, assets: { ...d.assets, ...patch } }));
   const columns: GridColumn[] = [
@@ -367,7 +367,7 @@ export function AssetsSection({ draft, change }: { draft: Draft; change: Change 
   ];
   return (
     <div className="space-y-4">
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <TextField path="assets.asOf" label="截止日期" hint="格式：YYYY-MM-DD，通常为上年12月31日" value={assets.asOf} onChange={(v) => set({ asOf: v })} />
         <Amount
           path="assets.statedTotalValue"
@@ -392,7 +392,7 @@ export function AssetsSection({ draft, change }: { draft: Draft; change: Change 
 
 // ---------------------------------------------------------------------------
 
-export function NarrativeSection({ draft, change, budget }: { draft: Draft; change: Change; budget: Budget }) {
+export function NarrativeSection({ draft, change, budget }: { draft: Pick<Draft, "narrative" | "priorYear">; change: Change; budget: Budget }) {
   const { readOnly, entryUnit, documentUnit } = useEditor();
   const narrative = draft.narrative;
   const set = (patch: Partial<Draft["narrative"]>) => change((d) => ({ ...d, narrative: { ...d.narrative, ...patch } }));
@@ -411,7 +411,7 @@ export function NarrativeSection({ draft, change, budget }: { draft: Draft; chan
         ] as const);
   return (
     <div className="space-y-5">
-      <fieldset className="rounded border border-slate-300 p-3 sm:p-4">
+      <fieldset className="min-w-0 rounded border border-slate-300 p-3 sm:p-4">
         <legend className="px-1 font-semibold">与上年相比</legend>
         {priorYear === null ? (
           <div>
@@ -428,7 +428,8 @@ export function NarrativeSection({ draft, change, budget }: { draft: Draft; chan
           </div>
         ) : (
           <div className="space-y-4">
-            <div className="overflow-x-auto">
+            {/* focusable, so a keyboard can scroll the table at 375 px (axe scrollable-region-focusable) */}
+            <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="本年与上年对比">
               <table className="w-full border-collapse text-sm">
                 <caption className="sr-only">本年与上年对比</caption>
                 <thead className="bg-slate-50 text-left">
@@ -499,7 +500,7 @@ function thisYearFigures(budget: Budget): { total: Fen; basic: Fen; project: Fen
 
 // ---------------------------------------------------------------------------
 
-export function GlossarySection({ draft, change }: { draft: Draft; change: Change }) {
+export function GlossarySection({ draft, change }: { draft: Pick<Draft, "glossary">; change: Change }) {
   return (
     <LinesGrid
       name="glossary"

@@ -111,7 +111,8 @@ export function LinesGrid<R extends Record<string, unknown>>({ name, caption, co
   const unit = amountUnitLabel(ctx.entryUnit);
   return (
     <div>
-      <div className="overflow-x-auto rounded border border-slate-300">
+      {/* With no rows there is nothing to focus inside: the box itself takes focus, so a keyboard can scroll it. */}
+      <div className="overflow-x-auto rounded border border-slate-300" tabIndex={rows.length === 0 ? 0 : undefined} role="group" aria-label={caption}>
         <table className="w-full border-collapse text-sm" onKeyDown={onKeyDown} onPaste={onPaste} aria-describedby={ctx.readOnly ? undefined : `${name}-grid-help`}>
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-100 text-left">

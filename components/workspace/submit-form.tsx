@@ -28,7 +28,7 @@ export function SubmitForm({ unitCode, year, lockVersion, blockedReason, warning
   const failure = state !== null && !state.ok ? state : null;
 
   return (
-    <form action={formAction} className="space-y-4">
+    <form action={formAction} noValidate className="space-y-4">
       {failure !== null && <ErrorSummary title="报送未成功" message={failure.message} result={failure} />}
       <input type="hidden" name="unitCode" value={unitCode} />
       <input type="hidden" name="year" value={year} />

@@ -1,4 +1,12 @@
 import { z } from "zod";
+import {
+  APPROPRIATION_LABELS,
+  ASSET_CATEGORY_LABELS,
+  BASIC_CATEGORY_LABELS,
+  EXPENDITURE_KIND_LABELS,
+  FUND_SOURCE_LABELS,
+  labelOf,
+} from "@/lib/disclosure/labels";
 import { parseAmount } from "@/lib/disclosure/money";
 import {
   APPROPRIATION_TYPES,
@@ -104,24 +112,30 @@ function code(codeBook: CodeBook, scheme: "functional" | "economic") {
     .trim()
     .superRefine((value, ctx) => {
       if (!new RegExp(`^\\d{${length}}$`).test(value)) {
-        ctx.addIssue({ code: "custom", message: `${schemeName}科目应填${length}位${levelName}级编码：${value}` });
+        ctx.addIssue({
+          code: "custom",
+          message: value === "" ? `请填写${schemeName}科目（${length}位${levelName}级编码）` : `${schemeName}科目“${value}”不是${length}位${levelName}级编码`,
+        });
       } else if (!known.has(value)) {
         ctx.addIssue({ code: "custom", message: `${schemeName}科目${value}不在${codeBook.year}年科目表中` });
       }
     });
 }
 
-/** Refuses a second row with the same key, on the later row, naming the key. */
-function uniqueBy<T>(key: (row: T) => string, what: string) {
+/** Refuses a second row with the same key, on the later row, naming the row in the accountant's words. */
+function uniqueBy<T>(key: (row: T) => string, what: string, describe: (row: T) => string) {
   return (rows: T[], ctx: z.core.$RefinementCtx<T[]>) => {
     const seen = new Set<string>();
     rows.forEach((row, index) => {
       const k = key(row);
-      if (seen.has(k)) ctx.addIssue({ code: "custom", path: [index], message: `${what}重复：${k}` });
+      if (seen.has(k)) ctx.addIssue({ code: "custom", path: [index], message: `${what}重复：${describe(row)}` });
       seen.add(k);
     });
   };
 }
+
+/** An enum value as the accountant reads it, never the internal name (a value that is none gets the choice's own error). */
+const named = <K extends string>(labels: Record<K, string>, value: string): string => labelOf(labels, value) ?? "（未选择）";
 
 /**
  * The draft schema for one amount unit and one year's code book. The unit is a sibling of the
@@ -148,14 +162,22 @@ export function budgetInputSchema(codeBook: CodeBook, unit: AmountUnit) {
         organisation: text(TEXT_LIMITS.long),
       }),
       income: list(z.object({ source: choice(FUND_SOURCES), amount: money })).superRefine(
-        uniqueBy((l) => l.source, "收入来源"),
+        uniqueBy((l) => l.source, "收入来源", (l) => named(FUND_SOURCE_LABELS, l.source)),
       ),
       expenditure: list(
         z.object({ functionalCode, kind: choice(EXPENDITURE_KINDS), source: choice(FUND_SOURCES), amount: money }),
-      ).superRefine(uniqueBy((l) => `${l.functionalCode}/${l.kind}/${l.source}`, "支出行")),
+      ).superRefine(uniqueBy(
+          (l) => `${l.functionalCode}/${l.kind}/${l.source}`,
+          "支出行",
+          (l) => `${l.functionalCode}、${named(EXPENDITURE_KIND_LABELS, l.kind)}、${named(FUND_SOURCE_LABELS, l.source)}`,
+        )),
       basicEconomic: list(
         z.object({ economicCode, category: choice(BASIC_CATEGORIES), source: choice(FUND_SOURCES), amount: money }),
-      ).superRefine(uniqueBy((l) => `${l.economicCode}/${l.category}/${l.source}`, "基本支出经济分类行")),
+      ).superRefine(uniqueBy(
+          (l) => `${l.economicCode}/${l.category}/${l.source}`,
+          "基本支出经济分类行",
+          (l) => `${l.economicCode}、${named(BASIC_CATEGORY_LABELS, l.category)}、${named(FUND_SOURCE_LABELS, l.source)}`,
+        )),
       yearEndCarryover: money,
       projects: list(
         z.object({
@@ -192,7 +214,7 @@ export function budgetInputSchema(codeBook: CodeBook, unit: AmountUnit) {
           vehicleOperation: money,
           reception: money,
         }),
-      ).superRefine(uniqueBy((l) => l.appropriation, "三公经费拨款类型")),
+      ).superRefine(uniqueBy((l) => l.appropriation, "三公经费拨款类型", (l) => named(APPROPRIATION_LABELS, l.appropriation))),
       procurement: list(
         z.object({
           projectName: text(TEXT_LIMITS.short),
@@ -214,7 +236,7 @@ export function budgetInputSchema(codeBook: CodeBook, unit: AmountUnit) {
       assets: z.object({
         asOf: isoDate,
         holdings: list(z.object({ category: choice(ASSET_CATEGORIES), quantity, value: amount(unit, "exact") })).superRefine(
-          uniqueBy((h) => h.category, "资产类别"),
+          uniqueBy((h) => h.category, "资产类别", (h) => named(ASSET_CATEGORY_LABELS, h.category)),
         ),
         statedTotalValue: optionalAmount(unit, "exact"),
         plannedPurchases: money,

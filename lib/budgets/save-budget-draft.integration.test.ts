@@ -105,11 +105,11 @@ describe("saveBudgetDraft", () => {
     ["text in a number", (i) => void (i.income[0]!.amount = "116.76万元"), "income.0.amount", "“116.76万元”不是有效的金额，请输入数字（单位：万元）"],
     ["an unknown functional code", (i) => void (i.expenditure[0]!.functionalCode = "2999999"), "expenditure.0.functionalCode", "功能分类科目2999999不在2024年科目表中"],
     ["a code from another year's book", (i) => void (i.expenditure[0]!.functionalCode = RETIRED_2023_CODE), "expenditure.0.functionalCode", `功能分类科目${RETIRED_2023_CODE}不在2024年科目表中`],
-    ["a functional code that is not a 项", (i) => void (i.expenditure[0]!.functionalCode = "20137"), "expenditure.0.functionalCode", "功能分类科目应填7位项级编码：20137"],
+    ["a functional code that is not a 项", (i) => void (i.expenditure[0]!.functionalCode = "20137"), "expenditure.0.functionalCode", "功能分类科目“20137”不是7位项级编码"],
     ["an unknown economic code", (i) => void (i.basicEconomic[0]!.economicCode = "39999"), "basicEconomic.0.economicCode", "经济分类科目39999不在2024年科目表中"],
     ["an oversized reason", (i) => void (i.narrative.basicChangeReason = long(2001)), "narrative.basicChangeReason", "内容过长：最多2000个字，现有2001个字"],
     ["oversized duties", (i) => void (i.unit.duties = [long(20_001)]), "unit.duties.0", "内容过长：最多20000个字，现有20001个字"],
-    ["a duplicate line", (i) => void i.income.push({ source: "GENERAL_BUDGET", amount: "1" }), "income.1", "收入来源重复：GENERAL_BUDGET"],
+    ["a duplicate line", (i) => void i.income.push({ source: "GENERAL_BUDGET", amount: "1" }), "income.1", "收入来源重复：一般公共预算拨款"],
   ];
 
   it.each(badInputs)("refuses %s with a Chinese message on the field and leaves the database unchanged", async (_label, spoil, path, message) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { documentRenderers } from "@/app/document-renderers";
+import { loadBudget } from "@/lib/budgets/queries";
 import { createViewer } from "@/lib/budgets/test-support";
 import { disconnectPrisma } from "@/lib/db";
 import { loadDeadlineDashboard } from "@/lib/deadlines/queries";
@@ -33,5 +34,19 @@ describe("seedDeadlineDemo", () => {
     expect(dashboard.rows[0]?.submittedAt).toEqual(new Date(now.getTime() - 32 * 86_400_000));
     expect(await prisma.publishedSnapshot.count({ where: { unit: { code: "302001" } } })).toBe(1);
     expect(await prisma.budget.findFirstOrThrow({ where: { id: demoBefore.id }, select: { id: true, status: true, updatedAt: true } })).toEqual(demoBefore);
+
+    // Each bureau spends on its own sector (education 205, health 210, agriculture 213), with projects of its own.
+    for (const [unitCode, sector, projectName] of [
+      ["301001", "205", "义务教育学校公用经费"],
+      ["302001", "210", "基本公共卫生服务项目"],
+      ["303001", "213", "农产品质量安全监测"],
+    ] as const) {
+      const loaded = await loadBudget(prisma, { unitCode, year: 2024, regionCode: "130433" });
+      const codes = loaded?.budget.projects.map((p) => p.functionalCode) ?? [];
+      expect(codes.length).toBeGreaterThan(0);
+      expect(codes.every((code) => code.startsWith(sector))).toBe(true);
+      expect(loaded?.budget.projects.map((p) => p.name)).toContain(projectName);
+      expect(loaded?.codeBook.functional.find((c) => c.code === codes[0])?.name).toBeTruthy();
+    }
   });
 });

@@ -10,7 +10,8 @@ import { disconnectPrisma } from "@/lib/db";
 import { buildBudgetFor, createBudget, createUnit, type CreatedUnit, type FactoryStatus } from "@/lib/demo/factories";
 import { guantao2024Budget, guantao2024CodeBook } from "@/lib/demo/guantao-2024";
 import { prisma, resetDatabase } from "@/tests/integration/db";
-import { listQueueDepartments, listReviewQueue, loadChangesSinceSubmission, loadReviewScreen } from "./queries";
+import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { listQueueDepartments, listReviewQueue, loadChangesSinceSubmission, loadReviewScreen, REVIEW_SCREEN_STATEMENTS } from "./queries";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -212,5 +213,41 @@ describe("loadReviewScreen", () => {
     const budgetId = await budgetIn(unit, "DRAFT", day(1));
     const finance = await createViewer(prisma, [{ role: "FINANCE_REVIEWER", regionId: unit.regionId }]);
     await expect(loadReviewScreen(prisma, finance, budgetId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("reads with a fixed number of statements, however many comments, audit events and submissions", async () => {
+    const unit = await createUnit(prisma);
+    await createBudget(prisma, { budget: buildBudgetFor(unit, { year: 2023 }), status: "APPROVED" });
+    const budgetId = await budgetIn(unit, "FINANCE_REVIEW", day(3), "C9|table=T6|rowKey=30110：说明文字");
+    const finance = await createViewer(prisma, [{ role: "FINANCE_REVIEWER", regionId: unit.regionId }]);
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const { PrismaClient } = await import("@/lib/generated/prisma/client");
+    const { inject } = await import("vitest");
+    const counted = new PrismaClient({ adapter: new PrismaPg({ connectionString: inject("databaseUrl") }), log: [{ emit: "event", level: "query" }] });
+    const statements: string[] = [];
+    counted.$on("query", (event) => statements.push(event.query));
+    const count = async () => {
+      statements.length = 0;
+      await loadReviewScreen(counted, finance, budgetId);
+      return statements.length;
+    };
+    try {
+      const audited = async (n: number) => {
+        for (let i = 0; i < n; i += 1) {
+          await writeAuditEvent(prisma, { action: "budget.save", result: "SUCCESS", userId: finance.userId, objectType: "budget", objectId: String(budgetId) });
+          await prisma.reviewComment.create({ data: { budgetId, authorId: finance.userId, body: `意见${i}` } });
+        }
+      };
+      await audited(1);
+      const few = await count();
+      await audited(5);
+      // a second submission: the changes since the first are read too
+      await prisma.budgetEvent.create({ data: { budgetId, action: "SUBMIT", toStatus: "SUBMITTED", at: new Date() } });
+      const many = await count();
+      expect(few).toBe(REVIEW_SCREEN_STATEMENTS - 1);
+      expect(many).toBe(REVIEW_SCREEN_STATEMENTS);
+    } finally {
+      await counted.$disconnect();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/app-error";
 import { loadBudgetHistory, type BudgetHistoryEntry } from "@/lib/audit/budget-history";
 import { canCommentOnBudget, canResolveReviewComment, SUBMITTED_OR_LATER_STATUSES, type BudgetScope, type Viewer } from "@/lib/auth/policies";
-import { budgetFromRecord, budgetSelect, metaFromRecord, type BudgetMeta } from "@/lib/budgets/budget-mapper";
+import { budgetFromRecord, budgetSelect, metaFromRecord, type BudgetMeta, type BudgetRecord } from "@/lib/budgets/budget-mapper";
 import { NOT_FOUND_MESSAGE } from "@/lib/budgets/budget-access";
 import type { DbReader } from "@/lib/budgets/db-client";
 import { findingKey } from "@/lib/budgets/finding-key";
@@ -175,16 +175,6 @@ export function parseExplanations(comment: string | null): Map<string, string> {
   return explanations;
 }
 
-/** The comment of a budget version's latest submission (the warnings' explanations), or null. */
-async function loadLatestSubmitComment(db: DbReader, budgetId: number): Promise<string | null> {
-  const row = await db.budgetEvent.findFirst({
-    where: { budgetId, action: "SUBMIT" },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    select: { comment: true },
-  });
-  return row?.comment ?? null;
-}
-
 export interface CommentView {
   id: number;
   anchorTable: number | null;
@@ -239,30 +229,27 @@ export interface BudgetHeader {
   scope: BudgetScope;
 }
 
-/** Where a budget version sits, for authorization and headings; null when it does not exist. */
-export async function loadBudgetHeader(db: DbReader, budgetId: number): Promise<BudgetHeader | null> {
-  const row = await db.budget.findUnique({
-    where: { id: budgetId },
+/** What the header reads, beside the budget's content (`budgetSelect` has the unit's code and name). */
+const headerSelect = {
+  id: true,
+  unitId: true,
+  year: true,
+  version: true,
+  status: true,
+  nextVersion: { select: { id: true } },
+  unit: {
     select: {
-      id: true,
-      unitId: true,
-      year: true,
-      version: true,
-      status: true,
-      nextVersion: { select: { id: true } },
-      unit: {
-        select: {
-          code: true,
-          name: true,
-          regionId: true,
-          departmentId: true,
-          region: { select: { name: true } },
-          department: { select: { name: true, hasDepartmentReview: true } },
-        },
-      },
+      code: true,
+      name: true,
+      regionId: true,
+      departmentId: true,
+      region: { select: { name: true } },
+      department: { select: { name: true, hasDepartmentReview: true } },
     },
-  });
-  if (row === null) return null;
+  },
+} satisfies Prisma.BudgetSelect;
+
+function headerFrom(row: Prisma.BudgetGetPayload<{ select: typeof headerSelect }>): BudgetHeader {
   return {
     id: row.id,
     unitId: row.unitId,
@@ -279,6 +266,26 @@ export async function loadBudgetHeader(db: DbReader, budgetId: number): Promise<
   };
 }
 
+/** Where a budget version sits, for authorization and headings; null when it does not exist. */
+export async function loadBudgetHeader(db: DbReader, budgetId: number): Promise<BudgetHeader | null> {
+  const row = await db.budget.findUnique({ where: { id: budgetId }, select: headerSelect });
+  return row === null ? null : headerFrom(row);
+}
+
+/** The header and the whole budget in one statement (budgetSelect and headerSelect merged). */
+const reviewedBudgetSelect = {
+  ...budgetSelect,
+  nextVersion: headerSelect.nextVersion,
+  unit: {
+    select: {
+      ...budgetSelect.unit.select,
+      ...headerSelect.unit.select,
+      department: { select: { ...budgetSelect.unit.select.department.select, ...headerSelect.unit.select.department.select } },
+      region: { select: { ...budgetSelect.unit.select.region.select, ...headerSelect.unit.select.region.select } },
+    },
+  },
+} satisfies Prisma.BudgetSelect;
+
 interface LoadedById {
   budget: Budget;
   codeBook: CodeBook;
@@ -286,30 +293,29 @@ interface LoadedById {
   tables: DerivedTables;
 }
 
-async function loadBudgetById(db: DbReader, budgetId: number): Promise<LoadedById | null> {
-  const record = await db.budget.findUnique({ where: { id: budgetId }, select: budgetSelect });
-  if (record === null) return null;
+async function loadedFrom(db: DbReader, record: BudgetRecord): Promise<LoadedById> {
   const budget = budgetFromRecord(record);
   const codeBook = await loadCodeBook(db, record.year, record.codeBookRevisionId);
   return { budget, codeBook, meta: metaFromRecord(record), tables: deriveTables(budget, codeBook) };
 }
 
-/** Last year's approved (or signed-off, or published) budget of the same unit, newest version. */
+/** Last year's approved (or signed-off, or published) budget of the same unit, newest version: one statement and its code book. */
 async function loadPriorYearBudget(db: DbReader, unitId: number, year: number): Promise<(LoadedById & { version: number }) | null> {
-  const prior = await db.budget.findFirst({
+  const record = await db.budget.findFirst({
     where: { unitId, year: year - 1, status: { in: ["APPROVED", "SIGNED_OFF", "PUBLISHED"] } },
     orderBy: { version: "desc" },
-    select: { id: true, version: true },
+    select: budgetSelect,
   });
-  if (prior === null) return null;
-  const loaded = await loadBudgetById(db, prior.id);
-  return loaded === null ? null : { ...loaded, version: prior.version };
+  if (record === null) return null;
+  return { ...(await loadedFrom(db, record)), version: record.version };
 }
 
 export interface ChangesSinceSubmission {
   /** the previous submission; null when this is the first */
   previousSubmittedAt: Date | null;
   latestSubmittedAt: Date | null;
+  /** the latest submission's comment (the explanations of warnings), read with it */
+  latestSubmitComment: string | null;
   changes: SubmissionChange[];
 }
 
@@ -326,11 +332,12 @@ export async function loadChangesSinceSubmission(
     where: { budgetId, action: "SUBMIT" },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: 2,
-    select: { at: true },
+    select: { at: true, comment: true },
   });
   const [latest, previous] = submissions;
+  const latestSubmitComment = latest?.comment ?? null;
   if (latest === undefined || previous === undefined) {
-    return { previousSubmittedAt: null, latestSubmittedAt: latest?.at ?? null, changes: [] };
+    return { previousSubmittedAt: null, latestSubmittedAt: latest?.at ?? null, latestSubmitComment, changes: [] };
   }
   const rows = await db.budgetChange.findMany({
     where: { budgetId, at: { gt: previous.at, lte: latest.at } },
@@ -340,6 +347,7 @@ export async function loadChangesSinceSubmission(
   return {
     previousSubmittedAt: previous.at,
     latestSubmittedAt: latest.at,
+    latestSubmitComment,
     changes: describeChanges(rows, changeLabeler(labelWith.budget, labelWith.codeBook)),
   };
 }
@@ -409,19 +417,28 @@ function reviewedFindings(budget: Budget, codeBook: CodeBook, explanations: Map<
 }
 
 /**
+ * The statements one review screen issues when the accountant has submitted twice (one fewer on
+ * the first submission): the budget with its header, its code book, last year's budget and its
+ * code book, the history (budget events, audit events, their users), the comments, the
+ * submissions and the changes between the last two. None grows with the rows. A correction
+ * (version > 1) adds one for the published version it corrects, and a signed-off or published
+ * version one for its paper 审签单.
+ */
+export const REVIEW_SCREEN_STATEMENTS = 10;
+
+/**
  * Everything the review screen shows, for a viewer who may review the budget; NOT_FOUND for
  * everyone else, exactly as for a budget that does not exist.
  */
 export async function loadReviewScreen(db: DbReader, viewer: Viewer | null, budgetId: number): Promise<ReviewScreen> {
-  const header = await loadBudgetHeader(db, budgetId);
-  if (header === null || !canOpenReview(viewer, header.scope)) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  const loaded = await loadBudgetById(db, budgetId);
-  if (loaded === null) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  const [prior, history, comments, submitComment] = await Promise.all([
+  const record = await db.budget.findUnique({ where: { id: budgetId }, select: reviewedBudgetSelect });
+  const header = record === null ? null : headerFrom(record);
+  if (record === null || header === null || !canOpenReview(viewer, header.scope)) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  const [loaded, prior, history, comments] = await Promise.all([
+    loadedFrom(db, record),
     loadPriorYearBudget(db, header.unitId, header.year),
     loadBudgetHistory(viewer, budgetId, db),
     loadReviewComments(db, budgetId),
-    loadLatestSubmitComment(db, budgetId),
   ]);
   const [changes, publishedChanges, sheet] = await Promise.all([
     loadChangesSinceSubmission(db, budgetId, loaded),
@@ -431,6 +448,7 @@ export async function loadReviewScreen(db: DbReader, viewer: Viewer | null, budg
       ? db.signOffSheet.findUnique({ where: { budgetId }, select: { fileName: true, byteSize: true, sha256: true } })
       : Promise.resolve(null),
   ]);
+  const submitComment = changes.latestSubmitComment;
   const content = buildSnapshotContent(loaded.budget, loaded.codeBook, {
     version: loaded.meta.version,
     publishedAt: (loaded.meta.publishedAt ?? new Date()).toISOString(),

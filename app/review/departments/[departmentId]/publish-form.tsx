@@ -20,7 +20,7 @@ export function PublishForm({ departmentId, year, version, needsCorrectionNote }
   const noteErrors = failure?.fieldErrors.correctionNote ?? [];
 
   return (
-    <form action={formAction} className="space-y-4">
+    <form action={formAction} noValidate className="space-y-4">
       {failure !== null && <ErrorSummary title="公开未成功" message={failure.message} result={failure} />}
       <input type="hidden" name="departmentId" value={departmentId} />
       <input type="hidden" name="year" value={year} />
