@@ -38,7 +38,7 @@ export interface ImportPriorYearResult {
  * audit row.
  */
 export function importPriorYearDocument(db: DbClient, viewer: Viewer | null, request: ImportPriorYearRequest): Promise<ImportPriorYearResult> {
-  const details = { ...auditDetails(request), baseLockVersion: request.baseLockVersion, accept: request.accept };
+  const details = { ...auditDetails(request), baseLockVersion: request.baseLockVersion, accept: request.accept.join(",") };
   return auditingRefusals(db, viewer, { action: "budget.import-prior-year", details, clientAddress: request.clientAddress ?? null }, async () => {
     // Who may, before the (slow) reading of an untrusted file.
     const draft = await db.$transaction((tx) => loadEditableDraft(tx, viewer, request));

@@ -25,7 +25,7 @@ export async function loadEditableDraft(tx: DbReader, viewer: Viewer | null, key
 }
 
 export function auditDetails(request: PriorYearDocumentRequest) {
-  return { unitCode: request.unitCode, year: request.year, files: request.files.map((f) => f.name.slice(0, 200)) };
+  return { unitCode: request.unitCode, year: request.year, files: request.files.map((f) => f.name.slice(0, 200)).join("、") };
 }
 
 /**

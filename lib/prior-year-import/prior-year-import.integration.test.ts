@@ -57,7 +57,6 @@ describe("starting a year from last year's published document", () => {
       ["threePublic", "64,000.00元", "6.40万元", false],
     ]);
     // the total as printed, with its page, table, row and column
-    const total = view.figures[0]?.source;
     expect(view.figures[0]?.source).toEqual({ page: 7, table: "2024年预算单位财务收支预算总表", row: 8, column: "本年支出", printed: "收入总计支出总计　12,121,164" });
     // 三公 is the sum of several printed figures: no single source
     expect(view.figures[3]?.source).toBeNull();
