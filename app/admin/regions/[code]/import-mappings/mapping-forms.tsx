@@ -14,9 +14,11 @@ export function AddMappingForm({ regionCode, choices }: { regionCode: string; ch
     <form action={formAction} noValidate className="max-w-xl space-y-4" aria-label="新增表头对应关系">
       <Outcome state={state} id="add-mapping-outcome" />
       <input type="hidden" name="regionCode" value={regionCode} />
+      <input type="hidden" name="sheetKind" value={sheetKind} />
       <Field id="mapping-sheet" label="工作表" errors={errorsOf(state, "sheetKind")}>
         {(aria) => (
-          <select name="sheetKind" value={sheetKind} onChange={(event) => setSheetKind(event.target.value)} className={inputClass} {...aria}>
+          // not named: the hidden input below carries the choice, which a form reset after a refusal must not undo
+          <select value={sheetKind} onChange={(event) => setSheetKind(event.target.value)} className={inputClass} {...aria}>
             {choices.map((c) => (
               <option key={c.sheetKind} value={c.sheetKind}>
                 {c.sheetLabel}
