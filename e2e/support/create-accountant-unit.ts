@@ -4,12 +4,12 @@ import { buildBudgetFor, buildEmptyBudgetFor, createBudget, createUnit, createUs
 /**
  * `node --import tsx e2e/support/create-accountant-unit.ts '{"email":…,"password":…,"year":2024,"content":"empty"|"demo"}'`:
  * a fresh unit, its accountant (who can sign in) and a draft budget for the year, empty or with
- * the demo budget's content. Prints the unit code and user as JSON.
+ * the demo budget's content; `"unitName"` names the unit (default 测试录入单位本级). Prints the unit code and user as JSON.
  */
-const input = JSON.parse(process.argv[2] ?? "{}") as { email: string; name: string; password: string; year: number; content: "empty" | "demo" };
+const input = JSON.parse(process.argv[2] ?? "{}") as { email: string; name: string; password: string; year: number; content: "empty" | "demo"; unitName?: string };
 
 async function main(): Promise<void> {
-  const unit = await createUnit(prisma, { unitName: "测试录入单位本级" });
+  const unit = await createUnit(prisma, { unitName: input.unitName ?? "测试录入单位本级" });
   const user = await createUser(prisma, {
     email: input.email,
     name: input.name,

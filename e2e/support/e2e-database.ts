@@ -100,7 +100,7 @@ export interface AccountantUnit {
 }
 
 /** A fresh unit with an accountant who can sign in and a draft for `year` (empty, or the demo budget's content). */
-export function createAccountantUnit(user: NewUser & { year: number; content: "empty" | "demo" }): AccountantUnit {
+export function createAccountantUnit(user: NewUser & { year: number; content: "empty" | "demo"; unitName?: string }): AccountantUnit {
   const output = execFileSync(
     process.execPath,
     ["--import", "tsx", path.join(process.cwd(), "e2e/support/create-accountant-unit.ts"), JSON.stringify(user)],

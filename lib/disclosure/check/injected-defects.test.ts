@@ -217,8 +217,14 @@ const DEFECTS: Defect[] = [
     severity: "warning",
   },
   {
-    kind: "机关运行经费 not equal to 公用经费",
+    kind: "机关运行经费 larger than 公用经费",
     inject: () => withNarrative(demo(), (n) => (n.operatingFunds = wan("10101.76"))),
+    rule: "P6",
+    severity: "error",
+  },
+  {
+    kind: "机关运行经费 less than 公用经费",
+    inject: () => withNarrative(demo(), (n) => (n.operatingFunds = wan("5.00"))),
     rule: "P6",
     severity: "warning",
   },

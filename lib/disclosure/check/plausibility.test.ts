@@ -144,10 +144,19 @@ describe("P6 机关运行经费 = 公用经费 where the document states it", ()
     expect(byRule(check(budget, { narrative }), "P6")).toEqual([]);
     narrative.operatingFunds = wan("10101.76");
     const finding = findingWith(check(budget, { narrative }), "P6", "机关运行经费");
-    expect(finding.severity).toBe("warning");
+    // more than the 公用经费 it is a part of: an error, as the document importer reports it
+    expect(finding.severity).toBe("error");
     expect(finding.message).toBe(
       "情况说明所述机关运行经费为10101.76万元，但表6 单位预算一般公共预算财政拨款基本支出表的公用经费为8.95万元（机关运行经费即行政单位和参公事业单位的公用经费），相差10092.81万元。",
     );
+  });
+
+  it("is a warning when the stated 机关运行经费 is less than the 公用经费", () => {
+    const budget = demoBudget();
+    const narrative = narrativeOf(budget);
+    narrative.operatingFunds = wan("5.00");
+    const finding = findingWith(check(budget, { narrative }), "P6", "机关运行经费");
+    expect(finding.severity).toBe("warning");
   });
 
   it("accepts none from a 事业单位, but not from a 行政 unit", () => {

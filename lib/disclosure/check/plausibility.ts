@@ -153,20 +153,22 @@ function checkVehiclesRun(ctx: CheckContext, out: Finding[]): void {
 /**
  * P6: 机关运行经费 as the narrative states it is the 公用经费 of the basic-expenditure table.
  * A 事业单位 states none (机关运行经费 belongs to 行政 and 参公 units), so a stated 0 is accepted
- * unless the unit is 行政.
+ * unless the unit is 行政. More than the 公用经费 is an error (it is a part of it; the document
+ * importer says the same of a printed document), less is a warning (a part may be funded otherwise).
  */
 function checkOperatingFunds(ctx: CheckContext, out: Finding[]): void {
   const stated = ctx.narrative.operatingFunds;
   if (stated === 0 && !ctx.budget.unit.nature.includes("行政")) return;
   const t6 = ctx.tables.T6;
   const row = rowsByKey(ctx, t6).get("total");
+  const publicOperating = cellFen(t6, row, "public");
   push(
     out,
     compare(ctx, {
       rule: "P6",
-      severity: "warning",
+      severity: stated > publicOperating ? "error" : "warning",
       actual: stated,
-      expected: cellFen(t6, row, "public"),
+      expected: publicOperating,
       tolerance: Math.max(ctx.digit, ctx.narrativeDigit),
       location: { section: "operatingFunds", table: "T6", rowKey: "total", column: "public" },
       describe: (actual, expected) => `情况说明所述机关运行经费为${actual}，但${tableName(t6)}的公用经费为${expected}（机关运行经费即行政单位和参公事业单位的公用经费）`,

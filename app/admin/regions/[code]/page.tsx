@@ -38,6 +38,12 @@ export default async function RegionOrganisationPage({ params }: PageProps<"/adm
         {REGION_LEVEL_LABELS[region.level]} · 行政区划代码 {region.code} · {page.departments.length} 个主管部门，{unitCount} 个预算单位
         {page.children.length > 0 && <>。下级地区：{page.children.map((c, i) => <span key={c.code}>{i > 0 && "、"}<Link href={`/admin/regions/${c.code}`} className={linkClass}>{c.name}</Link></span>)}</>}
       </p>
+      <p className="mb-6 text-sm">
+        <Link href={`/admin/regions/${region.code}/import-mappings`} className={linkClass}>
+          Excel 表头对应关系
+        </Link>
+        （预算工作簿导入时本地区共用）
+      </p>
       <section aria-labelledby="rename-heading" className="mb-8 max-w-xl">
         <h2 id="rename-heading" className="sr-only">修改地区名称</h2>
         <RenameRegionForm regionId={region.id} name={region.name} />

@@ -58,6 +58,7 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
   const query = await searchParams;
   const submitted = query.submitted !== undefined;
   const imported = typeof query.imported === "string" && /^\d+$/.test(query.imported) ? Number(query.imported) : null;
+  const priorImported = typeof query.priorImported === "string" && /^\d+$/.test(query.priorImported) ? Number(query.priorImported) : null;
   const { viewer, view, prior, changes } = await load(unitCode, year, `/workspace/units/${unitCode}/budgets/${year}`);
   const { budget, codeBook, meta } = view;
   const editable = meta.status === "DRAFT" || meta.status === "RETURNED";
@@ -82,6 +83,17 @@ export default async function WorkspaceBudgetPage({ params, searchParams }: { pa
           <Link href={`${workspaceBudgetPath(unitCode, year)}/import`} className="font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950">
             从 Excel 导入（预算管理一体化系统导出的工作簿）
           </Link>
+          <span className="mx-2 text-slate-500" aria-hidden="true">
+            ·
+          </span>
+          <Link href={`${workspaceBudgetPath(unitCode, year)}/import-published`} className="font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950">
+            导入上年已公开文件（{year - 1}年预算公开 PDF 或 Word）
+          </Link>
+        </p>
+      )}
+      {priorImported !== null && (
+        <p role="status" className="mb-6 rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-green-900">
+          已从上年已公开文件导入上年数（修改了 {priorImported} 项，见修改记录）。请核对下方“上年数”和说明文字。
         </p>
       )}
       {imported !== null && (
