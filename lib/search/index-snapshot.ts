@@ -1,6 +1,6 @@
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import type { SnapshotContent } from "@/lib/publication/snapshot-content";
-import { combinedTsvectorLiteral, tsvectorLiteral } from "./bigrams";
+import { combinedTsvectorLiteral, filterTsvectorLiteral, tsvectorLiteral } from "./bigrams";
 import { searchEntriesOf, toStoredEntries } from "./search-entries";
 
 export type IndexedDocumentKind = "unit" | "department";
@@ -25,6 +25,12 @@ async function insertDocument(tx: DbReader, kind: IndexedDocumentKind, snapshotI
   const texts = entries.map((e) => `${e.code} ${e.title} ${e.body}`);
   const names = entries.filter((e) => e.kind === "unit" || e.kind === "department" || e.kind === "project").map((e) => e.title);
   const nameText = `${row.owner_code} ${budget.unit.name} ${budget.department.code} ${budget.department.name}`;
+  const filters = filterTsvectorLiteral([
+    ...row.region_codes.map((code) => ["region", code] as const),
+    ["year", row.year],
+    ["department", budget.department.code],
+    ["kind", kind],
+  ]);
   const unitSnapshot = kind === "unit" ? snapshotId : null;
   const departmentSnapshot = kind === "department" ? snapshotId : null;
   await tx.$executeRaw`
@@ -34,8 +40,8 @@ async function insertDocument(tx: DbReader, kind: IndexedDocumentKind, snapshotI
     VALUES (${unitSnapshot}, ${departmentSnapshot}, ${kind}, ${row.year}, ${row.version}, ${row.owner_code}, ${budget.unit.name},
             ${budget.department.code}, ${budget.department.name}, ${regionCode}, ${row.region_codes}::text[],
             ${String(narrative.figures.expenditureTotal)}::bigint, ${budget.amountUnit}, ${[...new Set(names)].join("\n")},
-            ${JSON.stringify(toStoredEntries(entries))}::jsonb, strip(${tsvectorLiteral(nameText)}::tsvector),
-            strip(${combinedTsvectorLiteral(texts)}::tsvector))`;
+            ${JSON.stringify(toStoredEntries(entries))}::jsonb, strip(${tsvectorLiteral(nameText)}::tsvector || ${filters}::tsvector),
+            strip(${combinedTsvectorLiteral(texts)}::tsvector || ${filters}::tsvector))`;
 }
 
 /**

@@ -56,9 +56,6 @@ CREATE INDEX "search_documents_name_tsv_idx" ON "search_documents" USING GIN ("n
 CREATE INDEX "search_documents_names_trgm_idx" ON "search_documents" USING GIN ("names" gin_trgm_ops);
 
 -- CreateIndex
-CREATE INDEX "search_documents_region_codes_idx" ON "search_documents" USING GIN ("region_codes");
-
--- CreateIndex
 CREATE INDEX "search_documents_order_idx" ON "search_documents"("year" DESC, "id" DESC);
 
 -- AddForeignKey
