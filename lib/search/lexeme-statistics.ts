@@ -63,3 +63,11 @@ export function estimateMatches(statistics: LexemeStatistics, column: TsvectorCo
   const frequency = Math.min(...exact.map((l) => statistics.frequencies[column].get(l.text) ?? Math.min(statistics.floor[column], 1)));
   return frequency * statistics.documents;
 }
+
+/** The years documents are published for, newest first, from the year filter lexemes (`#y2024`) in the statistics. */
+export function publishedYears(statistics: LexemeStatistics): number[] {
+  return [...statistics.frequencies.tsv.keys()]
+    .filter((lexeme) => /^#y\d{4}$/.test(lexeme))
+    .map((lexeme) => Number(lexeme.slice(2)))
+    .sort((a, b) => b - a);
+}

@@ -3,7 +3,7 @@ import type { AmountUnit } from "@/lib/disclosure/types";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeText, parseApproximateQuery, parseQuery, quoteLexeme, rawFilterLexeme, textRuns } from "./bigrams";
-import { estimateMatches, lexemeStatistics } from "./lexeme-statistics";
+import { estimateMatches, lexemeStatistics, publishedYears } from "./lexeme-statistics";
 import { fromStoredEntry, type EntryKind, type SearchEntry, type StoredEntry } from "./search-entries";
 import { MAX_PAGE, PAGE_SIZE, type DocumentKind, type SearchParams } from "./search-params";
 
@@ -142,8 +142,10 @@ async function rankedDocuments(
   offset: number,
   limit: number,
   estimate: number | null,
+  inIndexOrder: boolean,
+  byYear: { years: number[]; where: (year: number) => Prisma.Sql },
 ): Promise<Ranked> {
-  if (estimate !== null && estimate >= COMMON) {
+  if (inIndexOrder && estimate !== null && estimate >= COMMON) {
     const wanted = Math.max(limit, PAGE_SIZE);
     await usePlan(db, "ordered");
     const page = await db.$queryRaw<{ id: bigint }[]>`
@@ -159,7 +161,27 @@ async function rankedDocuments(
     probe.sort((a, b) => b.year - a.year || (b.id > a.id ? 1 : b.id < a.id ? -1 : 0));
     return { ids: probe.slice(offset, offset + Math.max(0, limit)).map((r) => r.id), total: probe.length };
   }
-  await usePlan(db, "ordered");
+  // More than TOTAL_CAP: newest first from the order index, or (with a region or department
+  // filter, whose documents are clustered by publication, not spread over the index) year by
+  // year, newest first, each year's GIN matches sorted top-N: the page is full after a year or two.
+  if (!inIndexOrder && byYear.years.length > 0) {
+    const ids: bigint[] = [];
+    let skip = offset;
+    for (const year of byYear.years) {
+      if (ids.length >= limit) break;
+      const wanted = skip + limit - ids.length;
+      const rows = await db.$queryRaw<{ id: bigint }[]>`
+        SELECT d.id FROM search_documents d WHERE ${byYear.where(year)} ORDER BY d.id DESC LIMIT ${wanted}`;
+      if (rows.length <= skip) skip -= rows.length;
+      else {
+        ids.push(...rows.slice(skip).map((r) => r.id));
+        skip = 0;
+      }
+    }
+    // A year the statistics do not list (very few documents) would be missed: then the slow way.
+    if (ids.length >= limit) return { ids, total: probe.length };
+  }
+  await usePlan(db, inIndexOrder ? "ordered" : "bitmap");
   const page = await db.$queryRaw<{ id: bigint }[]>`
     SELECT d.id FROM search_documents d WHERE ${columnFilters} AND ${where} ORDER BY d.year DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`;
   return { ids: page.map((r) => r.id), total: probe.length };
@@ -258,13 +280,22 @@ async function searchIn(params: SearchParams, db: DbReader): Promise<SearchResul
   const q = params.q.trim();
   const code = normalizeText(q);
   const filters = documentFilters(params);
-  const lexemes = Prisma.sql`${[parsed.allLexemes, ...filterLexemes(params).map(quoteLexeme)].join(" & ")}::tsquery`;
+  const tsquery = (year: number | null) =>
+    Prisma.sql`${[parsed.allLexemes, ...filterLexemes(params).map(quoteLexeme), ...(year === null ? [] : [quoteLexeme(rawFilterLexeme("year", year))])].join(" & ")}::tsquery`;
+  const lexemes = tsquery(null);
   const kindFilter = entryKindFilter(params.kind, parsed.terms);
 
   // A document whose own unit or department is what was asked for comes first.
-  const nameHit = Prisma.sql`(d.name_tsv @@ ${lexemes} AND (strpos(d.unit_name, ${q}) > 0 OR strpos(d.department_name, ${q}) > 0
+  const nameHitWith = (year: number | null) =>
+    Prisma.sql`(d.name_tsv @@ ${tsquery(year)} AND (strpos(d.unit_name, ${q}) > 0 OR strpos(d.department_name, ${q}) > 0
                               OR lower(d.unit_code) = ${code} OR lower(d.department_code) = ${code}))`;
+  const nameHit = nameHitWith(null);
   const statistics = await lexemeStatistics(db);
+  // The order index is (year, id): a year filter is a range of it; a region's or a department's
+  // documents are not spread evenly over it (they are published together), so reading it newest
+  // first could pass thousands of other documents before the first match.
+  const inIndexOrder = params.region === null && params.department === null && params.documentKind !== "department";
+  const years = params.year !== null ? [params.year] : publishedYears(statistics);
   const allLexemes = [...parsed.lexemes, ...filterLexemes(params).map((text) => ({ text, isPrefix: false }))];
   const names = await rankedDocuments(
     db,
@@ -273,6 +304,8 @@ async function searchIn(params: SearchParams, db: DbReader): Promise<SearchResul
     offset,
     PAGE_SIZE,
     estimateMatches(statistics, "name_tsv", allLexemes),
+    inIndexOrder,
+    { years, where: (year) => Prisma.sql`${nameHitWith(year)} AND ${kindFilter}` },
   );
   // Past TOTAL_CAP name matches, the other documents are neither shown nor counted.
   const others =
@@ -285,6 +318,8 @@ async function searchIn(params: SearchParams, db: DbReader): Promise<SearchResul
           Math.max(0, offset - names.total),
           PAGE_SIZE - names.ids.length,
           estimateMatches(statistics, "tsv", allLexemes),
+          inIndexOrder,
+          { years, where: (year) => Prisma.sql`d.tsv @@ ${tsquery(year)} AND NOT ${nameHit} AND ${kindFilter}` },
         );
   const total = names.total + others.total;
   if (total > 0) {
