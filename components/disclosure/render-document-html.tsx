@@ -17,6 +17,8 @@ export interface DocumentPageInfo {
   /** the page's own path, e.g. /budgets/2024/224001/v1 */
   canonicalPath: string;
   downloads: { pdf: string; docx: string; xlsx: string; csv: string; json: string } | null;
+  /** the document's Fiscal Data Package (datapackage.json), linked beside the downloads */
+  dataPackage?: string | null;
   siteName?: string;
 }
 
@@ -44,7 +46,7 @@ const DOWNLOAD_TYPES = {
 } as const;
 
 /** The file name comes from the server's Content-Disposition, so the page and the server never disagree. */
-function Downloads({ downloads }: { downloads: NonNullable<DocumentPageInfo["downloads"]> }) {
+function Downloads({ downloads, dataPackage }: { downloads: NonNullable<DocumentPageInfo["downloads"]>; dataPackage: string | null }) {
   const links = (Object.keys(DOWNLOAD_TYPES) as (keyof typeof DOWNLOAD_TYPES)[]).map((format) => {
     const [label, type] = DOWNLOAD_TYPES[format];
     return { label, type, href: downloads[format] };
@@ -60,6 +62,13 @@ function Downloads({ downloads }: { downloads: NonNullable<DocumentPageInfo["dow
             </a>
           </li>
         ))}
+        {dataPackage ? (
+          <li>
+            <a href={dataPackage} type="application/json">
+              数据包（datapackage.json）
+            </a>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );
@@ -125,7 +134,7 @@ export function renderDocumentHtml(content: SnapshotContent, info: DocumentPageI
   );
   const main = renderStaticMarkup(
     <>
-      {info.downloads ? <Downloads downloads={info.downloads} /> : null}
+      {info.downloads ? <Downloads downloads={info.downloads} dataPackage={info.dataPackage ?? null} /> : null}
       <DisclosureDocument content={content} />
     </>,
   );

@@ -2,8 +2,8 @@ import { amountUnitLabel, formatAmount } from "@/lib/disclosure/money";
 import type { SearchPageModel } from "@/lib/public-site/search-page-model";
 import { highlight } from "@/lib/search/highlight";
 import { ENTRY_KIND_LABELS, ENTRY_KINDS } from "@/lib/search/search-entries";
-import { MAX_QUERY_LENGTH } from "@/lib/search/search-params";
-import { TOTAL_CAP, type SearchResultDocument } from "@/lib/search/search-published";
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, MAX_QUERY_LENGTH } from "@/lib/search/search-params";
+import { resultDocumentPath, TOTAL_CAP, type SearchResultDocument } from "@/lib/search/search-published";
 import { renderSitePage } from "./site-page";
 
 function Marked({ text, terms, maxLength }: { text: string; terms: readonly string[]; maxLength?: number }) {
@@ -52,6 +52,17 @@ function SearchForm({ model }: { model: SearchPageModel }) {
         </select>
       </div>
       <div>
+        <label htmlFor="type">文件类型</label>
+        <select id="type" name="type">
+          <option value="">单位预算和部门预算</option>
+          {DOCUMENT_KINDS.map((k) => (
+            <option key={k} value={k} selected={k === params.documentKind}>
+              {DOCUMENT_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
         <label htmlFor="kind">结果类型</label>
         <select id="kind" name="kind">
           <option value="">全部类型</option>
@@ -75,16 +86,22 @@ function Result({ doc, terms }: { doc: SearchResultDocument; terms: readonly str
   return (
     <li className="ps-result">
       <h2>
-        <a href={`/budgets/${doc.year}/${encodeURIComponent(doc.unitCode)}`}>
+        <a href={resultDocumentPath(doc)}>
           <Marked text={doc.unitName} terms={terms} />
-          {`${doc.year}年单位预算`}
+          {`${doc.year}年${DOCUMENT_KIND_LABELS[doc.documentKind]}`}
         </a>
       </h2>
       <p className="ps-result__meta">
-        {`单位编码 ${doc.unitCode} · 主管部门 ${doc.departmentName} · 第${doc.version}版 · 支出总计 `}
+        {doc.documentKind === "department"
+          ? `部门编码 ${doc.unitCode} · 第${doc.version}版 · 支出总计 `
+          : `单位编码 ${doc.unitCode} · 主管部门 ${doc.departmentName} · 第${doc.version}版 · 支出总计 `}
         <span className="ps-amount">{money(doc.totalFen)}</span>
-        {" · "}
-        <a href={`/compare/years?region=${doc.regionCode}&unit=${encodeURIComponent(doc.unitCode)}`}>历年对比</a>
+        {doc.documentKind === "unit" ? (
+          <>
+            {" · "}
+            <a href={`/compare/years?region=${doc.regionCode}&unit=${encodeURIComponent(doc.unitCode)}`}>历年对比</a>
+          </>
+        ) : null}
       </p>
       <ul className="ps-hits">
         {doc.hits.map((hit, i) => (
@@ -191,7 +208,7 @@ function Results({ model }: { model: SearchPageModel }) {
       </div>
       <ol className="ps-results">
         {results.documents.map((doc) => (
-          <Result key={`${doc.year}/${doc.unitCode}/${doc.regionCode}`} doc={doc} terms={results.terms} />
+          <Result key={`${doc.documentKind}/${doc.year}/${doc.unitCode}/${doc.regionCode}`} doc={doc} terms={results.terms} />
         ))}
       </ol>
       <Pages model={model} />

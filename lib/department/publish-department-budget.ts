@@ -11,6 +11,7 @@ import { artifactRows, renderDocuments, type RenderedDocuments } from "@/lib/pub
 import { canonicalJson, contentHash, type SnapshotContent } from "@/lib/publication/snapshot-content";
 import { buildDepartmentContent, chinaDate, departmentNotReadyReason } from "./department-content";
 import { loadBudgetsById, loadDepartmentState, type DepartmentState } from "./queries";
+import { indexDepartmentSnapshot } from "@/lib/search/index-snapshot";
 
 export interface PublishDepartmentInput {
   departmentId: number;
@@ -228,6 +229,8 @@ function storeInTransaction(
         });
         if (superseded.count !== 1) throw conflict();
       }
+      // Hook: the citizen search index (lib/search/), in the same transaction as the snapshot it describes.
+      await indexDepartmentSnapshot(tx, snapshot.id);
       await writeAuditEvent(tx, {
         action: AUDIT_ACTION,
         result: "SUCCESS",

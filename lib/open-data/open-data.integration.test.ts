@@ -76,6 +76,18 @@ describe("open data", () => {
     expect(resource.bytes).toBe(expenditure.length);
   });
 
+  it("the published document page links its own data package, and the link answers with the package", async () => {
+    const page = await prisma.publishedArtifact.findFirstOrThrow({
+      where: { kind: "HTML", snapshot: { year: 2024, unit: { code: "224001" } } },
+      select: { bytes: true },
+    });
+    const href = /<a href="([^"]*datapackage\.json[^"]*)"/.exec(Buffer.from(page.bytes).toString("utf8"))?.[1]?.replace(/&amp;/g, "&");
+    expect(href).toBe("/api/v1/documents/2024/224001/datapackage.json?region=130433");
+    const answer = await get(href ?? "");
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body.toString("utf8")).name).toContain("224001");
+  });
+
   it("a region-year package validates, sums every unit, and its bulk zip holds the package and each document", async () => {
     const validate = fdpValidator();
     const descriptor = await json("/api/v1/regions/130400/2024/datapackage.json");

@@ -2,8 +2,8 @@ import type { DbReader } from "@/lib/budgets/db-client";
 import { amountUnitLabel } from "@/lib/disclosure/money";
 import { ENTRY_KIND_LABELS } from "@/lib/search/search-entries";
 import { loadSearchFacets, type SearchFacets } from "@/lib/search/search-facets";
-import { parseSearchParams, searchQueryString, type SearchParams } from "@/lib/search/search-params";
-import { searchPublished, type SearchResults } from "@/lib/search/search-published";
+import { DOCUMENT_KIND_LABELS, parseSearchParams, searchQueryString, type SearchParams } from "@/lib/search/search-params";
+import { resultDocumentPath, searchPublished, type SearchResults } from "@/lib/search/search-published";
 import type { PublicSiteRenderers } from "./renderers";
 import { csvAmount, csvResponse, htmlResponse, jsonError, jsonResponse, type SiteResponse } from "./site-response";
 
@@ -56,12 +56,13 @@ export async function searchJson(query: URLSearchParams, db: DbReader): Promise<
     pageCount: results.pageCount,
     isApproximate: results.isApproximate,
     documents: results.documents.map((d) => ({
+      documentKind: d.documentKind,
       year: d.year,
       version: d.version,
       unit: { code: d.unitCode, name: d.unitName },
       department: { code: d.departmentCode, name: d.departmentName },
       regionCode: d.regionCode,
-      url: `/budgets/${d.year}/${d.unitCode}`,
+      url: resultDocumentPath(d),
       amountUnit: d.amountUnit,
       expenditureTotalFen: d.totalFen,
       hitCount: d.hitCount,
@@ -75,11 +76,12 @@ export async function searchCsv(query: URLSearchParams, db: DbReader): Promise<S
   const outcome = await runSearch(query, db, true);
   if (!outcome.ok) return jsonError(400, outcome.message);
   const results = outcome.results as SearchResults;
-  const rows: (string | number | null)[][] = [["年度", "单位编码", "单位名称", "主管部门", "版本", "支出总计", "匹配类型", "编码", "名称", "金额", "金额单位", "文字", "网址"]];
+  const rows: (string | number | null)[][] = [["年度", "文件类型", "单位编码", "单位名称", "主管部门", "版本", "支出总计", "匹配类型", "编码", "名称", "金额", "金额单位", "文字", "网址"]];
   for (const d of results.documents) {
     for (const h of d.hits) {
       rows.push([
         d.year,
+        DOCUMENT_KIND_LABELS[d.documentKind],
         d.unitCode,
         d.unitName,
         d.departmentName,
@@ -91,7 +93,7 @@ export async function searchCsv(query: URLSearchParams, db: DbReader): Promise<S
         csvAmount(h.amountFen, d.amountUnit),
         amountUnitLabel(d.amountUnit),
         h.body,
-        `/budgets/${d.year}/${d.unitCode}`,
+        resultDocumentPath(d),
       ]);
     }
   }

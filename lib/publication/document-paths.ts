@@ -87,6 +87,16 @@ export function downloadPaths(key: DocumentKey, version: number): DownloadPaths 
   };
 }
 
+/**
+ * The Fiscal Data Package of a unit document (`/api/v1/documents/{year}/{unit}/datapackage.json`,
+ * with its region, since unit codes repeat across regions), written into the page at publication
+ * so that serving it costs nothing; null for a department's 部门预算, which has none.
+ */
+export function dataPackagePath(key: DocumentKey, content: { budget: { region: { code: string } } }): string | null {
+  if (isDepartmentKey(key)) return null;
+  return `/api/v1/documents/${key.year}/${encodeURIComponent(key.unitCode)}/datapackage.json?region=${encodeURIComponent(content.budget.region.code)}`;
+}
+
 /** Characters Windows, macOS or Linux refuse in a file name, and control characters. */
 const UNSAFE_FILE_NAME_CHARACTERS = /[\u0000-\u001f\u007f/\\:*?"<>|]/g;
 

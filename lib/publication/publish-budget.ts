@@ -20,6 +20,8 @@ export interface DocumentInfo {
   canonicalPath: string;
   /** the download URLs; null for the copy that becomes the PDF */
   downloads: DownloadPaths | null;
+  /** the unit document's Fiscal Data Package (lib/open-data), linked from the page; absent for a department's */
+  dataPackage?: string | null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { PdfUnavailableError } from "@/lib/export/pdf";
 import type { ArtifactKind } from "@/lib/generated/prisma/enums";
-import { CONTENT_TYPES, displayFileName, downloadPaths, NOTICE_MARKER, versionPath, type DocumentKey } from "./document-paths";
+import { CONTENT_TYPES, dataPackagePath, displayFileName, downloadPaths, NOTICE_MARKER, versionPath, type DocumentKey } from "./document-paths";
 import { PublicationError } from "./publication-error";
 import type { DocumentRenderers } from "./publish-budget";
 import type { SnapshotContent } from "./snapshot-content";
@@ -32,7 +32,7 @@ export async function renderDocuments(
 ): Promise<RenderedDocuments> {
   const canonicalPath = versionPath(place.key, place.version);
   const info = { contentHash: place.contentHash, canonicalPath };
-  const html = renderers.html(content, { ...info, downloads: downloadPaths(place.key, place.version) });
+  const html = renderers.html(content, { ...info, downloads: downloadPaths(place.key, place.version), dataPackage: dataPackagePath(place.key, content) });
   if (!html.includes(NOTICE_MARKER)) {
     throw new PublicationError("RENDER_FAILED", `公开页面缺少更正提示位置（${NOTICE_MARKER}），未公开。`);
   }

@@ -23,9 +23,16 @@ describe("the app's Chinese tokens", () => {
     expect(parseQuery("住房公积金")).toEqual({
       tsquery: "('住房' <-> '房公' <-> '公积' <-> '积金')",
       allLexemes: "'住房' & '房公' & '公积' & '积金'",
+      lexemes: ["住房", "房公", "公积", "积金"].map((text) => ({ text, isPrefix: false })),
       terms: ["住房公积金"],
     });
-    expect(parseQuery("网信 224")).toEqual({ tsquery: "('网信') & '224':*", allLexemes: "'网信' & '224':*", terms: ["网信", "224"] });
+    expect(parseQuery("网信 224")).toEqual({ tsquery: "('网信') & '224':*", allLexemes: "'网信' & '224':*",
+      terms: ["网信", "224"],
+      lexemes: [
+        { text: "网信", isPrefix: false },
+        { text: "224", isPrefix: true },
+      ],
+    });
   });
 
   it("has nothing to search for in punctuation, quotes or one Han character, and cannot be broken out of", () => {

@@ -78,6 +78,10 @@ export function tokenize(text: string): Token[] {
 }
 
 /** A lexeme quoted for tsvector/tsquery input. */
+export function quoteLexeme(lexeme: string): string {
+  return quote(lexeme);
+}
+
 function quote(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }
@@ -104,6 +108,8 @@ export interface ParsedQuery {
   allLexemes: string;
   /** the normalized runs, for highlighting */
   terms: string[];
+  /** the lexemes of `allLexemes`, unquoted; codes are prefixes */
+  lexemes: { text: string; isPrefix: boolean }[];
 }
 
 /**
@@ -115,19 +121,27 @@ export function parseQuery(text: string): ParsedQuery | null {
   const parts: string[] = [];
   const lexemes: string[] = [];
   const terms: string[] = [];
+  const raw = new Map<string, boolean>();
   for (const run of runs) {
     if (run.kind === "han") {
       if ([...run.text].length < 2) continue;
       parts.push(`(${runLexemes(run).map(quote).join(" <-> ")})`);
       lexemes.push(...runLexemes(run).map(quote));
+      for (const lexeme of runLexemes(run)) raw.set(lexeme, false);
     } else {
       parts.push(`${quote(run.text)}:*`);
       lexemes.push(`${quote(run.text)}:*`);
+      raw.set(run.text, true);
     }
     terms.push(run.text);
   }
   if (parts.length === 0) return null;
-  return { tsquery: parts.join(" & "), allLexemes: [...new Set(lexemes)].join(" & "), terms };
+  return {
+    tsquery: parts.join(" & "),
+    allLexemes: [...new Set(lexemes)].join(" & "),
+    terms,
+    lexemes: [...raw].map(([text, isPrefix]) => ({ text, isPrefix })),
+  };
 }
 
 export interface ApproximateQuery {
@@ -167,4 +181,28 @@ export function combinedTsvectorLiteral(texts: readonly string[]): string {
     offset += last + 2;
   }
   return [...positions].map(([lexeme, list]) => `${quote(lexeme)}:${list.join(",")}`).join(" ");
+}
+
+/**
+ * The filters a document can be searched by (region and each region above it, year, department,
+ * kind of document) as lexemes of its own tsvectors, so that one GIN lookup answers the words and
+ * the filters together, without reading a row. They start with "#", which no token of a text or
+ * a query does, so a query (even a code prefix) never matches one.
+ */
+export type FilterName = "region" | "year" | "department" | "kind";
+const FILTER_PREFIX: Record<FilterName, string> = { region: "#r", year: "#y", department: "#d", kind: "#k" };
+
+/** The filter lexeme unquoted, as stored. */
+export function rawFilterLexeme(name: FilterName, value: string | number): string {
+  return `${FILTER_PREFIX[name]}${String(value).toLowerCase()}`;
+}
+
+/** The filter lexeme quoted for a `tsquery`/`tsvector` literal. */
+export function filterLexeme(name: FilterName, value: string | number): string {
+  return quote(rawFilterLexeme(name, value));
+}
+
+/** A `tsvector` literal of filter lexemes (no positions), to concatenate with a text's. */
+export function filterTsvectorLiteral(filters: readonly (readonly [FilterName, string | number])[]): string {
+  return [...new Set(filters.map(([name, value]) => filterLexeme(name, value)))].join(" ");
 }

@@ -82,3 +82,20 @@ export function searchEntriesOf(content: SnapshotContent): SearchEntry[] {
   if (reasons.length > 0) entries.push({ kind: "narrative", code: "", title: "情况说明", body: reasons.join("；"), amountFen: null });
   return entries;
 }
+
+/** An entry as stored in `search_documents.entries` (short keys: 300,000 documents carry them). */
+export interface StoredEntry {
+  k: EntryKind;
+  c: string;
+  t: string;
+  b: string;
+  a: number | null;
+}
+
+export function toStoredEntries(entries: readonly SearchEntry[]): StoredEntry[] {
+  return entries.map((e) => ({ k: e.kind, c: e.code, t: e.title, b: e.body, a: e.amountFen }));
+}
+
+export function fromStoredEntry(e: StoredEntry): SearchEntry {
+  return { kind: e.k, code: e.c, title: e.t, body: e.b, amountFen: e.a };
+}

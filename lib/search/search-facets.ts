@@ -14,7 +14,7 @@ export interface SearchFacets {
 export async function loadSearchFacets(db: DbReader = prisma): Promise<SearchFacets> {
   const rows = await db.$queryRaw<{ facet: string; code: string; name: string; depth: number }[]>`
     WITH current AS (
-      SELECT d.* FROM search_documents d JOIN published_snapshots s ON s.id = d.snapshot_id WHERE s.superseded_by_id IS NULL
+      SELECT d.year, d.department_code, d.department_name, d.region_codes FROM search_documents d
     )
     SELECT 'year' AS facet, year::text AS code, '' AS name, 0 AS depth FROM current GROUP BY year
     UNION ALL

@@ -6,6 +6,11 @@ export const PAGE_SIZE = 20;
 /** Deep pages are refused: nobody reads page 500, and OFFSET cost grows with it. */
 export const MAX_PAGE = 100;
 
+/** The two kinds of published document: 单位预算 (a unit's) and 部门预算 (a department's, ADR 0011). */
+export const DOCUMENT_KINDS = ["unit", "department"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = { unit: "单位预算", department: "部门预算" };
+
 export interface SearchParams {
   /** as typed (trimmed); "" when there is no query (the search page then shows the form only) */
   q: string;
@@ -13,6 +18,8 @@ export interface SearchParams {
   year: number | null;
   department: string | null;
   kind: EntryKind | null;
+  /** 单位预算 or 部门预算 only (`type=unit|department`); null for both */
+  documentKind: DocumentKind | null;
   page: number;
 }
 
@@ -30,12 +37,12 @@ function single(raw: Raw, name: string): string | undefined | null {
 }
 
 /**
- * Reads the search URL's parameters (`q`, `region`, `year`, `department`, `kind`, `page`). Bad
+ * Reads the search URL's parameters (`q`, `region`, `year`, `department`, `kind`, `type`, `page`). Bad
  * values get a Chinese message naming the parameter, never an exception; the message never
  * repeats the input. Empty filter values mean "any" (what an unselected <select> sends).
  */
 export function parseSearchParams(raw: Raw): ParsedSearchParams {
-  const params: SearchParams = { q: "", region: null, year: null, department: null, kind: null, page: 1 };
+  const params: SearchParams = { q: "", region: null, year: null, department: null, kind: null, documentKind: null, page: 1 };
   const errors: string[] = [];
   const q = single(raw, "q");
   if (q === null) errors.push("查询词只能有一个。");
@@ -56,6 +63,9 @@ export function parseSearchParams(raw: Raw): ParsedSearchParams {
   const kind = single(raw, "kind");
   if (kind === null || (kind !== undefined && kind !== "" && !(ENTRY_KINDS as readonly string[]).includes(kind))) errors.push("结果类型无效。");
   else if (kind) params.kind = kind as EntryKind;
+  const type = single(raw, "type");
+  if (type === null || (type !== undefined && type !== "" && !(DOCUMENT_KINDS as readonly string[]).includes(type))) errors.push("文件类型无效。");
+  else if (type) params.documentKind = type as DocumentKind;
   const page = single(raw, "page");
   if (page === null || (page !== undefined && page !== "" && !/^\d{1,3}$/.test(page))) errors.push("页码应为正整数。");
   else if (page) {
@@ -75,6 +85,7 @@ export function searchQueryString(params: SearchParams, overrides: Partial<Searc
   if (merged.year !== null) out.set("year", String(merged.year));
   if (merged.department) out.set("department", merged.department);
   if (merged.kind) out.set("kind", merged.kind);
+  if (merged.documentKind) out.set("type", merged.documentKind);
   if (merged.page > 1) out.set("page", String(merged.page));
   return out.toString();
 }

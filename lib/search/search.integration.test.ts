@@ -5,6 +5,7 @@ import { createSiteRouter } from "@/lib/public-site/site-router";
 import { publishTestCorpus } from "@/lib/public-site/test-corpus";
 import { prisma, resetDatabase } from "@/tests/integration/db";
 import { renderersWithoutPdf } from "@/tests/integration/renderers";
+import { publishDepartmentBudgetAsSystem } from "@/lib/department/publish-department-budget";
 import { indexUnindexedSnapshots } from "./index-snapshot";
 import { parseSearchParams } from "./search-params";
 import { searchPublished } from "./search-published";
@@ -127,7 +128,7 @@ describe("search over published budgets", () => {
       expect(page.status, q).toBe(200);
       expect(page.text, q).not.toContain("<img src=x");
     }
-    expect(await prisma.searchEntry.count()).toBeGreaterThan(0);
+    expect(await prisma.searchDocument.count()).toBe(3);
   });
 
   it("serves the same results as CSV with a BOM and as JSON", async () => {
@@ -138,5 +139,31 @@ describe("search over published budgets", () => {
     const json = JSON.parse((await get("/api/v1/search?q=%E6%A3%80%E5%AF%9F")).text);
     expect(json.total).toBe(1);
     expect(json.documents[0].unit).toEqual({ code: "118001", name: "馆陶县人民检察院本级" });
+  });
+
+  // Last: it adds a department document to the corpus the tests above count on.
+  it("finds a published department budget (部门预算) like a unit's, and filters by the kind of document", async () => {
+    const department = await prisma.department.findFirstOrThrow({ where: { code: "224", region: { code: "130433" } } });
+    await publishDepartmentBudgetAsSystem(prisma, { departmentId: department.id, year: 2024 }, renderersWithoutPdf, new Date("2024-02-20T02:00:00Z"));
+
+    const all = await search("网信");
+    expect(all.documents.map((d) => `${d.documentKind}:${d.unitCode}/${d.year}`).sort()).toEqual([
+      "department:224/2024",
+      "unit:118001/2024",
+      "unit:224001/2023",
+      "unit:224001/2024",
+    ]);
+    const departments = await search("网信", { type: "department" });
+    expect(departments.documents).toHaveLength(1);
+    expect(departments.documents[0]?.hits.length).toBeGreaterThan(0);
+    expect(units(await search("网信", { type: "unit" }))).toEqual(["118001/2024", "224001/2023", "224001/2024"]);
+
+    const page = await get(`/search?q=${encodeURIComponent("网信")}&type=department`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('href="/budgets/2024/departments/224"');
+    expect(page.text).toContain("2024年部门预算");
+    expect((await get("/search?q=%E7%BD%91%E4%BF%A1&type=other")).status).toBe(400);
+    // The backfill at start finds nothing left to index (units and departments alike).
+    expect(await indexUnindexedSnapshots(prisma)).toBe(0);
   });
 });
