@@ -3,10 +3,12 @@
  * composition root of the command line. Commands that publish or render get the app's document
  * renderers here (lib/ may not import app/ or components/); every other command is lib/cli/main.ts.
  */
+import path from "node:path";
 import { documentRenderers } from "@/app/document-renderers";
 import { runExportSiteCli } from "@/lib/cli/export-site-command";
 import { runPublicationCli } from "@/lib/cli/publication-commands";
 import { disconnectPrisma, prisma } from "@/lib/db";
+import { createRenderPool } from "@/lib/publication/render-pool";
 import type { ListingSource } from "@/lib/mirror/mirror-routes";
 
 /**
@@ -14,6 +16,9 @@ import type { ListingSource } from "@/lib/mirror/mirror-routes";
  * listings of the citizens' issue: each is a function that renders its pages' bytes.
  */
 const mirrorListings: ListingSource[] = [];
+
+/** PDF, Word and XLSX of a batch publication render in worker threads running this entry (ADR 0028). */
+const RENDER_WORKER = path.join(process.cwd(), "app/render-worker.ts");
 
 const io = {
   out: (text: string) => process.stdout.write(text + "\n"),
@@ -23,7 +28,7 @@ const io = {
 async function run(command: "publication" | "export-site", argv: string[]): Promise<number> {
   try {
     return command === "publication"
-      ? await runPublicationCli(argv, { db: prisma, renderers: documentRenderers }, io)
+      ? await runPublicationCli(argv, { db: prisma, renderers: documentRenderers, renderPool: () => createRenderPool(documentRenderers, { workerFile: RENDER_WORKER }) }, io)
       : await runExportSiteCli(argv, { db: prisma, listings: mirrorListings }, io);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
