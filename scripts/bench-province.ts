@@ -47,7 +47,7 @@ function stats(samples: number[]): string {
   return `mean ${mean.toFixed(1)} ms, p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms (n=${sorted.length})`;
 }
 
-async function timed(runs: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
+async function timed(runs: number, run: (i: number) => unknown): Promise<number[]> {
   await run(0);
   const samples: number[] = [];
   for (let i = 1; i <= runs; i += 1) {
