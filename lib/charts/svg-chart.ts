@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as echarts from "echarts";
 
 /**
@@ -74,8 +75,26 @@ export function barChartSvg(input: BarChartInput): string {
         label: input.stacked ? { show: false } : { show: true, position: horizontal ? ("right" as const) : ("top" as const), color: "#1b1b1b", fontSize: 11 },
       })),
     });
-    return chart.renderToSVGString().replace("<svg ", `<svg role="img" aria-label="${escapeAttribute(input.label)}" focusable="false" `);
+    return stableClassNames(chart.renderToSVGString()).replace("<svg ", `<svg role="img" aria-label="${escapeAttribute(input.label)}" focusable="false" `);
   } finally {
     chart.dispose();
   }
+}
+
+/**
+ * ECharts names the SVG's style classes after a process-wide counter (zr0-cls-0, then zr1-cls-2 for
+ * the next chart …), so the same chart drawn twice gave different bytes: a page's ETag changed
+ * with each restart, and the static mirror never matched the app. The classes are renamed in order
+ * of appearance under a prefix taken from the chart's own content: the same chart, the same bytes,
+ * and two different charts on one page still do not share a class (their <style> is page-wide).
+ */
+function stableClassNames(svg: string): string {
+  const names = new Map<string, number>();
+  const marked = svg.replace(/zr\d+-cls-\d+/g, (name) => {
+    let index = names.get(name);
+    if (index === undefined) names.set(name, (index = names.size));
+    return `\u0000${index}`;
+  });
+  const prefix = `c${createHash("sha256").update(marked).digest("hex").slice(0, 10)}`;
+  return marked.replace(/\u0000(\d+)/g, (_, index: string) => `${prefix}-${index}`);
 }

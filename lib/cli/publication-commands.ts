@@ -4,6 +4,7 @@ import type { RoleGrant, Viewer } from "@/lib/auth/policies";
 import type { DbClient, DbReader } from "@/lib/budgets/db-client";
 import { addMissingFiles, type AddableKind } from "@/lib/publication/add-missing-files";
 import type { DocumentRenderers } from "@/lib/publication/publish-budget";
+import type { RenderPool } from "@/lib/publication/render-pool";
 import { publishSignedOffBudgets } from "@/lib/workflow/publish-signed-off-budgets";
 import type { CliIo } from "./run-cli";
 
@@ -15,10 +16,17 @@ export const PUBLICATION_USAGE = `用法：
   npm run gongkai -- publication publish-signed-off --region <地区编码> --year <年度> --reviewer <财政审核人邮箱>
       以该财政部门审核人的名义，逐份公开本地区该年度全部“已审签”的预算（每份单独成事务、单独审计）`;
 
+export interface PublicationCliDeps {
+  db: DbClient & DbReader;
+  renderers: DocumentRenderers;
+  /** worker threads for a batch's PDF, Word and XLSX files (lib/publication/render-pool.ts); absent: all on this thread */
+  renderPool?: () => RenderPool;
+}
+
 /** Exit codes as the other commands: 0 ok, 1 some documents failed, 2 bad input. */
 export async function runPublicationCli(
   argv: string[],
-  deps: { db: DbClient & DbReader; renderers: DocumentRenderers },
+  deps: PublicationCliDeps,
   io: CliIo,
 ): Promise<number> {
   const [subcommand, ...rest] = argv;
@@ -65,7 +73,7 @@ async function viewerByEmail(db: DbReader, email: string): Promise<Viewer | null
   };
 }
 
-async function publishSignedOff(args: string[], deps: { db: DbClient & DbReader; renderers: DocumentRenderers }, io: CliIo): Promise<number> {
+async function publishSignedOff(args: string[], deps: PublicationCliDeps, io: CliIo): Promise<number> {
   let values: { region?: string; year?: string; reviewer?: string };
   try {
     ({ values } = parseArgs({ args, options: { region: { type: "string" }, year: { type: "string" }, reviewer: { type: "string" } }, strict: true }));
@@ -86,13 +94,16 @@ async function publishSignedOff(args: string[], deps: { db: DbClient & DbReader;
     return 2;
   }
   const started = performance.now();
+  const pool = deps.renderPool?.() ?? null;
   try {
     const result = await publishSignedOffBudgets(
       deps.db,
       viewer,
       { regionCode: region, year: Number(year), clientAddress: null },
-      deps.renderers,
+      pool?.renderers ?? deps.renderers,
       {
+        // one budget stored while the workers render the next ones
+        concurrency: pool === null ? 1 : pool.size + 1,
         onProgress: (item, done, total) =>
           io.out(
             `[${done}/${total}] ${item.unitCode} ${item.unitName} 第${item.version}版：` +
@@ -110,5 +121,7 @@ async function publishSignedOff(args: string[], deps: { db: DbClient & DbReader;
       return 2;
     }
     throw error;
+  } finally {
+    await pool?.close();
   }
 }

@@ -28,4 +28,18 @@ describe("the Word file of the demo document", () => {
     // merged header cells survive: table 1's 收入 and 支出 each span two columns
     expect(html).toMatch(/<th colspan="2"><p><strong>收入<\/strong><\/p><\/th>|<td colspan="2"><p><strong>收入<\/strong><\/p><\/td>/);
   }, 30_000);
+
+  it("is the same file, byte for byte, for the same content, and another for another hash or date", async () => {
+    const content = demoContent();
+    const first = await renderDocx(content, { contentHash: "c".repeat(64) });
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // a zip stamped with the clock would change its seconds
+    const second = await renderDocx(demoContent(), { contentHash: "c".repeat(64) });
+    expect(second.equals(first)).toBe(true);
+    expect((await renderDocx(content, { contentHash: "d".repeat(64) })).equals(first)).toBe(false);
+    const later = { ...content, publication: { ...content.publication, publishedAt: "2024-02-02T08:00:00.000Z" } };
+    const dated = await renderDocx(later, { contentHash: "c".repeat(64) });
+    expect(dated.equals(first)).toBe(false);
+    expect(dated.toString("latin1")).not.toContain("2024-02-01T08:00:00Z");
+    expect((await mammoth.extractRawText({ buffer: dated })).value).toContain("116.76");
+  }, 30_000);
 });

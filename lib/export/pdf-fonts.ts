@@ -57,3 +57,29 @@ export function documentFonts(): DocumentFonts {
   loaded ??= loadDocumentFonts(process.cwd());
   return loaded;
 }
+
+/** pdfkit's shaped runs (glyphs and positions of a word) by text, per font. */
+type LayoutCache = Record<string, unknown>;
+const layoutCaches = new WeakMap<fontkit.Font, { cache: LayoutCache; documents: number }>();
+/** A font's cache starts again after this many documents: a batch's words repeat, but a process runs for months. */
+const DOCUMENTS_PER_CACHE = 1_000;
+
+/**
+ * Lets a document share the shaped words of the earlier documents drawn with the same font.
+ * pdfkit shapes each word with fontkit (OpenType substitution and positioning, the larger part of
+ * drawing a document) and keeps the result in a cache per font *per document*; budgets share most
+ * of their words (labels, codes, headings, amounts), so the cache is kept per parsed font instead.
+ * A cached run is only read (pdfkit copies glyphs and positions out of it), so sharing it changes
+ * no byte of the output (tested: lib/export/pdf.test.ts).
+ */
+export function shareLayoutCache(embedded: { font?: unknown; layoutCache?: unknown }): void {
+  const font = embedded.font as fontkit.Font | undefined;
+  if (font === undefined || embedded.layoutCache === undefined) return;
+  let entry = layoutCaches.get(font);
+  if (entry === undefined || entry.documents >= DOCUMENTS_PER_CACHE) {
+    entry = { cache: Object.create(null) as LayoutCache, documents: 0 };
+    layoutCaches.set(font, entry);
+  }
+  entry.documents += 1;
+  embedded.layoutCache = entry.cache;
+}

@@ -53,10 +53,31 @@ function textWidth(cell: PlacedCell, x: readonly number[]): number {
   return Math.max(4, width - 2 * PAD_X - (cell.cell.indent ?? 0) * INDENT);
 }
 
+/** Heights of wrapped cell texts by font, then by width and text: budgets repeat most of their cells' texts. */
+let heightCache = new WeakMap<object, Map<string, number>>();
+let cachedHeights = 0;
+const HEIGHT_CACHE_LIMIT = 500_000;
+
 function textHeight(doc: PDFKit.PDFDocument, cell: PlacedCell, x: readonly number[]): number {
   if (cell.cell.text === "") return FONT_SIZE * 1.2;
   doc.font(fontOf(cell.cell)).fontSize(FONT_SIZE);
-  return doc.heightOfString(cell.cell.text, { width: textWidth(cell, x), lineGap: LINE_GAP });
+  const width = textWidth(cell, x);
+  // pdfkit's current font (untyped): the wrapped height depends only on it, the size, the width and the text.
+  const font = (doc as unknown as { _font: object })._font;
+  const parsed = (font as { font?: object }).font ?? font;
+  let heights = heightCache.get(parsed);
+  if (heights === undefined) heightCache.set(parsed, (heights = new Map()));
+  const key = `${width}\u0000${cell.cell.text}`;
+  const known = heights.get(key);
+  if (known !== undefined) return known;
+  const height = doc.heightOfString(cell.cell.text, { width, lineGap: LINE_GAP });
+  if (++cachedHeights > HEIGHT_CACHE_LIMIT) {
+    heightCache = new WeakMap();
+    cachedHeights = 0;
+  } else {
+    heights.set(key, height);
+  }
+  return height;
 }
 
 /** Row heights that fit every cell: a merged cell taller than its rows makes its last row taller. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderPdf, PdfUnavailableError } from "./pdf";
 import { loadDocumentFonts } from "./pdf-fonts";
+import { guantao2024Budget } from "@/lib/demo/guantao-2024";
 import { demoContent } from "./test-content";
 
 describe("renderPdf", () => {
@@ -22,5 +23,14 @@ describe("renderPdf", () => {
     expect(otherHash.equals(first)).toBe(false);
     const later = await renderPdf({ ...content, publication: { ...content.publication, publishedAt: "2024-02-02T08:00:00.000Z" } }, { contentHash: "a".repeat(64) });
     expect(later.equals(first)).toBe(false);
+  }, 30_000);
+
+  it("gives the same bytes after other documents were drawn (the shaped words are shared between documents)", async () => {
+    const content = demoContent();
+    const before = await renderPdf(content, { contentHash: "e".repeat(64) });
+    const other = demoContent({ ...guantao2024Budget, unit: { ...guantao2024Budget.unit, name: "馆陶县测试单位（另一份文件）" } });
+    await renderPdf(other, { contentHash: "f".repeat(64) });
+    const after = await renderPdf(content, { contentHash: "e".repeat(64) });
+    expect(after.equals(before)).toBe(true);
   }, 30_000);
 });

@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import type { SnapshotContent } from "@/lib/publication/snapshot-content";
 import { documentModel, type Block, type Orientation } from "./document-model";
-import { documentFonts, FontUnavailableError, type DocumentFonts } from "./pdf-fonts";
+import { documentFonts, FontUnavailableError, shareLayoutCache, type DocumentFonts } from "./pdf-fonts";
 import { drawTable, type PdfContext } from "./pdf-table";
 
 export type PdfUnavailableCode = "FONT_MISSING";
@@ -79,6 +79,8 @@ export async function renderPdf(
 
   doc.registerFont("regular", fonts.regular as unknown as Uint8Array);
   doc.registerFont("bold", fonts.bold as unknown as Uint8Array);
+  // pdfkit's current font object (untyped): the document's embedding of the parsed font.
+  for (const name of ["bold", "regular"] as const) shareLayoutCache((doc.font(name) as unknown as { _font: { font?: unknown; layoutCache?: unknown } })._font);
   const context: PdfContext = { doc, orientation: "portrait" };
   newPage(context, "portrait");
   for (const block of model.blocks) drawBlock(context, block);

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentRenderers } from "@/app/document-renderers";
+import { documentRenderers, publicSiteRenderers } from "@/app/document-renderers";
 import { findFreePort } from "@/lib/database/ports";
 import { disconnectPrisma } from "@/lib/db";
 import { seedDemoDepartment } from "@/lib/department/seed-department";
@@ -12,7 +12,9 @@ import { seedDemo } from "@/lib/demo/seed-demo";
 import type { PublicServer } from "@/lib/serving/public-server";
 import { get, usePublicServers } from "@/lib/serving/test-support";
 import { prisma, resetDatabase } from "@/tests/integration/db";
+import { createSiteRouter, isSitePath } from "@/lib/public-site/site-router";
 import { exportSite } from "./export-site";
+import { siteListings } from "./site-listings";
 
 /** Debian's nginx (apt-get install nginx-light; .ci/run installs it). */
 const NGINX = spawnSync("sh", ["-c", "command -v nginx || ls /usr/sbin/nginx"], { encoding: "utf8" }).stdout.trim().split("\n")[0] ?? "";
@@ -54,6 +56,9 @@ async function startNginx(port: number): Promise<void> {
 }
 
 let paths: string[];
+const listings = siteListings((db) => createSiteRouter(db, publicSiteRenderers));
+/** the app as `npm start` serves it: documents and the citizens' site */
+const startApp = () => servers.start({ site: { matches: isSitePath, router: createSiteRouter(prisma, publicSiteRenderers) } });
 
 beforeAll(async () => {
   await resetDatabase();
@@ -61,7 +66,7 @@ beforeAll(async () => {
   await seedDeadlineDemo(prisma, documentRenderers);
   await seedDemoDepartment(prisma, documentRenderers);
   const port = await findFreePort();
-  const result = await exportSite(prisma, { out, listen: `127.0.0.1:${port}` });
+  const result = await exportSite(prisma, { out, listen: `127.0.0.1:${port}`, listings: [listings] });
   paths = result.paths;
   await startNginx(port);
   mirror = { url: `http://127.0.0.1:${port}` } as PublicServer;
@@ -77,18 +82,22 @@ afterAll(async () => {
 });
 
 describe("the static mirror served by nginx", () => {
-  it("lists every public URL of the demo: three documents, their versions and downloads", () => {
+  it("lists every public URL of the demo: three documents, their versions and downloads, and the citizens' listings", () => {
     expect(paths).toContain("/budgets/2024/224001");
     expect(paths).toContain("/budgets/2024/224001/v1/224001-2024-v1.pdf");
     expect(paths).toContain("/budgets/2024/224001/v1/224001-2024-v1.docx");
     expect(paths).toContain("/budgets/2024/302001/v1");
     expect(paths).toContain("/budgets/2024/departments/224/v1/department-224-2024-v1.xlsx");
     // three documents × (alias, version page, five downloads)
-    expect(paths).toHaveLength(3 * 7);
+    const documents = paths.filter((p) => p.startsWith("/budgets/"));
+    expect(documents).toHaveLength(3 * 7);
+    for (const listing of ["/", "/open-data", "/search", "/regions/130433", "/regions/130433/overview", "/regions/130433/transparency"]) {
+      expect(paths).toContain(listing);
+    }
   });
 
   it("answers every public URL with the app's status, bytes, ETag and cache headers, in every encoding and as a 304", async () => {
-    const app = await servers.start();
+    const app = await startApp();
     const cases: string[] = [];
     for (const url of paths) {
       for (const encoding of [undefined, "gzip", "br", "gzip, deflate, br", "br;q=0, gzip"]) {
@@ -117,7 +126,7 @@ describe("the static mirror served by nginx", () => {
   }, 120_000);
 
   it("answers an unknown document URL with the app's 404 page", async () => {
-    const app = await servers.start();
+    const app = await startApp();
     for (const url of ["/budgets/2024/999999", "/budgets/2024/224001/v9", "/budgets/2024/224001/v1/224001-2024-v1.exe"]) {
       const [fromApp, fromMirror] = [await get(app, url), await get(mirror, url)];
       expect([fromMirror.status, fromMirror.body.toString()]).toEqual([404, fromApp.body.toString()]);
@@ -128,7 +137,7 @@ describe("the static mirror served by nginx", () => {
   it("writes nothing when exported again without changes", async () => {
     const before = readFileSync(path.join(out, "nginx", "gongkai-maps.conf"), "utf8");
     const port = /listen 127\.0\.0\.1:(\d+);/.exec(readFileSync(path.join(out, "nginx", "gongkai-server.conf"), "utf8"))?.[1];
-    const again = await exportSite(prisma, { out, listen: `127.0.0.1:${port}` });
+    const again = await exportSite(prisma, { out, listen: `127.0.0.1:${port}`, listings: [listings] });
     expect(again.written).toBe(0);
     expect(again.urls).toBe(paths.length);
     expect(readFileSync(path.join(out, "nginx", "gongkai-maps.conf"), "utf8")).toBe(before);

@@ -19,8 +19,20 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => bool
  * memory is answered synchronously; only a first request waits for the database.
  */
 export function createDocumentHandler(store: DocumentStore, log: (message: string) => void): RequestHandler {
+  const ready = new Map<string, Ready>();
+  const remember = (url: string, generation: number, request: DocumentRequest, found: FileLookup) => {
+    if (found.status !== "ok" || generation !== store.generation) return;
+    if (ready.size >= READY_LIMIT) ready.clear();
+    ready.set(url, { generation, request, found, choices: new Map() });
+  };
   return (req, res) => {
     const url = req.url ?? "/";
+    // The hot path: a URL answered before, nothing dropped since: one map lookup, then the prepared header block.
+    const hit = ready.get(url);
+    if (hit !== undefined && hit.generation === store.generation && (req.method === "GET" || req.method === "HEAD")) {
+      sendReady(hit, req, res);
+      return true;
+    }
     const query = url.indexOf("?");
     const request = parseDocumentPath(query < 0 ? url : url.slice(0, query));
     if (request === null) return false;
@@ -34,14 +46,19 @@ export function createDocumentHandler(store: DocumentStore, log: (message: strin
     }
     const kind = request.kind === "download" ? ARTIFACT_KIND_OF[request.format] : "HTML";
     const version = request.kind === "latest" ? null : request.version;
+    const generation = store.generation;
     const cached = store.peek(request.key, version, kind);
     if (cached !== undefined) {
+      remember(url, generation, request, cached);
       send(request, cached, req, res);
       return true;
     }
     store
       .lookup(request.key, version, kind)
-      .then((found) => send(request, found, req, res))
+      .then((found) => {
+        remember(url, generation, request, found);
+        send(request, found, req, res);
+      })
       .catch((error: unknown) => {
         log(`${req.method} ${url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (res.headersSent) res.destroy();
@@ -49,6 +66,44 @@ export function createDocumentHandler(store: DocumentStore, log: (message: strin
       });
     return true;
   };
+}
+
+/** A URL's answer kept with the store generation it was looked up in, and per Accept-Encoding header what to send. */
+interface Ready {
+  generation: number;
+  request: DocumentRequest;
+  found: Extract<FileLookup, { status: "ok" }>;
+  choices: Map<string, Choice>;
+}
+
+interface Choice {
+  etag: string;
+  body: Buffer;
+  blocks: HeaderBlocks;
+}
+
+/** URLs kept ready (one entry each, the bytes are the store's); the map starts again when full. */
+const READY_LIMIT = 20_000;
+/** distinct Accept-Encoding headers kept per URL (browsers send a handful) */
+const CHOICES_LIMIT = 16;
+
+function sendReady(ready: Ready, req: IncomingMessage, res: ServerResponse): void {
+  const accept = req.headers["accept-encoding"] ?? "";
+  let choice = ready.choices.get(accept);
+  if (choice === undefined) {
+    const { representation, isSuperseded } = ready.found;
+    const { encoding, variant } = chooseEncoding(representation, accept);
+    choice = { etag: variant.etag, body: variant.body, blocks: headerBlocks(representation, ready.request, isSuperseded, encoding, variant) };
+    if (ready.choices.size < CHOICES_LIMIT) ready.choices.set(accept, choice);
+  }
+  const ifNoneMatch = req.headers["if-none-match"];
+  if (ifNoneMatch !== undefined && (ifNoneMatch === choice.etag || isNotModified(ifNoneMatch, choice.etag))) {
+    res.writeHead(304, choice.blocks.notModified);
+    res.end();
+    return;
+  }
+  res.writeHead(200, choice.blocks.ok);
+  res.end(req.method === "HEAD" ? undefined : choice.body);
 }
 
 function send(request: DocumentRequest, found: FileLookup, req: IncomingMessage, res: ServerResponse): void {

@@ -86,6 +86,12 @@ const COMPRESSIBLE: ReadonlySet<ArtifactKind> = new Set(["HTML", "CSV", "JSON"])
  * dropped when the database announces a change (`invalidate`) and when memory runs short.
  */
 export class DocumentStore {
+  /**
+   * Changes whenever a kept file is dropped or forgotten (a publication, a reset, memory running
+   * short): answers prepared from earlier lookups (document-handler.ts) are valid only while it
+   * stays the same.
+   */
+  generation = 0;
   private readonly documents = new Map<string, Slot<DocumentVersions>>();
   private readonly files = new Map<string, FileSlot>();
   private fileBytes = 0;
@@ -128,6 +134,7 @@ export class DocumentStore {
   /** Forgets what is cached about one document (a new version, supersession or file was stored). */
   invalidate(key: DocumentKey): void {
     const documentKey = keyOf(key);
+    this.generation += 1;
     // A unit's correction may make the year's department documents out of date: they say so once reloaded.
     const departmentsOfYear = isDepartmentKey(key) ? null : latestPath({ year: key.year, departmentCode: "" });
     const isAffected = (candidate: string) => candidate === documentKey || (departmentsOfYear !== null && candidate.startsWith(departmentsOfYear));
@@ -139,6 +146,7 @@ export class DocumentStore {
 
   /** Forgets everything (the change notifications were interrupted). */
   clear(): void {
+    this.generation += 1;
     this.documents.clear();
     this.files.clear();
     this.fileBytes = 0;
@@ -264,6 +272,7 @@ export class DocumentStore {
   private dropFile(fileKey: string): void {
     const slot = this.files.get(fileKey);
     if (slot === undefined) return;
+    this.generation += 1;
     this.files.delete(fileKey);
     this.fileBytes -= slot.bytes;
   }

@@ -28,7 +28,7 @@ export interface SiteRefusal {
 const SITE_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
-interface Prepared {
+export interface Prepared {
   response: SiteResponse;
   /** per encoding: the bytes and their strong ETag */
   variants: Map<Compression | "identity", { bytes: Buffer; etag: string }>;
@@ -45,7 +45,12 @@ export interface SiteHandlerOptions {
 
 const etagOf = (bytes: Buffer, suffix: string) => `"${createHash("sha256").update(bytes).digest("hex").slice(0, 40)}${suffix}"`;
 
-function prepare(response: SiteResponse, compressAll: boolean): Prepared {
+/**
+ * An answer's bytes in each encoding with their strong ETags: identity always, gzip for text over
+ * 512 bytes, and brotli too when `compressAll` (answers that are kept). The static mirror writes
+ * these same variants (lib/mirror/site-listings.ts).
+ */
+export function prepareSiteResponse(response: SiteResponse, compressAll: boolean): Prepared {
   const variants: Prepared["variants"] = new Map();
   variants.set("identity", { bytes: response.body, etag: etagOf(response.body, "") });
   let size = response.body.length;
@@ -156,7 +161,7 @@ export class SiteHandler {
           res.end("未找到。");
           return;
         }
-        const prepared = prepare(response, response.isCacheable);
+        const prepared = prepareSiteResponse(response, response.isCacheable);
         if (response.isCacheable && generation === this.generation) this.keep(key, prepared);
         this.send(req, res, prepared);
       })
@@ -195,17 +200,7 @@ export class SiteHandler {
     const encoding = acceptedCompressions(req.headers["accept-encoding"]).find((e) => prepared.variants.has(e)) ?? "identity";
     const variant = prepared.variants.get(encoding) ?? prepared.variants.get("identity");
     if (variant === undefined) throw new Error("no identity variant");
-    const headers: Record<string, string> = {
-      "Content-Type": response.contentType,
-      ETag: variant.etag,
-      "Cache-Control": response.status === 200 ? "public, max-age=60" : "no-store",
-      Vary: "Accept-Encoding",
-      "X-Content-Type-Options": "nosniff",
-      "Referrer-Policy": "strict-origin-when-cross-origin",
-      ...(response.contentType.startsWith("text/html") ? { "Content-Security-Policy": SITE_POLICY } : {}),
-      ...(response.isOpenData ? CORS_HEADERS : {}),
-      ...response.headers,
-    };
+    const headers: Record<string, string> = { "Content-Type": response.contentType, ETag: variant.etag, ...siteResponseHeaders(response) };
     if (encoding !== "identity") headers["Content-Encoding"] = encoding;
     if (response.status === 200 && isNotModified(req.headers["if-none-match"], variant.etag)) {
       res.writeHead(304, { ETag: variant.etag, "Cache-Control": headers["Cache-Control"], Vary: "Accept-Encoding", ...(response.isOpenData ? CORS_HEADERS : {}) });
@@ -216,6 +211,22 @@ export class SiteHandler {
     res.writeHead(response.status, headers);
     res.end(req.method === "HEAD" ? undefined : variant.bytes);
   }
+}
+
+/**
+ * The headers of an answer besides Content-Type and those of the variant sent (ETag,
+ * Content-Encoding, Content-Length): the same for the app and for the static mirror.
+ */
+export function siteResponseHeaders(response: SiteResponse): Record<string, string> {
+  return {
+    "Cache-Control": response.status === 200 ? "public, max-age=60" : "no-store",
+    Vary: "Accept-Encoding",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    ...(response.contentType.startsWith("text/html") ? { "Content-Security-Policy": SITE_POLICY } : {}),
+    ...(response.isOpenData ? CORS_HEADERS : {}),
+    ...response.headers,
+  };
 }
 
 /** Reading from any origin; nothing else (no credentials, no writes). */

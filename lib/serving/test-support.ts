@@ -3,7 +3,7 @@ import { request, type IncomingHttpHeaders } from "node:http";
 import { afterEach, beforeEach } from "vitest";
 import { requireDatabaseUrl } from "@/lib/env";
 import { prisma } from "@/tests/integration/db";
-import { startPublicServer, type PublicServer } from "./public-server";
+import { startPublicServer, type PublicServer, type PublicServerOptions } from "./public-server";
 
 /** Helpers for the public server's integration tests: a server on a free port, plain HTTP requests. */
 
@@ -13,7 +13,7 @@ export const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).dige
  * Public servers against the test database, closed after each test; anything else is answered
  * with 418 "the app". `logs` holds what the servers logged during the current test.
  */
-export function usePublicServers(): { start: () => Promise<PublicServer>; logs: string[] } {
+export function usePublicServers(): { start: (options?: Pick<PublicServerOptions, "site">) => Promise<PublicServer>; logs: string[] } {
   const servers: PublicServer[] = [];
   const logs: string[] = [];
   beforeEach(() => {
@@ -22,8 +22,9 @@ export function usePublicServers(): { start: () => Promise<PublicServer>; logs: 
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((server) => server.close()));
   });
-  async function start(): Promise<PublicServer> {
+  async function start(options: Pick<PublicServerOptions, "site"> = {}): Promise<PublicServer> {
     const server = await startPublicServer({
+      ...options,
       db: prisma,
       databaseUrl: requireDatabaseUrl(),
       fallback: (_req, res) => {

@@ -53,14 +53,14 @@ describe("publishSignedOffBudgets (统一公开 by the finance bureau)", () => {
     expect(audit.at(-1)?.details).toMatchObject({ requested: 2, published: 2, failed: 0 });
   }, 60_000);
 
-  it("goes on past a budget that fails, reports it and audits the batch as a failure", async () => {
+  it("goes on past a budget that fails, reports it (in the listed order) and audits the batch as a failure, two budgets in flight at once", async () => {
     const viewers = await viewersOf(a, elsewhere);
     const failing: DocumentRenderers = {
       ...documentRenderers,
       xlsx: (content) => (content.budget.unit.code === a.unit.code ? Promise.reject(new Error("injected: xlsx crashed")) : documentRenderers.xlsx(content)),
     };
 
-    const result = await publishSignedOffBudgets(prisma, viewers.financeReviewer, { regionCode: a.region.code, year: 2024 }, failing);
+    const result = await publishSignedOffBudgets(prisma, viewers.financeReviewer, { regionCode: a.region.code, year: 2024 }, failing, { concurrency: 2 });
 
     expect(result.items.map((item) => [item.unitCode, item.ok])).toEqual([a.unit.code, b.unit.code].sort().map((code) => [code, code !== a.unit.code]));
     expect(result.items.find((item) => !item.ok)).toMatchObject({ message: "公开时出错，未公开。" });

@@ -76,7 +76,12 @@ export async function publishSignedOffBudgets(
   viewer: Viewer | null,
   request: BatchPublishRequest,
   renderers: DocumentRenderers,
-  options: { now?: () => Date; onProgress?: (item: BatchPublishItem, done: number, total: number) => void } = {},
+  options: {
+    now?: () => Date;
+    onProgress?: (item: BatchPublishItem, done: number, total: number) => void;
+    /** budgets published at once (default 1): more only when the renderers run in worker threads */
+    concurrency?: number;
+  } = {},
 ): Promise<BatchPublishResult> {
   const details = { regionCode: request.regionCode, year: request.year };
   const { budgets } = await auditingRefusals(
@@ -88,9 +93,8 @@ export async function publishSignedOffBudgets(
   const wanted = request.budgetIds === undefined ? null : new Set(request.budgetIds);
   const chosen = wanted === null ? budgets : budgets.filter((b) => wanted.has(b.budgetId));
   const items: BatchPublishItem[] = [];
-  for (const budget of chosen) {
+  const publishOne = async (budget: SignedOffBudget): Promise<BatchPublishItem> => {
     const started = performance.now();
-    let item: BatchPublishItem;
     try {
       const published = await publishBudget(
         db,
@@ -105,16 +109,27 @@ export async function publishSignedOffBudgets(
         },
         renderers,
       );
-      item = { ...budget, ok: true, path: published.path, pdfError: published.pdfError, milliseconds: performance.now() - started };
+      return { ...budget, ok: true, path: published.path, pdfError: published.pdfError, milliseconds: performance.now() - started };
     } catch (error) {
       // publishBudget has audited the failure; anything but a refusal is a fault worth logging.
       if (!(error instanceof PublicationError)) console.error(`[batch-publish] ${budget.unitCode} ${request.year}:`, error);
       const message = error instanceof PublicationError ? error.message : "公开时出错，未公开。";
-      item = { ...budget, ok: false, message, milliseconds: performance.now() - started };
+      return { ...budget, ok: false, message, milliseconds: performance.now() - started };
     }
-    items.push(item);
-    options.onProgress?.(item, items.length, chosen.length);
-  }
+  };
+  // With renderers in worker threads (lib/publication/render-pool.ts) a few budgets are in flight at
+  // once: one being stored while others render. Each is still its own publishBudget.
+  const queue = [...chosen];
+  const lanes = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, queue.length)) }, async () => {
+    for (let budget = queue.shift(); budget !== undefined; budget = queue.shift()) {
+      const item = await publishOne(budget);
+      items.push(item);
+      options.onProgress?.(item, items.length, chosen.length);
+    }
+  });
+  await Promise.all(lanes);
+  const order = new Map(chosen.map((budget, i) => [budget.budgetId, i]));
+  items.sort((a, b) => (order.get(a.budgetId) ?? 0) - (order.get(b.budgetId) ?? 0));
   const published = items.filter((item) => item.ok).length;
   await db.$transaction((tx) =>
     writeAuditEvent(tx, {
