@@ -11,6 +11,7 @@ const STATUS: Record<AppError["code"], number> = {
   NOT_FOUND: 404,
   INVALID_INPUT: 400,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
 };
 
 /** GET /workspace/sign-off-sheets/{budgetId}: the signed 审签单, for the unit and its reviewers (authorization in the loader). */

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { AdminNav, linkClass, Refusal } from "@/components/organisation/form-parts";
+import { AdminNav, linkClass } from "@/components/organisation/form-parts";
 import { AppError } from "@/lib/app-error";
+import { refusePage } from "@/lib/auth/refuse-page";
 import { getViewer } from "@/lib/auth/session";
 import { regionHeaderMappings } from "@/lib/header-mappings/admin";
 import type { RegionHeaderMappings } from "@/lib/header-mappings/region-header-mappings";
@@ -22,7 +23,7 @@ export default async function ImportMappingsPage({ params }: PageProps<"/admin/r
     page = await regionHeaderMappings.load(viewer, code);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    if (error instanceof AppError && error.code === "FORBIDDEN") return <Refusal title="Excel 表头对应关系" message={error.message} />;
+    if (error instanceof AppError && error.code === "FORBIDDEN") return refusePage(viewer, `/admin/regions/${code}/import-mappings`);
     throw error;
   }
   const { region } = page;
