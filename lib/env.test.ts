@@ -11,6 +11,8 @@ describe("parseEnv", () => {
       GONGKAI_DATA_DIR: undefined,
       GONGKAI_DB_PORT: 54329,
       GONGKAI_DEMO: "true",
+      GONGKAI_PASSWORD_MIN_LENGTH: 12,
+      GONGKAI_PASSWORD_MAX_AGE_DAYS: 90,
     });
   });
 

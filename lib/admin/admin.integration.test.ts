@@ -136,7 +136,7 @@ describe("grantRole", () => {
 
   it("grants the unit's head (单位负责人) for a unit, and for nothing else", async () => {
     const target = await createUser(prisma);
-    const admin = viewers["global admin"] ?? null;
+    const admin = viewers["global security admin"] ?? null;
     await expect(grantRole(prisma, admin, { userId: target.id, role: "UNIT_HEAD", scope: `department:${unit.departmentId}` })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { scope: ["单位负责人的适用范围必须是一个单位。"] },

@@ -71,8 +71,9 @@ describe("audit coverage (static)", () => {
   it("every server action that calls a use case hands it the request's client address", () => {
     const actions = SOURCES.filter(({ path }) => /^app\/.*actions\.ts$/.test(path.replaceAll("\\", "/")));
     expect(actions.length).toBeGreaterThan(8);
-    // Sign-in and the password change go through better-auth, whose hooks read the address from the request headers.
-    const throughBetterAuth = new Set(["app/login/actions.ts", "app/account/password/actions.ts"]);
+    // Sign-in, its second step, the password change and the enrolment of the second factor hand the
+    // request headers on (better-auth's hooks and enrol-second-factor.ts read the address there).
+    const throughBetterAuth = new Set(["app/login/actions.ts", "app/login/two-factor/actions.ts", "app/account/password/actions.ts", "app/account/two-factor/actions.ts"]);
     const missing = actions
       .filter(({ path }) => !throughBetterAuth.has(path.replaceAll("\\", "/")))
       .filter(({ text }) => !/getRequestActor\(\)|getClientAddress\(\)/.test(text) || /\bgetViewer\(\)/.test(text))

@@ -44,6 +44,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "region.update": "修改地区",
   "unit.create": "新建预算单位",
   "unit.update": "修改预算单位",
+  "import.mapping.delete": "删除表头对应关系",
   "import.mapping.save": "保存表头对应关系",
   "publication.add_file": "补充公开文件",
   "budget_year.update": "修改预算年度",

@@ -122,7 +122,7 @@ describe("exportAuditEvents and verifyAuditChains (the audit administrator's oth
     const lines = file.body.subarray(3).toString("utf8").trim().split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain("操作");
-    expect(lines[1]).toContain("审核意见已处理");
+    expect(lines[1]).toContain("标记审核意见已解决");
     expect(lines[1]).toContain("李四");
     expect(lines[1]).toContain("203.0.113.9");
     expect(await prisma.auditEvent.findMany({ where: { action: "audit.export" }, select: { result: true, clientAddress: true, userId: true } })).toEqual([

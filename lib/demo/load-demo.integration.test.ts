@@ -24,11 +24,11 @@ describe("loadDemo", () => {
 
     expect(first).toMatchObject({ decision: "load", deadlineUnits: 4, isDepartmentPublished: true, report: { isBudgetPublished: true } });
     const loaded = await rowCounts();
-    expect(loaded).toMatchObject({ regions: 3, units: 5, users: 4, budgets: 4 });
+    expect(loaded).toMatchObject({ regions: 3, units: 5, users: 7, budgets: 4 });
 
     const second = await loadDemo(prisma, renderersWithoutPdf, { isDemoEnabled: true });
 
-    expect(second).toEqual({ decision: "not-empty", contents: { regions: 3, units: 5, users: 4, budgets: 4 } });
+    expect(second).toEqual({ decision: "not-empty", contents: { regions: 3, units: 5, users: 7, budgets: 4 } });
     expect(await rowCounts()).toEqual(loaded);
   }, 60_000);
 

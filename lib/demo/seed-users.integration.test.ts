@@ -37,8 +37,8 @@ describe("seedDemoUsers", () => {
       ["anquan@demo.gongkai.test", [{ role: "SECURITY_ADMIN", unit: null, department: null, region: null }]],
       ["bumen.224@demo.gongkai.test", [{ role: "DEPARTMENT_REVIEWER", unit: null, department: { code: "224" }, region: null }]],
       ["caizheng.130433@demo.gongkai.test", [{ role: "FINANCE_REVIEWER", unit: null, department: null, region: { code: "130433" } }]],
-      ["shenji@demo.gongkai.test", [{ role: "AUDIT_ADMIN", unit: null, department: null, region: null }]],
       ["fuzeren.224001@demo.gongkai.test", [{ role: "UNIT_HEAD", unit: { code: "224001" }, department: null, region: null }]],
+      ["shenji@demo.gongkai.test", [{ role: "AUDIT_ADMIN", unit: null, department: null, region: null }]],
       ["tianbao.224001@demo.gongkai.test", [{ role: "ACCOUNTANT", unit: { code: "224001" }, department: null, region: null }]],
     ]);
     for (const demo of DEMO_USERS) {

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { DbReader } from "@/lib/budgets/db-client";
 import { NOT_FOUND_PAGE } from "@/lib/serving/error-pages";
 import { DOCUMENT_POLICY } from "@/lib/serving/response-headers";
+import { BASE_HEADERS } from "@/lib/serving/security-headers";
 import { documentRoutes, type ListingSource, type MirrorBody, type MirrorRoute } from "./mirror-routes";
 import { nginxMaps, nginxServer, standaloneNginxConf, type ConfigFile, type ConfigRoute } from "./nginx-config";
 
@@ -92,7 +93,8 @@ export async function exportSite(db: DbReader, options: ExportSiteOptions): Prom
       identity,
       gzip: await file(names.gzip, route.gzip, "gzip"),
       br: await file(names.br, route.br, "br"),
-      headers: route.headers,
+      // The app's front adds the same security headers to every answer (ADR 0023); the mirror too.
+      headers: { ...Object.fromEntries(BASE_HEADERS), ...route.headers },
     });
   }
   await writeIfChanged(out, "files/not-found.html", NOT_FOUND_PAGE, counts, false);

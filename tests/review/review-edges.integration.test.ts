@@ -5,6 +5,7 @@ import { disconnectPrisma } from "@/lib/db";
 import { buildBudgetFor, createBudget, createUnit, createUser, type FactoryStatus } from "@/lib/demo/factories";
 import { guantao2024CodeBook } from "@/lib/demo/guantao-2024";
 import { loadReviewPage, loadReviewQueuePage } from "@/lib/review/screens";
+import { chinaDate } from "@/lib/workflow/approve-budget";
 import { prisma, resetDatabase } from "@/tests/integration/db";
 import { EVERYONE, form, viewersOf, type Who } from "./edge-support";
 
@@ -107,7 +108,7 @@ const CASES: readonly ActionCase[] = [
     name: "批复",
     status: "FINANCE_REVIEW",
     allowed: ["financeReviewer"],
-    run: (budgetId) => actions.approveBudgetAction(null, form({ budgetId })),
+    run: (budgetId) => actions.approveBudgetAction(null, form({ budgetId, confirm: "yes", approvedOn: chinaDate(new Date()) })),
     succeeded: (_before, after) => expect(after.status).toBe("APPROVED"),
   },
   {

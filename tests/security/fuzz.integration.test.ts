@@ -99,13 +99,15 @@ beforeAll(async () => {
   const unit = await createUnit(prisma);
   const budget = await createBudget(prisma, { budget: buildBudgetFor(unit), status: "DRAFT" });
   // One viewer holding every role, so generated input gets past authorization into the use cases.
+  // Held in memory only: the database refuses such a holder (separation of duties, ADR 0022).
   const roles = [
     { role: "ADMIN" as const },
+    { role: "SECURITY_ADMIN" as const },
     { role: "FINANCE_REVIEWER" as const, regionId: unit.regionId },
     { role: "DEPARTMENT_REVIEWER" as const, departmentId: unit.departmentId },
     { role: "ACCOUNTANT" as const, unitId: unit.unitId },
   ];
-  const user = await createUser(prisma, { roles });
+  const user = await createUser(prisma, {});
   session.viewer = { userId: user.id, roles };
   world = { budgetId: budget.id, unitCode: unit.unit.code, regionId: unit.regionId, departmentId: unit.departmentId, unitId: unit.unitId, year: 2024 };
   await installWriteCounter();
