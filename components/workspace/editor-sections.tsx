@@ -229,7 +229,7 @@ export function ProjectsSection({ draft, change, prior }: { draft: Pick<Draft, "
                 </div>
               </fieldset>
               <TextField path={`${path}.performanceGoal`} label="绩效目标" rows={3} value={project.performanceGoal} onChange={(v) => setProject(index, { performanceGoal: v })} />
-              <div>
+              <div className="min-w-0">
                 <h3 className="mb-1 font-medium">绩效指标</h3>
                 <LinesGrid
                   name={`${path}.indicators`}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState } from "react";
-import { PASSWORD_RULE_TEXT } from "@/lib/auth/password-policy";
 import { createUserAction, grantRoleAction, resetSecondFactorAction, revokeRoleAction, unlockUserAction, type AdminState } from "./actions";
 
 const inputClass =
@@ -61,7 +60,8 @@ function Field({
 
 const errorsOf = (state: AdminState, name: string): string[] => (state !== null && !state.ok ? (state.fieldErrors[name] ?? []) : []);
 
-export function CreateUserForm() {
+/** `passwordRule`: the rule as configured (passwordRuleText() on the server; the form runs in the browser). */
+export function CreateUserForm({ passwordRule }: { passwordRule: string }) {
   const [state, formAction, isPending] = useActionState<AdminState, FormData>(createUserAction, null);
   const values = state !== null && !state.ok ? state.values : {};
   return (
@@ -73,7 +73,7 @@ export function CreateUserForm() {
       <Field id="new-email" label="邮箱" errors={errorsOf(state, "email")}>
         {(aria) => <input id="new-email" name="email" type="email" autoComplete="off" defaultValue={values.email ?? ""} className={inputClass} {...aria} />}
       </Field>
-      <Field id="new-password" label="初始密码" errors={errorsOf(state, "password")} hint={`${PASSWORD_RULE_TEXT}请通过安全渠道告知本人。`}>
+      <Field id="new-password" label="初始密码" errors={errorsOf(state, "password")} hint={`${passwordRule}请通过安全渠道告知本人。`}>
         {(aria) => <input id="new-password" name="password" type="password" autoComplete="new-password" className={inputClass} {...aria} />}
       </Field>
       <button type="submit" disabled={isPending} className={buttonClass}>

@@ -8,6 +8,7 @@ import { ROLE_VALUES } from "@/lib/admin/admin-schemas";
 import { ROLE_LABELS } from "@/lib/auth/role-labels";
 import { refusePage } from "@/lib/auth/refuse-page";
 import { getViewer } from "@/lib/auth/session";
+import { passwordRuleText } from "@/lib/auth/password-policy";
 import { CreateUserForm, GrantRoleForm, ResetSecondFactorButton, RevokeRoleButton, UnlockUserButton } from "./admin-forms";
 
 export const metadata: Metadata = { title: "账户管理" };
@@ -109,7 +110,7 @@ export default async function AdminUsersPage() {
         {page.canCreateAccounts && (
           <section aria-labelledby="create-heading" className="rounded border border-slate-300 p-4 sm:p-5">
             <h2 id="create-heading" className="mb-3 text-lg font-semibold">创建账户</h2>
-            <CreateUserForm />
+            <CreateUserForm passwordRule={passwordRuleText()} />
           </section>
         )}
       </div>
