@@ -28,7 +28,7 @@ async function signIn(page: Page, next: string, user = admin): Promise<void> {
   await page.getByLabel("邮箱").fill(user?.email ?? "");
   await page.getByLabel("密码").fill(user?.password ?? "");
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await enterTotpCode(page, totpSecretFor(admin?.email ?? ""));
+  await enterTotpCode(page, totpSecretFor(user?.email ?? ""));
   await expect(page).toHaveURL(new RegExp(`${next}$`), { timeout: 20_000 });
 }
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
+import { submitSignIn } from "./support/two-factor";
 
 /**
  * Issue 13 item 4 in a real browser: the back office runs under the nonce CSP (Next.js's scripts
@@ -32,9 +33,7 @@ test("the back office works under the nonce CSP, is not cached, and refuses othe
   expect(scriptNonces.length).toBeGreaterThan(0);
   expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
 
-  await page.getByLabel("邮箱").fill(accountant.email);
-  await page.getByLabel("密码").fill(accountant.password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await submitSignIn(page, accountant.email, accountant.password);
   await expect(page).toHaveURL(/\/workspace/, { timeout: 20_000 });
   // Hydrated: the client router exists, so the server action above ran through React, not a plain post.
   expect(await page.evaluate(() => "next" in window)).toBe(true);

@@ -188,5 +188,5 @@ export function UnlockUserButton({ userId, email }: { userId: string; email: str
 
 /** 重置双因素认证 (security administrators): the account enrols again at its next sign-in. */
 export function ResetSecondFactorButton({ userId, email }: { userId: string; email: string }) {
-  return <RowAction action={resetSecondFactorAction} name="userId" value={userId} label="重置双因素认证" accessibleName={`重置 ${email} 的双因素认证`} />;
+  return <RowAction action={resetSecondFactorAction} name="userId" value={userId} label="重置双因素认证" accessibleName={`重置双因素认证：${email}`} />;
 }
