@@ -2,8 +2,8 @@
  * Builds lib/codebooks/starter/starter-code-book.json, the partial code book shipped with the
  * product: every 支出功能分类 and 支出经济分类 code found in the reference document and in the real
  * published documents (with the years it was seen in), plus the 31 functional classes. Run from the
- * repository with the shared reference folder beside it:
- *   npx tsx scripts/build-starter-code-book.ts [../shared/reference]
+ * repository's copies of the reference document and the real disclosures (tests/fixtures):
+ *   npx tsx scripts/build-starter-code-book.ts
  * The output is committed; nothing reads the reference folder at run or test time.
  *
  * The documents' text keeps the PDF's columns, so codes appear three ways: a code alone on a line
@@ -70,12 +70,15 @@ interface StarterCode {
   otherNames?: string[];
 }
 
-function build(referenceDir: string): StarterCode[] {
+const REFERENCE_FILE = path.join("tests", "fixtures", "reference", "guantao-cac-2024-unit-budget.txt");
+const DISCLOSURE_TEXTS = path.join("tests", "fixtures", "disclosures", "text");
+
+function build(): StarterCode[] {
   const files = [
-    path.join(referenceDir, "guantao-cac-2024-unit-budget.txt"),
-    ...readdirSync(path.join(referenceDir, "real-disclosures"))
+    REFERENCE_FILE,
+    ...readdirSync(DISCLOSURE_TEXTS)
       .filter((name) => name.endsWith(".txt"))
-      .map((name) => path.join(referenceDir, "real-disclosures", name)),
+      .map((name) => path.join(DISCLOSURE_TEXTS, name)),
   ];
   const sightings: Sighting[] = guantao2024CodeBook.functional
     .concat(guantao2024CodeBook.economic)
@@ -133,8 +136,7 @@ function build(referenceDir: string): StarterCode[] {
     .sort((a, b) => (a.scheme === b.scheme ? a.code.localeCompare(b.code) : a.scheme === "FUNCTIONAL" ? -1 : 1));
 }
 
-const referenceDir = process.argv[2] ?? path.join("..", "shared", "reference");
-const codes = build(referenceDir);
+const codes = build();
 const out = path.join("lib", "codebooks", "starter", "starter-code-book.json");
 // One code per line, so a regenerated book diffs line by line.
 writeFileSync(out, `{"generatedBy":"scripts/build-starter-code-book.ts","codes":[\n${codes.map((c) => JSON.stringify(c)).join(",\n")}\n]}\n`);
