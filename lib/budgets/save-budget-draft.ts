@@ -2,14 +2,11 @@ import { AppError } from "@/lib/app-error";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { Viewer } from "@/lib/auth/policies";
 import type { Budget } from "@/lib/disclosure/types";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCanEdit, assertLockVersion, auditingRefusals, findReadableBudget } from "./budget-access";
-import { budgetChanges, type LeafValue } from "./budget-changes";
 import { parseBudgetInput, type BudgetDraft, type BudgetFieldErrors } from "./budget-input-schema";
-import { BudgetStoreError } from "./budget-store-error";
 import type { DbClient, DbReader } from "./db-client";
 import { loadBudget } from "./queries";
-import { writeBudget } from "./save-budget";
+import { writeDraftChangeSet } from "./write-draft-change-set";
 
 export interface SaveBudgetDraftInput {
   unitCode: string;
@@ -57,32 +54,17 @@ async function saveDraftInTransaction(tx: DbReader, viewer: Viewer | null, reque
   if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, message: INVALID_MESSAGE };
   const next = withDraft(stored.budget, parsed.draft);
 
-  const saved = await writeBudget(tx, {
-    budget: next,
-    version: target.version,
-    expectedLockVersion: request.baseLockVersion,
-  }).catch((error: unknown) => {
-    // A concurrent save or submission committed between our read and our write.
-    if (error instanceof BudgetStoreError && (error.code === "STALE_VERSION" || error.code === "NOT_EDITABLE")) {
-      throw new AppError("CONFLICT", "预算已被他人修改或已报送，本次修改未保存。请刷新后重试。");
-    }
-    throw error;
-  });
-
   // viewer is non-null here: findReadableBudget refuses anonymous viewers.
   const userId = viewer?.userId ?? null;
-  const changes = budgetChanges(stored.budget, next);
-  if (changes.length > 0) {
-    await tx.budgetChange.createMany({
-      data: changes.map((change) => ({
-        budgetId: target.id,
-        userId,
-        path: change.path,
-        oldValue: jsonValue(change.oldValue),
-        newValue: jsonValue(change.newValue),
-      })),
-    });
-  }
+  const saved = await writeDraftChangeSet(tx, {
+    budgetId: target.id,
+    version: target.version,
+    before: stored.budget,
+    after: next,
+    expectedLockVersion: request.baseLockVersion,
+    userId,
+    conflictMessage: "预算已被他人修改或已报送，本次修改未保存。请刷新后重试。",
+  });
   await writeAuditEvent(tx, {
     action: "budget.save",
     result: "SUCCESS",
@@ -90,9 +72,9 @@ async function saveDraftInTransaction(tx: DbReader, viewer: Viewer | null, reque
     objectType: "budget",
     objectId: String(target.id),
     clientAddress: request.clientAddress ?? null,
-    details: { unitCode: request.unitCode, year: request.year, version: target.version, lockVersion: saved.lockVersion, changedFields: changes.length },
+    details: { unitCode: request.unitCode, year: request.year, version: target.version, lockVersion: saved.lockVersion, changedFields: saved.changedFields },
   });
-  return { ok: true, data: { budgetId: target.id, lockVersion: saved.lockVersion, changedFields: changes.length } };
+  return { ok: true, data: { budgetId: target.id, lockVersion: saved.lockVersion, changedFields: saved.changedFields } };
 }
 
 /** The stored budget's identity (unit code and name, department, region, year) with the draft's content. */
@@ -104,11 +86,4 @@ function withDraft(stored: Budget, draft: BudgetDraft): Budget {
     region: stored.region,
     year: stored.year,
   };
-}
-
-/** A leaf that did not exist is stored as SQL NULL, a leaf that is null as JSON null. */
-function jsonValue(value: LeafValue | undefined): Prisma.InputJsonValue | typeof Prisma.DbNull | typeof Prisma.JsonNull {
-  if (value === undefined) return Prisma.DbNull;
-  if (value === null) return Prisma.JsonNull;
-  return value;
 }

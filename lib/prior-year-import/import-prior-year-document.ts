@@ -2,14 +2,11 @@ import { AppError } from "@/lib/app-error";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { Viewer } from "@/lib/auth/policies";
 import { assertCanEdit, assertLockVersion, auditingRefusals, findReadableBudget } from "@/lib/budgets/budget-access";
-import { budgetChanges, type LeafValue } from "@/lib/budgets/budget-changes";
 import { draftInputFromBudget } from "@/lib/budgets/budget-draft-input";
 import { parseBudgetInput } from "@/lib/budgets/budget-input-schema";
-import { BudgetStoreError } from "@/lib/budgets/budget-store-error";
 import type { DbClient } from "@/lib/budgets/db-client";
 import { loadBudget } from "@/lib/budgets/queries";
-import { writeBudget } from "@/lib/budgets/save-budget";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { writeDraftChangeSet } from "@/lib/budgets/write-draft-change-set";
 import { applyStartingPoint } from "./apply-starting-point";
 import { auditDetails, loadEditableDraft, type PriorYearDocumentRequest } from "./preview-prior-year-document";
 import type { PriorYearSection } from "./prior-year-preview";
@@ -58,25 +55,16 @@ export function importPriorYearDocument(db: DbClient, viewer: Viewer | null, req
           const problems = Object.entries(parsed.fieldErrors).map(([path, messages]) => `${path}：${messages.join("；")}`);
           throw new AppError("INVALID_INPUT", `导入的内容不符合填报要求，未保存：${problems.join("；")}`, parsed.fieldErrors);
         }
-        const saved = await writeBudget(tx, { budget: next, version: target.version, expectedLockVersion: request.baseLockVersion }).catch((error: unknown) => {
-          if (error instanceof BudgetStoreError && (error.code === "STALE_VERSION" || error.code === "NOT_EDITABLE")) {
-            throw new AppError("CONFLICT", "预算已被他人修改或已报送，本次导入未保存。请刷新后重试。");
-          }
-          throw error;
-        });
         const userId = viewer?.userId ?? null;
-        const changes = budgetChanges(stored.budget, next);
-        if (changes.length > 0) {
-          await tx.budgetChange.createMany({
-            data: changes.map((change) => ({
-              budgetId: target.id,
-              userId,
-              path: change.path,
-              oldValue: jsonValue(change.oldValue),
-              newValue: jsonValue(change.newValue),
-            })),
-          });
-        }
+        const saved = await writeDraftChangeSet(tx, {
+          budgetId: target.id,
+          version: target.version,
+          before: stored.budget,
+          after: next,
+          expectedLockVersion: request.baseLockVersion,
+          userId,
+          conflictMessage: "预算已被他人修改或已报送，本次导入未保存。请刷新后重试。",
+        });
         await writeAuditEvent(tx, {
           action: "budget.import-prior-year",
           result: "SUCCESS",
@@ -84,18 +72,11 @@ export function importPriorYearDocument(db: DbClient, viewer: Viewer | null, req
           objectType: "budget",
           objectId: String(target.id),
           clientAddress: request.clientAddress ?? null,
-          details: { ...details, version: target.version, priorYear: read.doc.year, lockVersion: saved.lockVersion, changedFields: changes.length },
+          details: { ...details, version: target.version, priorYear: read.doc.year, lockVersion: saved.lockVersion, changedFields: saved.changedFields },
         });
-        return { budgetId: target.id, lockVersion: saved.lockVersion, changedFields: changes.length };
+        return { budgetId: target.id, lockVersion: saved.lockVersion, changedFields: saved.changedFields };
       },
       { timeout: 15_000 },
     );
   });
-}
-
-/** A leaf that did not exist is stored as SQL NULL, a leaf that is null as JSON null (as the forms' save does). */
-function jsonValue(value: LeafValue | undefined): Prisma.InputJsonValue | typeof Prisma.DbNull | typeof Prisma.JsonNull {
-  if (value === undefined) return Prisma.DbNull;
-  if (value === null) return Prisma.JsonNull;
-  return value;
 }
